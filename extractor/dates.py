@@ -1,0 +1,326 @@
+"""Dates, ranges, durations and relative expressions: regex candidates, then a value for each.
+
+Spans follow NEREL: the preposition is part of the span ("в 2002 году", "за 18 лет").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from functools import lru_cache
+
+from .numbers import number_word_re, parse_number
+from .types import DateMention
+
+MONTHS = {
+    "январ": 1, "феврал": 2, "март": 3, "апрел": 4, "ма": 5, "июн": 6, "июл": 7, "август": 8,
+    "сентябр": 9, "октябр": 10, "ноябр": 11, "декабр": 12,
+}
+MONTH = (r"(?:январ[ьяюеём]|феврал[ьяюеём]|март[аеуом]?|апрел[ьяюеём]|ма[йяюеё]м?|июн[ьяюеём]|"
+         r"июл[ьяюеём]|август[аеуом]?|сентябр[ьяюеём]|октябр[ьяюеём]|ноябр[ьяюеём]|декабр[ьяюеём])(?:ом)?")
+WEEKDAYS = {"понедельник": 1, "вторник": 2, "сред": 3, "четверг": 4, "пятниц": 5, "суббот": 6, "воскресень": 7}
+WEEKDAY = r"(?:понедельник[аеу]?|вторник[аеу]?|сред[ауые]|четверг[аеу]?|пятниц[аеуы]|суббот[аеуы]|воскресень[еяю])"
+YEAR = r"(?:1[6-9]\d\d|20\d\d)"
+GOD = r"(?:\s+год(?:а|у|ом|е|ы|ах|ов)?|\s*гг?(?![а-яё]))"
+SP = r"[ \u00a0]+"
+PREP = r"(?:(?:[Вв]о?|[Сс]о?|[Пп]о|[Дд]о|[Кк]|[Нн]а|[Зз]а|[Оо]т|[Кк]\s+концу|[Кк]\s+началу|[Пп]осле|[Пп]еред|[Оо]коло|[Нн]ачиная\s+с|[Вв]плоть\s+до|[Вв]\s+течение|[Нн]а\s+протяжении|[Сс]пустя|[Вв]\s+период\s+с)\s+)"
+ROMAN = r"(?:X{0,2}(?:IX|IV|V?I{0,3})|XX?I?)"
+PART = (r"(?:(?:в\s+)?(?:начал[еоау]|конц[еау]|середин[еыу]|перв(?:ой|ая|ую)\s+половин[еыу]|"
+        r"втор(?:ой|ая|ую)\s+половин[еыу]|перв(?:ом|ый|ого)\s+квартал[еа]?|втор(?:ом|ой|ого)\s+квартал[еа]?|"
+        r"треть(?:ем|его|ий)\s+квартал[еа]?|четв[её]рт(?:ом|ый|ого)\s+квартал[еа]?)\s+)")
+SEASON = r"(?:зим(?:ой|а|у|ы|е)|весн(?:ой|а|у|ы|е)|лет(?:ом|о|а)|осен(?:ью|ь|и))"
+UNIT = (r"(?:лет|год(?:а|у|ом|ы|ов)?|месяц(?:а|ев|ы|ем)?|недел(?:я|ю|и|ь|е)|д(?:ень|ня|ней|ни)|"
+        r"сут(?:ок|ки)|век(?:а|ов)?|десятилети(?:е|я|й)|полугоди(?:е|я)|квартал(?:а|ов)?)")
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> list[re.Pattern]:
+    num = rf"(?:\d+(?:[.,]\d+)?|{number_word_re()}(?:\s+{number_word_re()})?)"
+    day = r"(?:[0-3]?\d)"
+    date_words = rf"(?:{day}(?:\s*[-–—]\s*{day})?{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?|{MONTH}(?:{SP}{YEAR}{GOD}?)?)"
+    numeric = r"(?:[0-3]?\d\.[01]?\d\.(?:\d{4}|\d{2})(?!\d)|\d{4}-[01]\d-[0-3]\d)"
+    year = rf"(?:{YEAR}{GOD})"
+    single = rf"(?:{PART}?(?:{date_words}|{numeric}|{year}))"
+    weekday = rf"(?:{WEEKDAY}(?:,?{SP}{date_words}|,?{SP}{numeric})?)"
+    pats = [
+        # ranges: "с 1994 по 2000 годы", "с 1 по 5 марта", "в 2019–2021 годах", "между 2001 и 2005 годами"
+        rf"(?:[Сс]о?|[Оо]т)\s+(?:{day}|{date_words}|{YEAR}{GOD}?)\s+(?:по|до)\s+(?:{single}|{day}{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?)",
+        rf"{PREP}?{YEAR}\s*[-–—]\s*{YEAR}{GOD}?",
+        rf"[Мм]ежду\s+{YEAR}\s+и\s+{YEAR}{GOD}",
+        # absolute dates, optionally with a preposition and a part ("в начале 2017 года")
+        rf"{PREP}?{weekday}",
+        rf"{PREP}?{single}",
+        rf"{PREP}?{PART}?{SEASON}(?:{SP}{YEAR}{GOD}?)?",
+        rf"{PREP}?(?:\d{{2}}|{YEAR})-?(?:х|е|ые|ых)\s+год(?:ах|ов|ы|ам)?",
+        rf"{PREP}?(?:{ROMAN}|\d{{1,2}})\s+(?:век(?:е|а|у|ом)?|веков|столети(?:е|я|и))(?:\s+до\s+н\.\s*э\.)?",
+        rf"{PREP}?{PART}?{YEAR}(?=\s*(?:[,.;:)]|$))",
+        # relative
+        r"(?:[Сс]егодня|[Вв]чера|[Зз]автра|[Пп]озавчера|[Пп]ослезавтра|[Нн]а\s+днях|[Нн]акануне)(?![а-яё])",
+        r"(?:[Вв]|[Нн]а)\s+(?:прошл|текущ|нынешн|этом|эт|следующ|будущ|позапрошл|минувш|предыдущ)\w*\s+"
+        r"(?:году|месяце|неделе|неделю|квартале|веке|сезоне)",
+        rf"{PREP}?{num}\s+{UNIT}\s+(?:назад|тому\s+назад|спустя)",
+        rf"(?:[Чч]ерез|[Сс]пустя)\s+(?:{num}\s+)?{UNIT}",
+        # durations: "за 18 лет", "за последние три года", "1 год 6 месяцев", "полтора года"
+        rf"(?:{PREP})?(?:(?:последние|ближайшие|первые|следующие|несколько|более|менее|около|почти|свыше)\s+)?"
+        rf"(?:{num}\s+)?{UNIT}(?:\s+(?:и\s+)?{num}\s+{UNIT})?",
+    ]
+    return [re.compile(rf"(?<![\w\-]){p}(?![\w])", re.IGNORECASE if i < 0 else 0) for i, p in enumerate(pats)]
+
+
+_DUR_PREPS = ("за", "в течение", "на протяжении", "на", "уже", "последние", "ближайшие", "следующие", "первые")
+
+
+def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
+    """Every date-like expression in ``text``: longest non-overlapping matches, with values."""
+    cands = []
+    for kind_i, pat in enumerate(_patterns()):
+        for m in pat.finditer(text):
+            s, e = m.span()
+            while e > s and text[e - 1] in " \u00a0,":
+                e -= 1
+            cands.append((s, e, kind_i))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int]] = []
+    out = []
+    for s, e, _ in cands:
+        if any(s < te and ts < e for ts, te in taken):
+            continue
+        span = text[s:e]
+        parsed = parse_date(span, anchor)
+        if parsed is None:
+            continue
+        value, kind, offset = parsed
+        taken.append((s, e))
+        out.append(DateMention(s, e, span, value, kind, offset))
+    out.sort(key=lambda d: d.start)
+    return out
+
+
+# ------------------------------------------------------------------ values
+
+def _month(word: str) -> int | None:
+    w = word.lower()
+    if w.startswith("мар"):
+        return 3
+    if w.startswith("ма"):
+        return 5
+    for stem, n in MONTHS.items():
+        if w.startswith(stem):
+            return n
+    return None
+
+
+def _roman(s: str) -> int | None:
+    vals = {"I": 1, "V": 5, "X": 10}
+    if not s or any(ch not in vals for ch in s):
+        return None
+    total = 0
+    for i, ch in enumerate(s):
+        v = vals[ch]
+        total += -v if i + 1 < len(s) and vals[s[i + 1]] > v else v
+    return total
+
+
+_UNIT_CODE = [("лет", "Y"), ("год", "Y"), ("месяц", "M"), ("недел", "W"), ("сут", "D"), ("д", "D"),
+              ("век", "C"), ("десятилети", "DE"), ("полугоди", "HY"), ("квартал", "Q")]
+
+
+def _unit(word: str) -> str | None:
+    w = word.lower()
+    for stem, code in _UNIT_CODE:
+        if w.startswith(stem):
+            return code
+    return None
+
+
+def _duration(pairs: list[tuple[float | None, str]]) -> str:
+    """[(18, 'Y')] -> 'P18Y'; [(1.5, 'Y')] -> 'P18M'; unknown count -> 'PXY'."""
+    parts: dict[str, float | None] = {}
+    for n, code in pairs:
+        if code == "C":
+            n, code = (n * 100 if n is not None else None), "Y"
+        elif code == "DE":
+            n, code = (n * 10 if n is not None else None), "Y"
+        elif code == "HY":
+            n, code = (n * 6 if n is not None else None), "M"
+        elif code == "Q":
+            n, code = (n * 3 if n is not None else None), "M"
+        if n is not None and n != int(n):
+            if code == "Y":
+                n, code = n * 12, "M"
+            elif code == "M":
+                n, code = n * 30, "D"
+            elif code == "W":
+                n, code = n * 7, "D"
+        parts[code] = (parts.get(code) or 0) + n if n is not None else None
+    out = "P"
+    for code in ("Y", "M", "W", "D"):
+        if code in parts:
+            n = parts[code]
+            out += ("X" if n is None else str(int(n))) + code
+    return out
+
+
+def _shift(anchor: dt.date, n: int, code: str) -> str:
+    if code == "D":
+        return (anchor + dt.timedelta(days=n)).isoformat()
+    if code == "W":
+        d = anchor + dt.timedelta(weeks=n)
+        y, w, _ = d.isocalendar()
+        return f"{y}-W{w:02d}"
+    if code == "M":
+        m = anchor.year * 12 + anchor.month - 1 + n
+        return f"{m // 12:04d}-{m % 12 + 1:02d}"
+    if code == "Y":
+        return f"{anchor.year + n:04d}"
+    return f"{anchor.year // 100 + n}"
+
+
+def _offset(n: int, code: str) -> str:
+    return ("-" if n < 0 else "") + f"P{abs(n)}{code}" if code != "C" else ("-" if n < 0 else "") + f"P{abs(n) * 100}Y"
+
+
+_SEASONS = {"зим": "WI", "весн": "SP", "лет": "SU", "осен": "FA"}
+_NUM = r"\d+(?:[.,]\d+)?"
+
+
+def _single_value(t: str, anchor: dt.date | None, default_year: int | None = None) -> str | None:
+    """A single point: '14 мая 2020 года', '14.05.2020', 'в 2002 году', 'в мае', 'летом 2017'."""
+    m = re.search(r"(\d{4})-(\d\d)-(\d\d)", t)
+    if m:
+        return f"{m.group(1)}-{m.group(2)}-{m.group(3)}"
+    m = re.search(r"(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?!\d)", t)
+    if m:
+        y = int(m.group(3))
+        y = y + (2000 if y < 50 else 1900) if y < 100 else y
+        return f"{y:04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    year_m = re.search(rf"(?<!\d)({YEAR})(?!\d)", t)
+    year = int(year_m.group(1)) if year_m else default_year
+    quarter = re.search(r"(перв|втор|треть|четв)\w*\s+квартал", t)
+    if quarter and year:
+        q = {"перв": 1, "втор": 2, "треть": 3, "четв": 4}[quarter.group(1)]
+        return f"{year:04d}-Q{q}"
+    half = re.search(r"(перв|втор)\w*\s+половин", t)
+    if half and year:
+        return f"{year:04d}-H{1 if half.group(1) == 'перв' else 2}"
+    season = re.search(SEASON, t.lower())
+    if season:
+        code = next(v for k, v in _SEASONS.items() if season.group().startswith(k))
+        return f"{year:04d}-{code}" if year else f"XXXX-{code}"
+    month_m = re.search(MONTH, t, re.IGNORECASE)
+    if month_m:
+        month = _month(month_m.group())
+        day_m = re.search(rf"(?<!\d)([0-3]?\d)(?:\s*[-–—]\s*[0-3]?\d)?[ \u00a0]+{MONTH}", t, re.IGNORECASE)
+        if year is None and anchor is not None:
+            year = anchor.year
+        ys = f"{year:04d}" if year else "-"
+        if day_m:
+            return f"{ys}-{month:02d}-{int(day_m.group(1)):02d}"
+        return f"{ys}-{month:02d}"
+    if year:
+        return f"{year:04d}"
+    return None
+
+
+def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, str, str | None] | None:
+    """(value, kind, offset) for one matched span, or None when it is not a date after all."""
+    t = span.strip()
+    low = t.lower()
+    # relative single words
+    rel = {"сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2, "накануне": -1}
+    if low in rel:
+        n = rel[low]
+        return (_shift(anchor, n, "D"), "date", _offset(n, "D")) if anchor else (_offset(n, "D"), "relative", _offset(n, "D"))
+    if re.fullmatch(r"на\s+днях", low):
+        return (None, "relative", None)
+    m = re.fullmatch(r"(?:в|на)\s+([а-яё]+)\s+(году|месяце|неделе|неделю|квартале|веке|сезоне)", low)
+    if m:
+        word, unit = m.groups()
+        n = -2 if word.startswith("позапрошл") else -1 if word.startswith(("прошл", "минувш", "предыдущ")) else \
+            1 if word.startswith(("следующ", "будущ")) else 0
+        code = {"году": "Y", "месяце": "M", "неделе": "W", "неделю": "W", "квартале": "Q", "веке": "C", "сезоне": "Y"}[unit]
+        if code == "Q":
+            if anchor is None:
+                return (_offset(3 * n, "M"), "relative", _offset(3 * n, "M"))
+            q = (anchor.month - 1) // 3 + n
+            y = anchor.year + q // 4
+            return (f"{y:04d}-Q{q % 4 + 1}", "date", _offset(3 * n, "M"))
+        off = _offset(n, code)
+        return (_shift(anchor, n, code), "date", off) if anchor else (off, "relative", off)
+    m = re.search(rf"({_NUM}|{number_word_re()}(?:\s+{number_word_re()})?)?\s*{UNIT}\s+(тому\s+)?(назад|спустя)$", low)
+    m2 = re.match(rf"(?:через|спустя)\s+(?:({_NUM}|{number_word_re()}(?:\s+{number_word_re()})?)\s+)?({UNIT})", low)
+    if m or m2:
+        num = (m or m2).group(1)
+        unit_word = re.search(UNIT + r"(?=\s+(?:тому\s+)?(?:назад|спустя)$)" if m else UNIT + "$", low)
+        code = _unit(unit_word.group()) if unit_word else None
+        n = parse_number(num) if num else 1
+        if code is None or n is None or n != int(n):
+            return (None, "relative", None)
+        n = int(n) * (-1 if m else 1)
+        code = {"DE": "Y", "HY": "M", "Q": "M"}.get(code, code)
+        off = _offset(n, code)
+        return (_shift(anchor, n, code), "date", off) if anchor else (off, "relative", off)
+    # weekdays
+    wd = re.search(WEEKDAY, low)
+    if wd and not re.search(r"\d", low):
+        n = next(v for k, v in WEEKDAYS.items() if wd.group().startswith(k))
+        if anchor:
+            back = (anchor.isoweekday() - n) % 7
+            return ((anchor - dt.timedelta(days=back)).isoformat(), "date", None)
+        return (f"XXXX-WXX-{n}", "relative", None)
+    # decades and centuries
+    m = re.search(r"(\d{2}|\d{4})-?(?:х|е|ые|ых)\s+год", low)
+    if m:
+        d = m.group(1)
+        if len(d) == 2:
+            d = ("19" if int(d) >= 20 else "20") + d
+        return (d[:3], "date", None)
+    m = re.search(rf"({ROMAN}|\d{{1,2}})\s+(?:век|веков|столет)", t)
+    if m:
+        c = int(m.group(1)) if m.group(1).isdigit() else _roman(m.group(1))
+        if not c:
+            return None
+        return (f"{c - 1:02d}", "date", None)
+    # ranges
+    m = re.search(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)", t)
+    if m:
+        return (f"{m.group(1)}/{m.group(2)}", "range", None)
+    m = re.fullmatch(rf"(?:со?|от|между)\s+(.+?)\s+(?:по|до|и)\s+(.+)", t, re.IGNORECASE)
+    if m:
+        a, b = m.groups()
+        b_val = _single_value(b, anchor)
+        if re.fullmatch(r"[0-3]?\d", a.strip()) and b_val and re.search(r"-\d\d-\d\d$", b_val):
+            a_val = b_val[:-2] + f"{int(a):02d}"
+        else:
+            a_val = _single_value(a, anchor)
+            if a_val and b_val and a_val.startswith("--") and b_val[:4].isdigit():
+                a_val = b_val[:4] + a_val[1:]  # "с 1 марта по 5 апреля 2020 года"
+        if a_val and b_val:
+            return (f"{a_val}/{b_val}", "range", None)
+        return None
+    # durations
+    if re.search(UNIT + r"$", low) and not re.search(rf"{YEAR}\s*{GOD}?$", t) and not re.search(MONTH + "$", low):
+        pairs = re.findall(rf"(?:({_NUM}|{number_word_re()}(?:\s+{number_word_re()})?|несколько)\s+)?({UNIT})(?![а-яё])", low)
+        if not pairs:
+            return None
+        has_number = any(n for n, _ in pairs)
+        prep = re.match(r"(за|в течение|на протяжении|на|последние|ближайшие|следующие|первые)\s", low)
+        if not has_number and not prep:
+            return None
+        if not has_number and not re.search(r"(последн|ближайш|следующ|первы|несколько)", low):
+            # "за год", "в течение месяца": one unit
+            pairs = [("1", pairs[0][1])]
+        vals = []
+        for n, u in pairs:
+            num = parse_number(n.replace(",", ".")) if n and n != "несколько" else (None if n == "несколько" else 1)
+            vals.append((num, _unit(u)))
+        return (_duration(vals), "duration", None)
+    v = _single_value(t, anchor)
+    if v is None:
+        return None
+    return (v, "date", None)
+
+
+def parse_anchor(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    return dt.date.fromisoformat(value[:10])

@@ -1,0 +1,153 @@
+"""Money: amounts with scales and currencies, ranges, qualifiers, and currency implied by context."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .numbers import number_word_re, parse_number
+from .types import MoneyMention
+
+NUM = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
+SCALE = (r"(?:тыс(?:яч[аиуейь]?|\.)?|тысяч(?:ами|ах)?|млн\.?|миллион(?:а|ов|ы|ам|ами|ах|у|е|ом)?|"
+         r"млрд\.?|миллиард(?:а|ов|ы|ам|ами|ах|у|е|ом)?|трлн\.?|триллион(?:а|ов|ы|ам|ами|ах|у|е|ом)?)")
+HALF = r"(?:пол(?:миллиона|миллиарда|триллиона))"
+ADJ = (r"(?:(?:белорусск|российск|американск|канадск|австралийск|гонконгск|сингапурск|новозеландск|"
+       r"швейцарск|китайск|японск|украинск|казахстанск|британск|турецк|индийск|польск|шведск|норвежск|датск|чешск)"
+       r"(?:ий|ого|ому|им|ом|ие|их|им|ими|ая|ой|ую)\s+)")
+CURRENCY_WORD = (r"(?:рубл(?:ь|я|ю|ем|е|ей|ям|ями|ях)|руб\.?|р\.|₽|"
+                 r"доллар(?:а|у|ом|е|ов|ам|ами|ах)?(?:\s+США)?|долл\.?(?:\s+США)?|"
+                 r"евро|фунт(?:а|у|ом|е|ов|ам|ами|ах)?(?:\s+стерлинг(?:а|ов)?)?|юан(?:ь|я|ю|ем|е|ей|ям|ями|ях)|"
+                 r"иен(?:а|ы|у|ой|е|ам|ами|ах)?|йен(?:а|ы|у|ой|е|ам|ами|ах)?|"
+                 r"гривн(?:а|ы|у|ой|е|ам|ами|ах)?|гривен|тенге|франк(?:а|у|ом|е|ов|ам|ами|ах)?|"
+                 r"злот(?:ый|ого|ых|ыми)|рупи(?:я|и|й|ям|ями|ях)|лир(?:а|ы|у|ой|е|ам|ами|ах)?|"
+                 r"бел\.\s*руб\.?|у\.\s*е\.)")
+SYMBOL = r"(?:\$|€|£|₽|¥|US\$)"
+QUAL = (r"(?:(?:более\s+чем|менее\s+чем|не\s+более|не\s+менее|не\s+больше|не\s+меньше|более|менее|свыше|"
+        r"около|почти|примерно|порядка|приблизительно|ориентировочно|больше|меньше|до|от|лишь|всего|"
+        r"более\s+чем\s+на|почти\s+на|около|на\s+сумму|в\s+размере|в\s+сумме)\s+)")
+QUALIFIERS = {"более": "more", "свыше": "more", "больше": "more", "не менее": "more", "не меньше": "more",
+              "менее": "less", "меньше": "less", "не более": "less", "не больше": "less", "до": "up_to",
+              "около": "approx", "почти": "approx", "примерно": "approx", "порядка": "approx",
+              "приблизительно": "approx", "ориентировочно": "approx", "от": "more"}
+CODES = [
+    (r"белорусск\w*\s+рубл|бел\.\s*руб", "BYN"), (r"канадск\w*\s+долл", "CAD"), (r"австралийск\w*\s+долл", "AUD"),
+    (r"гонконгск\w*\s+долл", "HKD"), (r"сингапурск\w*\s+долл", "SGD"), (r"новозеландск\w*\s+долл", "NZD"),
+    (r"швейцарск\w*\s+франк", "CHF"), (r"рубл|руб|^р\.|₽", "RUB"), (r"долл|\$|у\.\s*е", "USD"), (r"евро|€", "EUR"),
+    (r"фунт|£", "GBP"), (r"юан|¥", "CNY"), (r"[ий]ен", "JPY"), (r"гривн|гривен", "UAH"), (r"тенге", "KZT"),
+    (r"франк", "CHF"), (r"злот", "PLN"), (r"рупи", "INR"), (r"лир", "TRY"),
+]
+SCALES = [(r"трлн|триллион", 1e12), (r"млрд|миллиард", 1e9), (r"млн|миллион", 1e6), (r"тыс", 1e3)]
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    words = number_word_re()
+    amount = rf"(?:{NUM}|{words}(?:\s+{words}){{0,3}})"
+    scaled = rf"(?:{amount}(?:\s*{SCALE})?|{HALF})"
+    cur = rf"(?:{ADJ}?{CURRENCY_WORD})"
+    rng = rf"(?:(?:от\s+)?{scaled}\s*(?:[-–—]|до)\s*{scaled}|{scaled})"
+    full = rf"{QUAL}?(?:{rng}\s*{cur}|{SYMBOL}\s?{rng}|{rng}\s?{SYMBOL})"
+    adjectival = r"\d+(?:[.,]\d+)?(?:\s*(?:тыс|млн|млрд)\.?)?-(?:долларов|рублев|евров|фунтов)\w*"
+    bare = rf"{QUAL}?(?:(?:от\s+)?{amount}\s*{SCALE}\s*(?:[-–—]|до)\s*)?{amount}\s*{SCALE}"
+    flags = re.IGNORECASE
+    return (re.compile(rf"(?<![\w$€£¥₽]){full}(?![\w])", flags),
+            re.compile(rf"(?<![\w]){adjectival}", flags),
+            re.compile(rf"(?<![\w]){bare}(?![\w])", flags))
+
+
+def _scale(text: str) -> float:
+    low = text.lower()
+    if re.search(HALF, low):
+        return 1.0
+    for pat, k in SCALES:
+        if re.search(pat, low):
+            return k
+    return 1.0
+
+
+def _currency(text: str) -> str | None:
+    low = text.lower()
+    for pat, code in CODES:
+        if re.search(pat, low):
+            return code
+    return None
+
+
+def _amounts(text: str) -> list[float]:
+    """Numbers in a money span, each times its scale ('от 3 до 5 тысяч' -> [3000, 5000])."""
+    low = text.lower()
+    half = re.search(HALF, low)
+    if half:
+        return [_scale_word(half.group()) * 0.5]
+    pieces = re.findall(rf"({NUM}|{number_word_re()}(?:\s+{number_word_re()}){{0,3}})(\s*{SCALE})?", low)
+    vals = []
+    for num, scale in pieces:
+        n = parse_number(num)
+        if n is None:
+            continue
+        vals.append([n, _scale(scale) if scale else None])
+    if not vals:
+        return []
+    last_scale = next((s for _, s in reversed(vals) if s), 1.0)
+    return [n * (s or last_scale) for n, s in vals]
+
+
+def _scale_word(word: str) -> float:
+    return _scale(word.replace("пол", "", 1))
+
+
+def _qualifier(text: str) -> str | None:
+    low = text.lower()
+    for q in sorted(QUALIFIERS, key=len, reverse=True):
+        if low.startswith(q + " ") and not re.match(r"от\s.+\s(до|[-–—])", low):
+            return QUALIFIERS[q]
+    return None
+
+
+def _strip_qual(span: str, start: int) -> tuple[str, int]:
+    """NEREL keeps qualifiers like 'более' but not 'на сумму', 'в размере'."""
+    m = re.match(r"(?:на\s+сумму|в\s+размере|в\s+сумме|лишь|всего|более\s+чем\s+на|почти\s+на)\s+", span, re.IGNORECASE)
+    if m:
+        return span[m.end():], start + m.end()
+    return span, start
+
+
+def find_money(text: str) -> list[MoneyMention]:
+    full, adjectival, bare = _patterns()
+    out: list[MoneyMention] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, currency: str | None, inferred: bool) -> None:
+        span, s = _strip_qual(text[s:e], s)
+        while e > s and text[e - 1] in " \u00a0.,":
+            if text[e - 1] == "." and re.search(r"(тыс|млн|млрд|трлн|руб|долл|р)\.$", text[s:e]):
+                break
+            e -= 1
+        span = text[s:e]
+        if any(s < te and ts < e for ts, te in taken):
+            return
+        vals = _amounts(span)
+        if not vals:
+            return
+        qual = _qualifier(span)
+        is_range = len(vals) >= 2
+        out.append(MoneyMention(s, e, span, None if is_range else vals[0], currency, inferred,
+                                min(vals) if is_range else None, max(vals) if is_range else None, qual))
+        taken.append((s, e))
+
+    for m in full.finditer(text):
+        add(m.start(), m.end(), _currency(m.group()), False)
+    for m in adjectival.finditer(text):
+        add(m.start(), m.end(), _currency(m.group()), False)
+    # amounts with a scale but no currency: take the currency of the nearest money before them
+    for m in bare.finditer(text):
+        if any(m.start() < te and ts < m.end() for ts, te in taken):
+            continue
+        after = text[m.end():m.end() + 30]
+        if re.match(r"\s*[а-яёa-z]", after, re.IGNORECASE) and not re.match(r"\s*(и|или|а|—|–)\b", after):
+            continue  # "77 миллионов человек": a count, not money
+        prev = [x for x in out if x.end <= m.start() and m.start() - x.end < 400 and x.currency]
+        if prev:
+            add(m.start(), m.end(), max(prev, key=lambda x: x.end).currency, True)
+    out.sort(key=lambda x: x.start)
+    return out

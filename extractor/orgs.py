@@ -1,0 +1,64 @@
+"""Organisations: boundaries grown by rules, names normalised, mentions grouped."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .morph import normalize_phrase, parses
+from .resources import lexicon
+from .types import Mention, Organisation
+
+_WORD = re.compile(r"[А-Яа-яЁё]+")
+
+
+@lru_cache(maxsize=1)
+def org_heads() -> frozenset[str]:
+    return lexicon("org_heads.txt")
+
+
+def is_org_head(word: str) -> bool:
+    heads = org_heads()
+    w = word.lower()
+    return w in heads or any(p.normal_form in heads for p in parses(w)[:2])
+
+
+def orgs_inside(text: str, span) -> tuple[int, int] | None:
+    """The organisation inside a position: 'заместитель председателя [комитета по экономике ...]'."""
+    words = list(_WORD.finditer(text, span.start, span.end))
+    for m in words[1:]:
+        if is_org_head(m.group()):
+            return (m.start(), span.end)
+    return None
+
+
+def grow_over_place(text: str, loc) -> tuple[int, int] | None:
+    """'Администрация' + 'Курской области' -> one organisation."""
+    m = re.search(r"([А-Яа-яЁё]+)\s+$", text[max(0, loc.start - 40):loc.start])
+    if m and is_org_head(m.group(1)):
+        return (loc.start - len(m.group(0)), loc.end)
+    return None
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[«»\"“”„]", "", name).lower().replace("ё", "е").strip()
+
+
+def group_orgs(text: str, spans) -> list[Organisation]:
+    groups: dict[str, dict] = {}
+    abbrevs: dict[str, str] = {}
+    for s in sorted(spans, key=lambda s: s.start):
+        mtext = text[s.start:s.end]
+        name = normalize_phrase(mtext)
+        key = _key(name)
+        # an abbreviation in brackets right after a full name joins it: "Федеральная служба (ФСБ)"
+        if re.fullmatch(r"[A-ZА-ЯЁ]{2,}", mtext) and key not in groups:
+            key = abbrevs.get(mtext, key)
+        g = groups.setdefault(key, {"name": name, "mentions": []})
+        g["mentions"].append(Mention(s.start, s.end, mtext))
+        nxt = re.match(r"\s*\(([A-ZА-ЯЁ]{2,})\)", text[s.end:s.end + 20])
+        if nxt and len(mtext.split()) > 1:
+            abbrevs[nxt.group(1)] = key
+    out = []
+    for n, g in enumerate(sorted(groups.values(), key=lambda g: g["mentions"][0].start), 1):
+        out.append(Organisation(f"org-{n}", g["name"], tuple(g["mentions"])))
+    return out

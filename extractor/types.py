@@ -1,0 +1,121 @@
+"""Result types: frozen dataclasses, each with one ``to_dict``. See ``schema.py`` for the JSON Schema."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+SCHEMA_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    first: Optional[str]
+    middle: Optional[str]
+    last: Optional[str]
+    mentions: tuple[Mention, ...]
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "first": self.first, "middle": self.middle,
+                "last": self.last, "mentions": [m.to_dict() for m in self.mentions]}
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    mentions: tuple[Mention, ...]
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "mentions": [m.to_dict() for m in self.mentions]}
+
+
+@dataclass(frozen=True)
+class Position:
+    id: str
+    title: str
+    start: int
+    end: int
+    text: str
+    person: Optional[str] = None
+    organisation: Optional[str] = None
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "title": self.title, "start": self.start, "end": self.end,
+                "text": self.text, "person": self.person, "organisation": self.organisation}
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: Optional[str]
+    kind: str  # date | range | duration | relative
+    offset: Optional[str] = None  # for relative expressions: ISO 8601 offset from the article's date
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text, "value": self.value,
+                "kind": self.kind, "offset": self.offset}
+
+
+@dataclass(frozen=True)
+class MoneyMention:
+    start: int
+    end: int
+    text: str
+    amount: Optional[float]
+    currency: Optional[str]
+    currency_inferred: bool = False
+    min: Optional[float] = None
+    max: Optional[float] = None
+    qualifier: Optional[str] = None  # approx | more | less | up_to
+
+    def to_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "text": self.text,
+                "amount": _num(self.amount), "currency": self.currency,
+                "currency_inferred": self.currency_inferred,
+                "min": _num(self.min), "max": _num(self.max), "qualifier": self.qualifier}
+
+
+def _num(x: Optional[float]):
+    if x is None:
+        return None
+    return int(x) if float(x).is_integer() else round(x, 6)
+
+
+@dataclass(frozen=True)
+class Result:
+    people: tuple[Person, ...] = ()
+    positions: tuple[Position, ...] = ()
+    organisations: tuple[Organisation, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    money: tuple[MoneyMention, ...] = ()
+    id: Optional[str] = None
+    date: Optional[str] = None  # the article's date, if given
+    extra: dict = field(default_factory=dict, compare=False)  # encoding, meta: added by the CLI
+
+    def to_dict(self) -> dict:
+        out = {"id": self.id, "schema_version": SCHEMA_VERSION}
+        if self.date:
+            out["date"] = self.date
+        out.update(self.extra)
+        out.update({
+            "people": [p.to_dict() for p in self.people],
+            "positions": [p.to_dict() for p in self.positions],
+            "organisations": [o.to_dict() for o in self.organisations],
+            "dates": [d.to_dict() for d in self.dates],
+            "money": [m.to_dict() for m in self.money],
+        })
+        return out

@@ -1,0 +1,83 @@
+"""Train the shipped spaCy NER model (models/ner) on NEREL's train split.
+
+    python scripts/train_ner.py ../shared/bench/nerel-train.jsonl
+
+Reproducible: fixed seed (42) in scripts/ner.cfg, fixed 90/10 document split of the
+training file (every 10th document is held out for model selection). The corpus itself
+is never written into the project tree: the converted DocBins go to a temporary folder.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import spacy
+from spacy.tokens import DocBin
+
+LABELS = ("PERSON", "POSITION", "ORG", "DATE", "MONEY")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def top_level_spans(entities):
+    """Longest-first, non-overlapping spans of the labels we train on."""
+    ents = [e for e in entities if e["type"] in LABELS]
+    ents.sort(key=lambda e: (-(e["end"] - e["start"]), e["start"]))
+    taken, chosen = [], []
+    for e in ents:
+        if any(e["start"] < t_end and t_start < e["end"] for t_start, t_end in taken):
+            continue
+        taken.append((e["start"], e["end"]))
+        chosen.append(e)
+    return sorted(chosen, key=lambda e: e["start"])
+
+
+def to_docbins(path: Path, out: Path) -> tuple[int, int]:
+    nlp = spacy.blank("ru")
+    train, dev = DocBin(), DocBin()
+    dropped = 0
+    for i, line in enumerate(path.open(encoding="utf-8")):
+        rec = json.loads(line)
+        doc = nlp.make_doc(rec["text"])
+        spans = []
+        for e in top_level_spans(rec["entities"]):
+            span = doc.char_span(e["start"], e["end"], label=e["type"], alignment_mode="contract")
+            if span is None or not span.text.strip():
+                dropped += 1
+                continue
+            spans.append(span)
+        doc.set_ents(spans, default="outside")
+        (dev if i % 10 == 9 else train).add(doc)
+    train.to_disk(out / "train.spacy")
+    dev.to_disk(out / "dev.spacy")
+    return len(train), dropped
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("train", type=Path, help="NEREL train split in the bench JSONL format")
+    parser.add_argument("--output", type=Path, default=ROOT / "models" / "ner")
+    parser.add_argument("--config", type=Path, default=ROOT / "scripts" / "ner.cfg")
+    parser.add_argument("--max-steps", type=int, default=None)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        n, dropped = to_docbins(args.train, tmp)
+        print(f"converted {n} training docs ({dropped} spans not on token boundaries dropped)", file=sys.stderr)
+        cmd = [sys.executable, "-m", "spacy", "train", str(args.config), "--output", str(tmp / "out"),
+               "--paths.train", str(tmp / "train.spacy"), "--paths.dev", str(tmp / "dev.spacy")]
+        if args.max_steps:
+            cmd += ["--training.max_steps", str(args.max_steps)]
+        subprocess.run(cmd, check=True)
+        if args.output.exists():
+            shutil.rmtree(args.output)
+        shutil.copytree(tmp / "out" / "model-best", args.output)
+    print(f"model written to {args.output}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
