@@ -39,6 +39,19 @@ def grow_over_place(text: str, loc) -> tuple[int, int] | None:
     return None
 
 
+_GEO_ADJ = re.compile(r"(?<![\w-])((?:[А-Яа-яЁё]+(?<!ческ)(?<!человеск)ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)\s+)+)"
+                      r"([а-яё]+)(?![\w-])")
+
+
+def adjective_orgs(text: str) -> list[tuple[int, int]]:
+    """'курский онкодиспансер', 'Московский университет': a place adjective and an institution noun."""
+    out = []
+    for m in _GEO_ADJ.finditer(text):
+        if is_org_head(m.group(2)) and parses(m.group(2))[0].tag.POS == "NOUN":
+            out.append((m.start(), m.end()))
+    return out
+
+
 def _key(name: str) -> str:
     return re.sub(r"[«»\"“”„]", "", name).lower().replace("ё", "е").strip()
 

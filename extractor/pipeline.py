@@ -10,9 +10,10 @@ from functools import lru_cache
 from .dates import find_dates, parse_anchor
 from .errors import ExtractorError, ModelError
 from .money import find_money
+from .morph import parses
 from .people import group_people
 from .positions import build_positions
-from .orgs import group_orgs, grow_over_place, orgs_inside
+from .orgs import adjective_orgs, group_orgs, grow_over_place, orgs_inside
 from .resources import resource
 from .types import Result
 
@@ -80,7 +81,7 @@ class Pipeline:
         if not text.strip():
             return Result(id=id, date=anchor.isoformat() if anchor else None)
         spans, sents = self.ner(text)
-        persons = combine_persons(spans)
+        persons = combine_persons(text, spans)
         orgs = combine_orgs(text, spans)
         positions = [s for s in spans if s.type == "POSITION" and s.source == "spacy"]
         dates = find_dates(text, anchor)
@@ -93,10 +94,42 @@ class Pipeline:
                       date=anchor.isoformat() if anchor else None)
 
 
-def combine_persons(spans: list[Span]) -> list[Span]:
-    nat = [s for s in spans if s.type == "PERSON" and s.source == "natasha"]
+_INITIAL_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \u00a0]?){1,2}$")
+
+
+def tidy_person(text: str, s: Span) -> Span | None:
+    """Fix a name span's edges: take in initials before it ("Дж.Коми"), drop punctuation, stop at a line break."""
+    start, end = s.start, s.end
+    m = _INITIAL_BEFORE.search(text, max(0, start - 8), start)
+    if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
+        start = m.start()
+    nl = text.find("\n", start, end)
+    if nl != -1:
+        end = nl
+    while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
+        end -= 1
+    if end <= start or not any(ch.isalpha() for ch in text[start:end]):
+        return None
+    return Span(start, end, s.type, s.source)
+
+
+def combine_persons(text: str, spans: list[Span]) -> list[Span]:
+    """natasha's names, tidied; spaCy's only where they repeat a surname natasha found."""
+    nat = [t for s in spans if s.type == "PERSON" and s.source == "natasha" if (t := tidy_person(text, s))]
     extra = [s for s in spans if s.type == "PERSON" and s.source == "spacy" and not any(_overlaps(s, n) for n in nat)]
-    return sorted(nat + extra, key=lambda s: s.start)
+    keys = {w.lower() for n in nat for w in re.findall(r"\w+", text[n.start:n.end])}
+    for s in extra:
+        t = tidy_person(text, s)
+        if t is None:
+            continue
+        words = re.findall(r"\w+", text[t.start:t.end])
+        if len(words) == 1 and _name_key(words[0]) & keys:  # a surname natasha found elsewhere in full
+            nat.append(t)
+    return sorted(nat, key=lambda s: s.start)
+
+
+def _name_key(word: str) -> set[str]:
+    return {word.lower()} | {p.normal_form for p in parses(word.lower())[:3]}
 
 
 def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
@@ -112,6 +145,9 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
         inner = orgs_inside(text, pos)
         if inner and not any(o.start < inner[1] and inner[0] < o.end for o in out):
             out.append(Span(inner[0], inner[1], "ORG", "rule"))
+    for a, b in adjective_orgs(text):
+        if not any(o.start < b and a < o.end for o in spans if o.type in ("ORG", "POSITION", "LOC")):
+            out.append(Span(a, b, "ORG", "rule"))
     return sorted(out, key=lambda s: s.start)
 
 

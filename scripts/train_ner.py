@@ -5,6 +5,9 @@
 Reproducible: fixed seed (42) in scripts/ner.cfg, fixed 90/10 document split of the
 training file (every 10th document is held out for model selection). The corpus itself
 is never written into the project tree: the converted DocBins go to a temporary folder.
+
+Static vectors: the 50,000 most frequent words of navec (news_v1, shipped inside natasha's
+wheel), reduced from 300 to 96 dimensions by PCA, keyed by the lower-cased word.
 """
 from __future__ import annotations
 
@@ -16,8 +19,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+import numpy as np
 import spacy
 from spacy.tokens import DocBin
+from spacy.vectors import Vectors
 
 LABELS = ("PERSON", "POSITION", "ORG", "DATE", "MONEY")
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,6 +62,30 @@ def to_docbins(path: Path, out: Path) -> tuple[int, int]:
     return len(train), dropped
 
 
+def make_vectors(out: Path, n_words: int = 50000, dims: int = 96) -> Path:
+    """A blank spaCy pipeline holding navec's most frequent words, PCA-reduced, keyed by LOWER."""
+    import natasha
+    from navec import Navec
+
+    navec = Navec.load(Path(natasha.__file__).parent / "data" / "emb" / "navec_news_v1_1B_250K_300d_100q.tar")
+    words, counts = navec.vocab.words, np.asarray(navec.vocab.counts)
+    order = [i for i in np.argsort(-counts, kind="stable") if not words[i].startswith("<")][:n_words]
+    pq = navec.pq
+    # unpack product-quantised rows: each of qdim sub-vectors is a centroid picked by its index
+    idx = pq.indexes[order]  # (n, qdim)
+    sub = np.stack([pq.codes[q][idx[:, q]] for q in range(pq.qdim)], axis=1)  # (n, qdim, dim/qdim)
+    full = sub.reshape(len(order), pq.dim).astype(np.float32)
+    mean = full.mean(axis=0)
+    _, _, vt = np.linalg.svd(full - mean, full_matrices=False)
+    reduced = ((full - mean) @ vt[:dims].T).astype(np.float32)
+    reduced /= np.linalg.norm(reduced, axis=1, keepdims=True).clip(1e-6)
+    nlp = spacy.blank("ru")
+    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=reduced, keys=[words[i] for i in order],
+                                name="navec_news_pca96", attr="LOWER")
+    nlp.to_disk(out)
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("train", type=Path, help="NEREL train split in the bench JSONL format")
@@ -68,8 +97,10 @@ def main() -> None:
         tmp = Path(tmp)
         n, dropped = to_docbins(args.train, tmp)
         print(f"converted {n} training docs ({dropped} spans not on token boundaries dropped)", file=sys.stderr)
+        vectors = make_vectors(tmp / "vectors")
         cmd = [sys.executable, "-m", "spacy", "train", str(args.config), "--output", str(tmp / "out"),
-               "--paths.train", str(tmp / "train.spacy"), "--paths.dev", str(tmp / "dev.spacy")]
+               "--paths.train", str(tmp / "train.spacy"), "--paths.dev", str(tmp / "dev.spacy"),
+               "--paths.vectors", str(vectors)]
         if args.max_steps:
             cmd += ["--training.max_steps", str(args.max_steps)]
         subprocess.run(cmd, check=True)
