@@ -20,9 +20,10 @@ MONTH = (r"(?:январ[ьяюеём]|феврал[ьяюеём]|март[ае�
 WEEKDAYS = {"понедельник": 1, "вторник": 2, "сред": 3, "четверг": 4, "пятниц": 5, "суббот": 6, "воскресень": 7}
 WEEKDAY = r"(?:понедельник[аеу]?|вторник[аеу]?|сред[ауые]|четверг[аеу]?|пятниц[аеуы]|суббот[аеуы]|воскресень[еяю])"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-GOD = r"(?:\s+год(?:а|у|ом|е|ы|ах|ов)?|\s*гг?(?![а-яё]))"
+GOD = r"(?:\s+год(?:а|у|ом|е|ы|ах|ов|ами|ам)?|\s*гг?(?![а-яё]))"
 SP = r"[ \u00a0]+"
 PREP = r"(?:(?:[Вв]о?|[Сс]о?|[Пп]о|[Дд]о|[Кк]|[Нн]а|[Зз]а|[Оо]т|[Кк]\s+концу|[Кк]\s+началу|[Пп]осле|[Пп]еред|[Оо]коло|[Нн]ачиная\s+с|[Вв]плоть\s+до|[Вв]\s+течение|[Нн]а\s+протяжении|[Сс]пустя|[Вв]\s+период\s+с)\s+)"
+DUR_PREP = r"(?:(?:[Зз]а|[Нн]а|[Вв]|[Вв]\s+течение|[Нн]а\s+протяжении|[Оо]коло|[Дд]о|[Сс]выше|[Бб]олее|[Мм]енее)\s+)"
 ROMAN = r"(?:X{0,2}(?:IX|IV|V?I{0,3})|XX?I?)"
 PART = (r"(?:(?:в\s+)?(?:начал[еоау]|конц[еау]|середин[еыу]|перв(?:ой|ая|ую)\s+половин[еыу]|"
         r"втор(?:ой|ая|ую)\s+половин[еыу]|перв(?:ом|ый|ого)\s+квартал[еа]?|втор(?:ом|ой|ого)\s+квартал[еа]?|"
@@ -57,13 +58,13 @@ def _patterns() -> list[re.Pattern]:
         r"(?:[Сс]егодня|[Вв]чера|[Зз]автра|[Пп]озавчера|[Пп]ослезавтра|[Нн]а\s+днях|[Нн]акануне)(?![а-яё])",
         r"(?:[Вв]|[Нн]а)\s+(?:прошл|текущ|нынешн|этом|эт|следующ|будущ|позапрошл|минувш|предыдущ)\w*\s+"
         r"(?:году|месяце|неделе|неделю|квартале|веке|сезоне)",
-        rf"{PREP}?{num}\s+{UNIT}\s+(?:назад|тому\s+назад|спустя)",
+        rf"{PREP}?(?:{num}\s+)?{UNIT}\s+(?:назад|тому\s+назад|спустя)",
         rf"(?:[Чч]ерез|[Сс]пустя)\s+(?:{num}\s+)?{UNIT}",
         # durations: "за 18 лет", "за последние три года", "1 год 6 месяцев", "полтора года"
-        rf"(?:{PREP})?(?:(?:последние|ближайшие|первые|следующие|несколько|более|менее|около|почти|свыше)\s+)?"
-        rf"(?:{num}\s+)?{UNIT}(?:\s+(?:и\s+)?{num}\s+{UNIT})?",
+        rf"(?:{DUR_PREP})?(?:(?:последние|ближайшие|первые|следующие|несколько|более|менее|около|почти|свыше|"
+        rf"больше|меньше|целых|всего)\s+){{0,2}}(?:{num}\s+)?{UNIT}(?:\s+(?:и\s+)?{num}\s+{UNIT})?",
     ]
-    return [re.compile(rf"(?<![\w\-]){p}(?![\w])", re.IGNORECASE if i < 0 else 0) for i, p in enumerate(pats)]
+    return [re.compile(rf"(?<![\w\-]){p}(?![\w])", re.IGNORECASE) for p in pats]
 
 
 _DUR_PREPS = ("за", "в течение", "на протяжении", "на", "уже", "последние", "ближайшие", "следующие", "первые")
@@ -85,6 +86,8 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
         if any(s < te and ts < e for ts, te in taken):
             continue
         span = text[s:e]
+        if _looks_like_age(text, s, span):
+            continue
         parsed = parse_date(span, anchor)
         if parsed is None:
             continue
@@ -93,6 +96,17 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
         out.append(DateMention(s, e, span, value, kind, offset))
     out.sort(key=lambda d: d.start)
     return out
+
+
+_AGE_BEFORE = re.compile(r"(?:возрасте|исполнил\w*|исполняется|исполнится|было|будет|ему|ей|им|[А-ЯЁ][а-яё]+[уеи])\s+$")
+
+
+def _looks_like_age(text: str, start: int, span: str) -> bool:
+    """'Джеймсу Коми 52 года', 'в возрасте 80 лет': an age, not a duration."""
+    if not re.fullmatch(r"\d{1,3}\s+(?:год|года|лет)", span):
+        return False
+    before = text[max(0, start - 30):start]
+    return bool(_AGE_BEFORE.search(before))
 
 
 # ------------------------------------------------------------------ values
@@ -120,8 +134,8 @@ def _roman(s: str) -> int | None:
     return total
 
 
-_UNIT_CODE = [("лет", "Y"), ("год", "Y"), ("месяц", "M"), ("недел", "W"), ("сут", "D"), ("д", "D"),
-              ("век", "C"), ("десятилети", "DE"), ("полугоди", "HY"), ("квартал", "Q")]
+_UNIT_CODE = [("лет", "Y"), ("год", "Y"), ("месяц", "M"), ("недел", "W"), ("сут", "D"), ("век", "C"),
+              ("десятилети", "DE"), ("полугоди", "HY"), ("квартал", "Q"), ("д", "D")]
 
 
 def _unit(word: str) -> str | None:
@@ -205,6 +219,7 @@ def _single_value(t: str, anchor: dt.date | None, default_year: int | None = Non
     season = re.search(SEASON, t.lower())
     if season:
         code = next(v for k, v in _SEASONS.items() if season.group().startswith(k))
+        year = year or (anchor.year if anchor else None)
         return f"{year:04d}-{code}" if year else f"XXXX-{code}"
     month_m = re.search(MONTH, t, re.IGNORECASE)
     if month_m:
@@ -291,9 +306,11 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         if re.fullmatch(r"[0-3]?\d", a.strip()) and b_val and re.search(r"-\d\d-\d\d$", b_val):
             a_val = b_val[:-2] + f"{int(a):02d}"
         else:
-            a_val = _single_value(a, anchor)
-            if a_val and b_val and a_val.startswith("--") and b_val[:4].isdigit():
-                a_val = b_val[:4] + a_val[1:]  # "с 1 марта по 5 апреля 2020 года"
+            a_val = _single_value(a, None)
+            if a_val and b_val and a_val.startswith("-") and b_val[:4].isdigit():
+                a_val = b_val[:4] + a_val[1:]  # "с 1 марта по 5 апреля 2020 года": the year of the end
+            elif a_val and a_val.startswith("-"):
+                a_val = _single_value(a, anchor)
         if a_val and b_val:
             return (f"{a_val}/{b_val}", "range", None)
         return None
@@ -303,7 +320,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         if not pairs:
             return None
         has_number = any(n for n, _ in pairs)
-        prep = re.match(r"(за|в течение|на протяжении|на|последние|ближайшие|следующие|первые)\s", low)
+        prep = re.match(r"(за|в течение|на протяжении|на|в|до|около|более|менее|больше|меньше|свыше|последние|ближайшие|следующие|первые)\s", low)
         if not has_number and not prep:
             return None
         if not has_number and not re.search(r"(последн|ближайш|следующ|первы|несколько)", low):

@@ -43,11 +43,15 @@ _GEO_ADJ = re.compile(r"(?<![\w-])((?:[А-Яа-яЁё]+(?<!ческ)(?<!чело
                       r"([а-яё]+)(?![\w-])")
 
 
-def adjective_orgs(text: str) -> list[tuple[int, int]]:
-    """'курский онкодиспансер', 'Московский университет': a place adjective and an institution noun."""
+def adjective_orgs(text: str, places: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'курский онкодиспансер' beside 'Курской области': an institution named by a place of the text."""
+    lemmas = {p.normal_form for a, b in places for w in _WORD.findall(text[a:b]) for p in parses(w.lower())[:2]}
     out = []
     for m in _GEO_ADJ.finditer(text):
-        if is_org_head(m.group(2)) and parses(m.group(2))[0].tag.POS == "NOUN":
+        head = parses(m.group(2))[0]
+        adj = m.group(1).split()[0].lower()
+        if is_org_head(m.group(2)) and head.tag.POS == "NOUN" and head.tag.number == "sing" \
+                and any(p.normal_form in lemmas for p in parses(adj)[:2]):
             out.append((m.start(), m.end()))
     return out
 

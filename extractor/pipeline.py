@@ -145,7 +145,7 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
         inner = orgs_inside(text, pos)
         if inner and not any(o.start < inner[1] and inner[0] < o.end for o in out):
             out.append(Span(inner[0], inner[1], "ORG", "rule"))
-    for a, b in adjective_orgs(text):
+    for a, b in adjective_orgs(text, [(s.start, s.end) for s in spans if s.type == "LOC"]):
         if not any(o.start < b and a < o.end for o in spans if o.type in ("ORG", "POSITION", "LOC")):
             out.append(Span(a, b, "ORG", "rule"))
     return sorted(out, key=lambda s: s.start)
