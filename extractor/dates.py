@@ -20,22 +20,24 @@ MONTH = (r"(?:январ[ьяюеём]|феврал[ьяюеём]|март[ае�
 WEEKDAYS = {"понедельник": 1, "вторник": 2, "сред": 3, "четверг": 4, "пятниц": 5, "суббот": 6, "воскресень": 7}
 WEEKDAY = r"(?:понедельник[аеу]?|вторник[аеу]?|сред[ауые]|четверг[аеу]?|пятниц[аеуы]|суббот[аеуы]|воскресень[еяю])"
 YEAR = r"(?:1[6-9]\d\d|20\d\d)"
-GOD = r"(?:\s+год(?:а|у|ом|е|ы|ах|ов|ами|ам)?|\s*гг?(?![а-яё]))"
+GOD = r"(?:\s+год(?:а|у|ом|е|ы|ах|ов|ами|ам)?|\s*гг?(?![а-яё])|-(?:го|м)(?![а-яё]))"
 SP = r"[ \u00a0]+"
 PREP = r"(?:(?:[Вв]о?|[Сс]о?|[Пп]о|[Дд]о|[Кк]|[Нн]а|[Зз]а|[Оо]т|[Кк]\s+концу|[Кк]\s+началу|[Пп]осле|[Пп]еред|[Оо]коло|[Нн]ачиная\s+с|[Вв]плоть\s+до|[Вв]\s+течение|[Нн]а\s+протяжении|[Сс]пустя|[Вв]\s+период\s+с)\s+)"
-DUR_PREP = r"(?:(?:[Зз]а|[Нн]а|[Вв]|[Вв]\s+течение|[Нн]а\s+протяжении|[Оо]коло|[Дд]о|[Сс]выше|[Бб]олее|[Мм]енее)\s+)"
+DUR_PREP = r"(?:(?:[Зз]а|[Нн]а|[Вв]|[Кк]|[Вв]\s+течени[еи]|[Нн]а\s+протяжении|[Оо]коло|[Дд]о|[Сс]выше|[Бб]олее|[Мм]енее)\s+)"
 ROMAN = r"(?:X{0,2}(?:IX|IV|V?I{0,3})|XX?I?)"
 PART = (r"(?:(?:в\s+)?(?:начал[еоау]|конц[еау]|середин[еыу]|перв(?:ой|ая|ую)\s+половин[еыу]|"
         r"втор(?:ой|ая|ую)\s+половин[еыу]|перв(?:ом|ый|ого)\s+квартал[еа]?|втор(?:ом|ой|ого)\s+квартал[еа]?|"
         r"треть(?:ем|его|ий)\s+квартал[еа]?|четв[её]рт(?:ом|ый|ого)\s+квартал[еа]?)\s+)")
 SEASON = r"(?:зим(?:ой|а|у|ы|е)|весн(?:ой|а|у|ы|е)|лет(?:ом|о|а)|осен(?:ью|ь|и))"
-UNIT = (r"(?:лет|год(?:а|у|ом|ы|ов)?|месяц(?:а|ев|ы|ем)?|недел(?:я|ю|и|ь|е)|д(?:ень|ня|ней|ни)|"
-        r"сут(?:ок|ки)|век(?:а|ов)?|десятилети(?:е|я|й)|полугоди(?:е|я)|квартал(?:а|ов)?)")
+UNIT = (r"(?:лет|годам|годами|годах|год(?:а|у|ом|ы|ов)?|месяц(?:а|у|ев|ы|ем|ам|ами|ах)?|"
+        r"недел(?:я|ю|и|ь|е|ям|ями|ях)|д(?:ень|ня|ню|нём|нем|ней|ни|ням|нями|нях)|сут(?:ок|ки|кам|ками)|"
+        r"век(?:а|ов)?|десятилети(?:е|я|й|ю|ем|ями|ям)|полугоди(?:е|я)|квартал(?:а|ов)?|полвека|полгода|"
+        r"час(?:а|ов)?)")
 
 
 @lru_cache(maxsize=1)
 def _patterns() -> list[re.Pattern]:
-    num = rf"(?:\d+(?:[.,]\d+)?|{number_word_re()}(?:\s+{number_word_re()})?)"
+    num = rf"(?:\d+(?:[.,]\d+)?|{number_word_re()}(?:\s+{number_word_re()})?|нескольк(?:о|их|им|ими)|многих|много)"
     day = r"(?:[0-3]?\d)"
     date_words = rf"(?:{day}(?:\s*[-–—]\s*{day})?{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?|{MONTH}(?:{SP}{YEAR}{GOD}?)?)"
     numeric = r"(?:[0-3]?\d\.[01]?\d\.(?:\d{4}|\d{2})(?!\d)|\d{4}-[01]\d-[0-3]\d)"
@@ -51,23 +53,29 @@ def _patterns() -> list[re.Pattern]:
         rf"{PREP}?{weekday}",
         rf"{PREP}?{single}",
         rf"{PREP}?{PART}?{SEASON}(?:{SP}{YEAR}{GOD}?)?",
-        rf"{PREP}?(?:\d{{2}}|{YEAR})-?(?:х|е|ые|ых)\s+год(?:ах|ов|ы|ам)?",
+        rf"{PREP}?{PART}?(?:\d{{2}}|{YEAR})-?(?:х|е|ые|ых)(?:\s+год(?:ах|ов|ы|ам|ами))?",
         rf"{PREP}?(?:{ROMAN}|\d{{1,2}})\s+(?:век(?:е|а|у|ом)?|веков|столети(?:е|я|и))(?:\s+до\s+н\.\s*э\.)?",
-        rf"{PREP}?{PART}?{YEAR}(?=\s*(?:[,.;:)]|$))",
+        rf"{PREP}?{PART}?{YEAR}(?=\s*(?:[,.;:)!?»—–]|\s-\s|$))",
         # relative
-        r"(?:[Сс]егодня|[Вв]чера|[Зз]автра|[Пп]озавчера|[Пп]ослезавтра|[Нн]а\s+днях|[Нн]акануне)(?![а-яё])",
+        r"(?:[Сс]егодня|[Вв]чера|[Зз]автра|[Пп]озавчера|[Пп]ослезавтра|[Нн]а\s+днях|[Нн]акануне|[Нн]едавно)(?![а-яё])",
+        r"(?:в\s+настоящее\s+время|в\s+настоящий\s+момент|на\s+сегодняшний\s+день|с\s+сегодняшнего\s+дня|"
+        r"на\s+следующий\s+день|в\s+тот\s+же\s+день|в\s+(?:том|этом|тот|этот)\s+же\s+году|в\s+выходные|"
+        r"на\s+выходных|годом\s+(?:позже|ранее|раньше)|в\s+прошлую\s+\w+|в\s+минувш\w+\s+\w+)",
+        rf"(?:в\s+)?{MONTH}\s+(?:прошлого|этого|текущего|следующего|позапрошлого)\s+года",
+        rf"(?:{PREP})?(?:прошлого|этого|текущего|следующего)\s+года",
+        rf"в\s+(?:следующем|прошлом)\s+{MONTH}",
+        rf"{num}\s+{UNIT}\s+(?:ранее|раньше|позже|спустя)(?![а-яё])",
         r"(?:[Вв]|[Нн]а)\s+(?:прошл|текущ|нынешн|этом|эт|следующ|будущ|позапрошл|минувш|предыдущ)\w*\s+"
         r"(?:году|месяце|неделе|неделю|квартале|веке|сезоне)",
         rf"{PREP}?(?:{num}\s+)?{UNIT}\s+(?:назад|тому\s+назад|спустя)",
         rf"(?:[Чч]ерез|[Сс]пустя)\s+(?:{num}\s+)?{UNIT}",
         # durations: "за 18 лет", "за последние три года", "1 год 6 месяцев", "полтора года"
-        rf"(?:{DUR_PREP})?(?:(?:последние|ближайшие|первые|следующие|несколько|более|менее|около|почти|свыше|"
-        rf"больше|меньше|целых|всего)\s+){{0,2}}(?:{num}\s+)?{UNIT}(?:\s+(?:и\s+)?{num}\s+{UNIT})?",
+        rf"(?:{DUR_PREP})?(?:(?:последние|последний|последнее|ближайшие|первые|следующие|несколько|более|менее|около|почти|свыше|"
+        rf"больше|меньше|целых|всего|не\s+более|не\s+менее|примерно|немногим\s+более|каждые|каждый)\s+){{0,2}}(?:{num}\s+)?{UNIT}(?:\s+(?:и\s+)?{num}\s+{UNIT})?",
     ]
     return [re.compile(rf"(?<![\w\-]){p}(?![\w])", re.IGNORECASE) for p in pats]
 
 
-_DUR_PREPS = ("за", "в течение", "на протяжении", "на", "уже", "последние", "ближайшие", "следующие", "первые")
 
 
 def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
@@ -140,6 +148,8 @@ _UNIT_CODE = [("лет", "Y"), ("год", "Y"), ("месяц", "M"), ("неде�
 
 def _unit(word: str) -> str | None:
     w = word.lower()
+    if w.startswith("пол"):
+        return None
     for stem, code in _UNIT_CODE:
         if w.startswith(stem):
             return code
@@ -245,8 +255,37 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     if low in rel:
         n = rel[low]
         return (_shift(anchor, n, "D"), "date", _offset(n, "D")) if anchor else (_offset(n, "D"), "relative", _offset(n, "D"))
-    if re.fullmatch(r"на\s+днях", low):
+    if re.fullmatch(r"на\s+днях|недавно|в\s+выходные|на\s+выходных|на\s+следующий\s+день|в\s+тот\s+же\s+день|"
+                    r"в\s+(?:том|этом|тот|этот)\s+же\s+году|годом\s+\w+|в\s+минувш\w+\s+(?!году|месяце|неделе)\w+", low):
         return (None, "relative", None)
+    if re.fullmatch(r"в\s+настоящее\s+время|в\s+настоящий\s+момент|на\s+сегодняшний\s+день|с\s+сегодняшнего\s+дня", low):
+        return (anchor.isoformat(), "date", "P0D") if anchor else ("P0D", "relative", "P0D")
+    m = re.fullmatch(rf"(?:(?:в|до|с|к|на|по)\s+)?(?:({MONTH})\s+)?(прошлого|этого|текущего|следующего|позапрошлого)\s+года", low)
+    if m:
+        n = {"прошлого": -1, "этого": 0, "текущего": 0, "следующего": 1, "позапрошлого": -2}[m.group(2)]
+        month = _month(m.group(1)) if m.group(1) else None
+        off = _offset(n, "Y")
+        if anchor is None:
+            return (off, "relative", off)
+        return (f"{anchor.year + n:04d}" + (f"-{month:02d}" if month else ""), "date", off)
+    m = re.fullmatch(rf"в\s+(следующем|прошлом)\s+({MONTH})", low)
+    if m:
+        month = _month(m.group(2))
+        if anchor is None:
+            return (None, "relative", None)
+        y = anchor.year + (1 if m.group(1) == "следующем" and month <= anchor.month else 0) \
+            - (1 if m.group(1) == "прошлом" and month >= anchor.month else 0)
+        return (f"{y:04d}-{month:02d}", "date", None)
+    m = re.fullmatch(r"в\s+прошлую\s+(\w+)", low)
+    if m and re.match(WEEKDAY, m.group(1)):
+        n = next(v for k, v in WEEKDAYS.items() if m.group(1).startswith(k))
+        if anchor is None:
+            return (f"XXXX-WXX-{n}", "relative", None)
+        back = (anchor.isoweekday() - n) % 7 or 7
+        return ((anchor - dt.timedelta(days=back)).isoformat(), "date", None)
+    m = re.fullmatch(r"(.+?)\s+(?:ранее|раньше|позже|спустя)", low)
+    if m and re.search(UNIT + "$", m.group(1)) and not re.search(r"назад", low):
+        return parse_date(m.group(1), anchor)
     m = re.fullmatch(r"(?:в|на)\s+([а-яё]+)\s+(году|месяце|неделе|неделю|квартале|веке|сезоне)", low)
     if m:
         word, unit = m.groups()
@@ -261,10 +300,13 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
             return (f"{y:04d}-Q{q % 4 + 1}", "date", _offset(3 * n, "M"))
         off = _offset(n, code)
         return (_shift(anchor, n, code), "date", off) if anchor else (off, "relative", off)
-    m = re.search(rf"({_NUM}|{number_word_re()}(?:\s+{number_word_re()})?)?\s*{UNIT}\s+(тому\s+)?(назад|спустя)$", low)
-    m2 = re.match(rf"(?:через|спустя)\s+(?:({_NUM}|{number_word_re()}(?:\s+{number_word_re()})?)\s+)?({UNIT})", low)
+    count = rf"{_NUM}|{number_word_re()}(?:\s+{number_word_re()})?|нескольк\w+|многих"
+    m = re.search(rf"({count})?\s*{UNIT}\s+(тому\s+)?(назад|спустя)$", low)
+    m2 = re.match(rf"(?:через|спустя)\s+(?:({count})\s+)?({UNIT})", low)
     if m or m2:
         num = (m or m2).group(1)
+        if num and re.match(r"нескольк|мног", num):
+            return (None, "relative", None)
         unit_word = re.search(UNIT + r"(?=\s+(?:тому\s+)?(?:назад|спустя)$)" if m else UNIT + "$", low)
         code = _unit(unit_word.group()) if unit_word else None
         n = parse_number(num) if num else 1
@@ -283,7 +325,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
             return ((anchor - dt.timedelta(days=back)).isoformat(), "date", None)
         return (f"XXXX-WXX-{n}", "relative", None)
     # decades and centuries
-    m = re.search(r"(\d{2}|\d{4})-?(?:х|е|ые|ых)\s+год", low)
+    m = re.search(r"(\d{2}|\d{4})-?(?:х|е|ые|ых)(?:\s|$)", low)
     if m:
         d = m.group(1)
         if len(d) == 2:
@@ -316,17 +358,23 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         return None
     # durations
     if re.search(UNIT + r"$", low) and not re.search(rf"{YEAR}\s*{GOD}?$", t) and not re.search(MONTH + "$", low):
-        pairs = re.findall(rf"(?:({_NUM}|{number_word_re()}(?:\s+{number_word_re()})?|несколько)\s+)?({UNIT})(?![а-яё])", low)
+        pairs = re.findall(rf"(?:({_NUM}|{number_word_re()}(?:\s+{number_word_re()})?|нескольк\w+|многих)\s+)?({UNIT})(?![а-яё])", low)
         if not pairs:
             return None
+        pairs = [("несколько" if n.startswith(("нескольк", "мног")) else n, u) for n, u in pairs]
         has_number = any(n for n, _ in pairs)
-        prep = re.match(r"(за|в течение|на протяжении|на|в|до|около|более|менее|больше|меньше|свыше|последние|ближайшие|следующие|первые)\s", low)
+        prep = re.match(r"(за|в течени[еи]|на протяжении|на|в|до|к|около|более|менее|больше|меньше|свыше|почти|примерно|"
+                        r"не более|не менее|целых|всего|последн\w+|ближайш\w+|следующ\w+|перв\w+|каждые|каждый)\s", low)
         if not has_number and not prep:
             return None
         if not has_number and not re.search(r"(последн|ближайш|следующ|первы|несколько)", low):
             # "за год", "в течение месяца": one unit
             pairs = [("1", pairs[0][1])]
         vals = []
+        half = re.search(r"пол(век|год)", low)
+        if half:
+            pairs = []
+            vals.append((50, "Y") if half.group(1) == "век" else (6, "M"))
         for n, u in pairs:
             num = parse_number(n.replace(",", ".")) if n and n != "несколько" else (None if n == "несколько" else 1)
             vals.append((num, _unit(u)))
