@@ -43,7 +43,8 @@ SCALES = [(r"трлн|триллион", 1e12), (r"млрд|миллиард", 1
 def _patterns():
     words = number_word_re()
     amount = rf"(?:{NUM}|{words}(?:\s+{words}){{0,3}})"
-    scaled = rf"(?:{amount}(?:\s*{SCALE})?|{HALF})"
+    bare_scale = r"(?:тысяч[иау]|миллион(?:а|у|ом)?|миллиард(?:а|у|ом)?|триллион(?:а|у|ом)?)"
+    scaled = rf"(?:{amount}(?:\s*{SCALE})?|{HALF}|{bare_scale})"
     cur = rf"(?:{ADJ}?{CURRENCY_WORD})"
     rng = rf"(?:(?:от\s+)?{scaled}\s*(?:[-–—]|до)\s*{scaled}|{scaled})"
     full = rf"{QUAL}?(?:{rng}\s*{cur}|{SYMBOL}\s?{rng}|{rng}\s?{SYMBOL})"
@@ -87,7 +88,8 @@ def _amounts(text: str) -> list[float]:
             continue
         vals.append([n, _scale(scale) if scale else None])
     if not vals:
-        return []
+        k = _scale(low)
+        return [k] if k > 1 else []
     last_scale = next((s for _, s in reversed(vals) if s), 1.0)
     return [n * (s or last_scale) for n, s in vals]
 
@@ -120,7 +122,7 @@ def find_money(text: str) -> list[MoneyMention]:
     def add(s: int, e: int, currency: str | None, inferred: bool) -> None:
         span, s = _strip_qual(text[s:e], s)
         while e > s and text[e - 1] in " \u00a0.,":
-            if text[e - 1] == "." and re.search(r"(тыс|млн|млрд|трлн|руб|долл|р)\.$", text[s:e]):
+            if text[e - 1] == "." and re.search(r"(?<![а-яё])(руб|долл|р)\.$", text[s:e]):
                 break
             e -= 1
         span = text[s:e]
