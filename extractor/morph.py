@@ -42,69 +42,124 @@ def _inflect(parse, grams: set[str]) -> str | None:
 
 # ---------------------------------------------------------------- person names
 
-def _name_roles(words: list[str]) -> list[str]:
-    roles = []
-    for w in words:
-        ps = parses(w.lower())
-        if any("Patr" in p.tag for p in ps[:2]) and "middle" not in roles:
-            roles.append("middle")
-        elif "Name" in ps[0].tag and "first" not in roles:
-            roles.append("first")
+# Russian surname paradigms: (gender, case) -> [(ending seen, ending of the nominative)]
+_SURNAME_RULES = {
+    ("masc", "gent"): [("ского", "ский"), ("цкого", "цкий"), ("ого", "ой"), ("а", ""), ("ы", "а")],
+    ("masc", "accs"): [("ского", "ский"), ("цкого", "цкий"), ("ого", "ой"), ("а", ""), ("у", "а")],
+    ("masc", "datv"): [("скому", "ский"), ("цкому", "цкий"), ("ому", "ой"), ("у", "")],
+    ("masc", "ablt"): [("ским", "ский"), ("цким", "цкий"), ("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"),
+                       ("иным", "ин"), ("ыным", "ын"), ("ом", ""), ("ем", "ь"), ("ой", "а")],
+    ("masc", "loct"): [("ском", "ский"), ("цком", "цкий"), ("е", "")],
+    ("femn", "gent"): [("ской", "ская"), ("цкой", "цкая"), ("овой", "ова"), ("евой", "ева"), ("ёвой", "ёва"),
+                       ("иной", "ина"), ("ыной", "ына"), ("ой", "ая")],
+    ("femn", "accs"): [("скую", "ская"), ("цкую", "цкая"), ("ову", "ова"), ("еву", "ева"), ("ёву", "ёва"),
+                       ("ину", "ина"), ("ыну", "ына"), ("ую", "ая")],
+}
+for _c in ("datv", "ablt", "loct"):
+    _SURNAME_RULES[("femn", _c)] = _SURNAME_RULES[("femn", "gent")]
+_MASC_NOM = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ой|[бвгджзклмнпрстфхцчшщ])$")
+_FEMN_NOM = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
+_VOWEL_END = re.compile(r"[аеёиоуыэюя]$")
+
+
+def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, float]:
+    """The nominative of a surname seen in ``case``, and how well the reading fits (0..1)."""
+    w = word.lower()
+    for p in parses(w):  # a surname pymorphy knows, or an indeclinable one
+        g = p.tag
+        if "Surn" in g and p.score >= 0.1 and g.number != "plur" and (g.gender == gender or "ms-f" in g or "Fixd" in g) \
+                and (g.case == case or "Fixd" in g):
+            nom = word if "Fixd" in g or case == "nomn" else _inflect(p, {"nomn", "sing", gender})
+            if nom:
+                return match_case(word, nom), 1.0
+    if case == "nomn":
+        if gender == "masc":
+            fit = 1.0 if re.search(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$", w) else 0.5 if w.endswith(("ой", "ый", "ий")) \
+                else 0.8 if re.search(r"[бвгджзклмнпрстфхцчшщ]$", w) else 0.3
         else:
-            roles.append("last")
-    if "first" not in roles and len(words) > 1:  # "Роман Старовойт": a first name that is also a word
-        for i, w in enumerate(words):
-            if roles[i] == "last" and any("Name" in p.tag for p in parses(w.lower())[:4]):
+            fit = 1.0 if _FEMN_NOM.search(w) else 0.8 if w.endswith("ая") else 0.3
+        return word, fit
+    if gender == "masc" and re.search(r"(?:ого|ому|ым|ом)$", w) and re.search(r"[^аеиоуыэюя](?:ого|ому|ым|ом)$", w):
+        adj = [p for p in parses(w) if p.tag.POS == "ADJF" and p.tag.case == case and p.tag.gender in (None, "masc")]
+        if adj and len(w) > 5 and not w.endswith(("овым", "евым", "иным", "ыным")):
+            nom = _inflect(adj[0], {"nomn", "sing", "masc"})
+            if nom:
+                return match_case(word, nom), 0.85
+    for seen, nom in _SURNAME_RULES.get((gender, case), []):
+        if w.endswith(seen) and len(w) > len(seen) + 2:
+            base = word[: len(word) - len(seen)] + nom
+            if gender == "masc" and seen in ("а", "у", "е", "ом") and not _MASC_NOM.search(base.lower()):
+                continue
+            return base, 0.9
+    if w[-1] in "иоуэю":  # Санду, Коми: indeclinable
+        return word, 0.4
+    return None, 0.0
+
+
+def _name_roles(words: list[str]) -> list[str]:
+    """first / middle / last for each word of a name, Russian order first, 'Фамилия Имя' understood."""
+    roles = ["last"] * len(words)
+    patr = [i for i, w in enumerate(words) if any("Patr" in p.tag for p in parses(w.lower())[:2])]
+    if patr:
+        roles[patr[0]] = "middle"
+    is_name = [any("Name" in p.tag for p in parses(w.lower())[:5]) for w in words]
+    top_name = ["Name" in parses(w.lower())[0].tag for w in words]
+    if len(words) == 1:
+        w = words[0].lower()
+        surname_like = re.search(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ой|ому|ым|ского|ская|ской|ский)$", w)
+        return ["first"] if top_name[0] and parses(w)[0].score >= 0.5 and not surname_like else ["last"]
+    if patr and patr[0] >= 1 and roles[patr[0] - 1] == "last" and is_name[patr[0] - 1]:
+        roles[patr[0] - 1] = "first"  # Имя Отчество [Фамилия] or Фамилия Имя Отчество
+        return roles
+    for i, w in enumerate(words):
+        if roles[i] == "last" and is_name[i] and (i == 0 or not any(top_name[:i])):
+            roles[i] = "first"
+            break
+    if "first" not in roles:
+        for i in range(len(words)):
+            if roles[i] == "last" and top_name[i]:
                 roles[i] = "first"
                 break
+    if roles.count("last") == 0 and len(words) > 1:
+        roles[-1] = "last"
     return roles
 
 
-def _best(word: str, gender: str | None, case: str, role: str):
-    """The parse of ``word`` in ``case`` and singular (and ``gender``), preferring the role's tag."""
-    want = {"first": "Name", "middle": "Patr", "last": "Surn"}[role]
-    best, best_score = None, 0.0
+def _given_parse(word: str, role: str, gender: str, case: str):
+    """A first name's or patronymic's parse in ``case``, singular, of ``gender``."""
+    want = "Name" if role == "first" else "Patr"
+    best = None
     for p in parses(word.lower()):
         g = p.tag
-        if g.case != case or g.number == "plur":
-            continue
-        if gender and g.gender and g.gender != gender and "Ms-f" not in g and "GNdr" not in g:
-            continue
-        score = p.score + (1.0 if want in g else 0.0) + (0.3 if "NOUN" in g or "ADJF" in g else 0)
-        if score > best_score:
-            best, best_score = p, score
-    return best, best_score
+        if want in g and g.case == case and g.number != "plur" and (g.gender == gender or "ms-f" in g):
+            if best is None or p.score > best.score:
+                best = p
+    return best
 
 
 def normalize_name(words: list[str]) -> tuple[dict[str, str | None], str | None]:
     """Words of a person's name (any case) -> {'first','middle','last'} in the nominative, and gender."""
     roles = _name_roles(words)
-    best_combo, best_score = None, -1.0
+    best, best_score = None, -1.0
     for gender in ("masc", "femn"):
         for case in CASES:
-            total, chosen = 0.0, []
+            score, forms = (0.05 if case == "nomn" else 0.0), []
             for w, r in zip(words, roles):
-                p, s = _best(w, gender, case, r)
-                total += s if p else 0.0
-                chosen.append(p)
-            total += 0.01 if case == "nomn" else 0.0
-            if total > best_score:
-                best_score, best_combo = total, (gender, chosen)
-    gender, chosen = best_combo
+                if r == "last":
+                    nom, fit = surname_nominative(w, gender, case)
+                    score += fit
+                    forms.append(nom or w)
+                else:
+                    p = _given_parse(w, r, gender, case)
+                    score += (1.0 + p.score) if p else 0.0
+                    forms.append(_inflect(p, {"nomn"}) if p else None)
+            if score > best_score:
+                best_score, best = score, (gender, forms)
+    gender, forms = best
     out: dict[str, str | None] = {"first": None, "middle": None, "last": None}
-    for w, r, p in zip(words, roles, chosen):
-        if out[r] is not None:  # a second surname-like word: keep as part of the surname
-            out[r] = f"{out[r]} {w}"
-            continue
-        norm = w
-        if p is not None and p.tag.case != "nomn" and "Fixd" not in p.tag:
-            grams = {"nomn", "sing"}
-            if gender and p.tag.gender:
-                grams.add(gender)
-            res = _inflect(p, grams) or _inflect(p, {"nomn"})
-            if res:
-                norm = match_case(w, res)
-        out[r] = norm
+    for w, r, f in zip(words, roles, forms):
+        norm = match_case(w, f) if f else w
+        out[r] = f"{out[r]} {norm}" if out[r] else norm
     return out, gender
 
 

@@ -13,9 +13,14 @@ def name_words(text: str) -> list[str]:
     return _NAME_WORD.findall(text)
 
 
+def _norm(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
 def _key_forms(word: str) -> set[str]:
+    """The word and its possible lemmas, lower-cased, 'ё' as 'е'."""
     w = word.lower()
-    return {w} | {p.normal_form for p in parses(w)}
+    return {_norm(x) for x in {w} | {p.normal_form for p in parses(w)}}
 
 
 def group_people(text: str, spans) -> list[Person]:
@@ -39,23 +44,22 @@ def group_people(text: str, spans) -> list[Person]:
     people: list[dict] = []
 
     def find(parts) -> dict | None:
-        last, first = parts["last"], parts["first"]
+        given = [parts[k] for k in ("first", "middle", "last") if parts[k]]
+        if len(given) == 1:  # one word: the person whose surname (or else first name) it is
+            forms = _key_forms(given[0])
+            for key in ("last", "first"):
+                cands = [p for p in people if p[key] and _norm(p[key]) in forms]
+                if cands:
+                    return cands[0]
+            return None
         for p in people:
-            if last and p["last"]:
-                if last.lower() == p["last"].lower() or p["last"].lower() in _key_forms(last):
-                    if not first or not p["first"] or _same_first(first, p["first"]):
-                        return p
-            elif not last and first and p["first"] and not p["last"] and first == p["first"]:
-                return p
-        if not last and first:  # first name only: the single person with that first name
-            cands = [p for p in people if p["first"] and _same_first(first, p["first"])]
-            if len(cands) == 1:
-                return cands[0]
+            if parts["last"] and p["last"] and _norm(p["last"]) in _key_forms(parts["last"]):
+                if not parts["first"] or not p["first"] or _same_first(parts["first"], p["first"]):
+                    return p
         return None
 
     # full names first, so that short mentions join them whatever the order in the text
     order = sorted(range(len(parsed)), key=lambda i: (-sum(v is not None for v in parsed[i][2].values()), i))
-    slots: dict[int, dict] = {}
     for i in order:
         s, mtext, parts = parsed[i]
         p = find(parts)
@@ -68,7 +72,6 @@ def group_people(text: str, spans) -> list[Person]:
                 if parts[k] and (cur is None or (cur.endswith(".") and not parts[k].endswith("."))):
                     p[k] = parts[k]
         p["mentions"].append(Mention(s.start, s.end, mtext))
-        slots[i] = p
     people.sort(key=lambda p: min(m.start for m in p["mentions"]))
     out = []
     for n, p in enumerate(people, 1):
@@ -82,4 +85,4 @@ def _same_first(a: str, b: str) -> bool:
     if a.endswith(".") or b.endswith("."):
         return a.rstrip(".")[:1].lower() == b.rstrip(".")[:1].lower() and \
             (b.lower().startswith(a.rstrip(".").lower()) or a.lower().startswith(b.rstrip(".").lower()))
-    return a.lower() == b.lower()
+    return _norm(a) == _norm(b)

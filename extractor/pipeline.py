@@ -71,7 +71,7 @@ class Pipeline:
         spans = [Span(s.start, s.stop, {"PER": "PERSON"}.get(s.type, s.type), "natasha") for s in doc.spans]
         sents = [(s.start, s.stop) for s in doc.sents]
         sdoc = self._spacy(text)
-        spans += [Span(e.start_char, e.end_char, e.label_, "spacy") for e in sdoc.ents]
+        spans += [t for e in sdoc.ents if (t := tidy(text, Span(e.start_char, e.end_char, e.label_, "spacy")))]
         return spans, sents
 
     def __call__(self, text: str, date: str | dt.date | None = None, id: str | None = None) -> Result:
@@ -83,7 +83,7 @@ class Pipeline:
         spans, sents = self.ner(text)
         persons = combine_persons(text, spans)
         orgs = combine_orgs(text, spans)
-        positions = [s for s in spans if s.type == "POSITION" and s.source == "spacy"]
+        positions = [s for s in spans if s.type == "POSITION" and _is_title(text, s)]
         dates = find_dates(text, anchor)
         money = find_money(text)
         people = group_people(text, persons)
@@ -92,6 +92,41 @@ class Pipeline:
         return Result(people=tuple(people), positions=tuple(pos), organisations=tuple(organisations),
                       dates=tuple(dates), money=tuple(money), id=id,
                       date=anchor.isoformat() if anchor else None)
+
+
+_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
+
+
+def tidy(text: str, s: Span) -> Span | None:
+    """A model's span cut at a line break, without edge punctuation, with its quotes balanced."""
+    start, end = s.start, s.end
+    while start < end and text[start].isspace():
+        start += 1
+    nl = text.find("\n", start, end)
+    if nl != -1:
+        end = nl
+    while end > start and text[end - 1] in " \u00a0,;:–—-(":
+        end -= 1
+    span = text[start:end]
+    for o, c in _QUOTES.items():
+        if o != c and span.count(o) > span.count(c) and text[end:end + 1] == c:
+            end += 1
+            span += c
+        if o != c and span.startswith(o) and span.endswith(c) and span.count(o) == 1:
+            start, end = start + 1, end - 1  # NEREL: «Арсенал» -> Арсенал
+            span = text[start:end]
+    if end <= start or not any(ch.isalnum() for ch in span):
+        return None
+    return Span(start, end, s.type, s.source)
+
+
+def _is_title(text: str, s: Span) -> bool:
+    """A position span that starts with a verb or a preposition is the model's mistake."""
+    first = re.match(r"[\w-]+", text[s.start:s.end])
+    if not first:
+        return False
+    pos = parses(first.group().lower())[0].tag.POS
+    return pos not in ("VERB", "INFN", "PREP", "CONJ", "PRCL", "GRND", "ADVB")
 
 
 _INITIAL_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \u00a0]?){1,2}$")

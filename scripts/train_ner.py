@@ -6,8 +6,10 @@ Reproducible: fixed seed (42) in scripts/ner.cfg, fixed 90/10 document split of 
 training file (every 10th document is held out for model selection). The corpus itself
 is never written into the project tree: the converted DocBins go to a temporary folder.
 
-Static vectors: the 50,000 most frequent words of navec (news_v1, shipped inside natasha's
-wheel), reduced from 300 to 96 dimensions by PCA, keyed by the lower-cased word.
+With --vectors N, the model also gets static vectors: the N most frequent words of navec
+(news_v1, shipped inside natasha's wheel), reduced from 300 to 96 dimensions by PCA, keyed by
+the lower-cased word. Measured with N=50000: +0.01 F1 on ORG, nothing on the rest, and the
+model grows from 16 to 31 MB, so the shipped model has none.
 """
 from __future__ import annotations
 
@@ -92,15 +94,17 @@ def main() -> None:
     parser.add_argument("--output", type=Path, default=ROOT / "models" / "ner")
     parser.add_argument("--config", type=Path, default=ROOT / "scripts" / "ner.cfg")
     parser.add_argument("--max-steps", type=int, default=None)
+    parser.add_argument("--vectors", type=int, default=0, help="navec words to add as static vectors (0: none)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         n, dropped = to_docbins(args.train, tmp)
         print(f"converted {n} training docs ({dropped} spans not on token boundaries dropped)", file=sys.stderr)
-        vectors = make_vectors(tmp / "vectors")
         cmd = [sys.executable, "-m", "spacy", "train", str(args.config), "--output", str(tmp / "out"),
-               "--paths.train", str(tmp / "train.spacy"), "--paths.dev", str(tmp / "dev.spacy"),
-               "--paths.vectors", str(vectors)]
+               "--paths.train", str(tmp / "train.spacy"), "--paths.dev", str(tmp / "dev.spacy")]
+        if args.vectors:
+            cmd += ["--paths.vectors", str(make_vectors(tmp / "vectors", args.vectors)),
+                    "--components.tok2vec.model.embed.include_static_vectors", "true"]
         if args.max_steps:
             cmd += ["--training.max_steps", str(args.max_steps)]
         subprocess.run(cmd, check=True)
