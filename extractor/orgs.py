@@ -57,6 +57,10 @@ def adjective_orgs(text: str, places: list[tuple[int, int]]) -> list[tuple[int, 
 
 
 def _key(name: str) -> str:
+    """Mentions of one organisation share a key: its quoted name if it has one ('банк «Северный капитал»')."""
+    quoted = re.search(r"[«\"“„]([^»\"“”]+)[»\"“”]", name)
+    if quoted:
+        name = quoted.group(1)
     return re.sub(r"[«»\"“”„]", "", name).lower().replace("ё", "е").strip()
 
 
@@ -71,6 +75,8 @@ def group_orgs(text: str, spans) -> list[Organisation]:
         if re.fullmatch(r"[A-ZА-ЯЁ]{2,}", mtext) and key not in groups:
             key = abbrevs.get(mtext, key)
         g = groups.setdefault(key, {"name": name, "mentions": []})
+        if len(name) > len(g["name"]):  # the fullest mention names the organisation
+            g["name"] = name
         g["mentions"].append(Mention(s.start, s.end, mtext))
         nxt = re.match(r"\s*\(([A-ZА-ЯЁ]{2,})\)", text[s.end:s.end + 20])
         if nxt and len(mtext.split()) > 1:

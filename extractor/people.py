@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .morph import normalize_name, parses
+from .morph import CASES, normalize_name, parses, surname_nominative
 from .types import Mention, Person
 
 _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]{0,3}\.|[\w][\w'’-]*")
@@ -18,9 +18,15 @@ def _norm(word: str) -> str:
 
 
 def _key_forms(word: str) -> set[str]:
-    """The word and its possible lemmas, lower-cased, 'ё' as 'е'."""
+    """The word, its lemmas and its readings as a surname in any case, lower-cased, 'ё' as 'е'."""
     w = word.lower()
-    return {_norm(x) for x in {w} | {p.normal_form for p in parses(w)}}
+    forms = {w} | {p.normal_form for p in parses(w)}
+    for gender in ("masc", "femn"):
+        for case in CASES:
+            nom, fit = surname_nominative(word, gender, case)
+            if nom and fit >= 0.8:
+                forms.add(nom.lower())
+    return {_norm(x) for x in forms}
 
 
 def group_people(text: str, spans) -> list[Person]:
@@ -46,7 +52,7 @@ def group_people(text: str, spans) -> list[Person]:
     def find(parts) -> dict | None:
         given = [parts[k] for k in ("first", "middle", "last") if parts[k]]
         if len(given) == 1:  # one word: the person whose surname (or else first name) it is
-            forms = _key_forms(given[0])
+            forms = _key_forms(given[0]) | raw_forms
             for key in ("last", "first"):
                 cands = [p for p in people if p[key] and _norm(p[key]) in forms]
                 if cands:
@@ -62,6 +68,8 @@ def group_people(text: str, spans) -> list[Person]:
     order = sorted(range(len(parsed)), key=lambda i: (-sum(v is not None for v in parsed[i][2].values()), i))
     for i in order:
         s, mtext, parts = parsed[i]
+        words = name_words(mtext)
+        raw_forms = _key_forms(words[0]) if len(words) == 1 else set()
         p = find(parts)
         if p is None:
             p = {"first": parts["first"], "middle": parts["middle"], "last": parts["last"], "mentions": []}

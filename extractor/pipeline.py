@@ -69,7 +69,7 @@ class Pipeline:
         doc.segment(segmenter)
         doc.tag_ner(tagger)
         spans = [Span(s.start, s.stop, {"PER": "PERSON"}.get(s.type, s.type), "natasha") for s in doc.spans]
-        sents = [(s.start, s.stop) for s in doc.sents]
+        sents = split_lines(text, [(s.start, s.stop) for s in doc.sents])
         sdoc = self._spacy(text)
         spans += [t for e in sdoc.ents if (t := tidy(text, Span(e.start_char, e.end_char, e.label_, "spacy")))]
         return spans, sents
@@ -92,6 +92,15 @@ class Pipeline:
         return Result(people=tuple(people), positions=tuple(pos), organisations=tuple(organisations),
                       dates=tuple(dates), money=tuple(money), id=id,
                       date=anchor.isoformat() if anchor else None)
+
+
+def split_lines(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sentences also end at line breaks: a headline has no full stop."""
+    out = []
+    for a, b in sents:
+        for m in re.finditer(r"[^\n]+", text[a:b]):
+            out.append((a + m.start(), a + m.end()))
+    return out
 
 
 _QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
@@ -126,7 +135,13 @@ def _is_title(text: str, s: Span) -> bool:
     if not first:
         return False
     pos = parses(first.group().lower())[0].tag.POS
-    return pos not in ("VERB", "INFN", "PREP", "CONJ", "PRCL", "GRND", "ADVB")
+    if pos in ("VERB", "INFN", "PREP", "CONJ", "PRCL", "GRND", "ADVB"):
+        return False
+    for w in re.findall(r"[А-Яа-яЁё-]+", text[s.start:s.end]):
+        ps = parses(w.rsplit("-", 1)[-1].lower())
+        if ps[0].tag.POS == "NOUN":  # the head: a title names a person, so it is animate
+            return any("anim" in p.tag for p in ps[:3] if p.tag.POS == "NOUN")
+    return True
 
 
 _INITIAL_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \u00a0]?){1,2}$")
