@@ -67,22 +67,6 @@ def _someone_in_sentence(s, mentions, sents) -> bool:
     return any(m.start >= ss and m.end <= se for m, _ in mentions)
 
 
-def _previous_person(text, s, mentions, sents):
-    """The last person mentioned in the two sentences before, within the paragraph."""
-    idx = next((i for i, (a, b) in enumerate(sents) if a <= s.start < b), None)
-    if idx is None or idx == 0 or PREV_SENTS == 0:
-        return None
-    lo = sents[max(0, idx - PREV_SENTS)][0]
-    para = text.rfind("\n\n", 0, s.start)
-    lo = max(lo, para + 2 if para != -1 else 0) if SAME_PARA else lo
-    before = [(m, pid) for m, pid in mentions if lo <= m.start and m.end <= sents[idx][0]]
-    return before[-1][1] if before else None
-
-
-PREV_SENTS = 0
-SAME_PARA = False
-
-
 def _holder(text, s, spans, mentions, sents):
     # apposition: the person right after the title, or right before it with a comma or dash
     for m, pid in mentions:
