@@ -36,37 +36,6 @@ def build_positions(text: str, spans, people, organisations, sents) -> list[Posi
 _LIST_GAP = re.compile(r"^[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*$")
 
 
-def _sentence(sents, pos: int) -> tuple[int, int]:
-    for s, e in sents:
-        if s <= pos < e:
-            return s, e
-    return pos, pos
-
-
-def build_positions(text: str, spans, people, organisations, sents) -> list[Position]:
-    mentions = sorted(((m, p.id) for p in people for m in p.mentions), key=lambda x: x[0].start)
-    org_mentions = sorted(((m, o.id) for o in organisations for m in o.mentions), key=lambda x: x[0].start)
-    spans = sorted(spans, key=lambda s: s.start)
-    holders = [_holder(text, s, spans, mentions, sents) for s in spans]
-    for i in range(1, len(spans)):  # "Иван Петров, профессор, академик": a list of titles shares the holder
-        if holders[i] is None and holders[i - 1] and _LIST_GAP.match(text[spans[i - 1].end:spans[i].start]):
-            holders[i] = holders[i - 1]
-    out = []
-    for n, (s, person) in enumerate(zip(spans, holders), 1):
-        org = _organisation(text, s, org_mentions)
-        mtext = text[s.start:s.end]
-        out.append(Position(f"position-{n}", normalize_phrase(mtext), s.start, s.end, mtext, person, org))
-    return out
-
-
-_LIST_GAP = re.compile(r"^[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*$")
-
-
-def _someone_in_sentence(s, mentions, sents) -> bool:
-    ss, se = _sentence(sents, s.start)
-    return any(m.start >= ss and m.end <= se for m, _ in mentions)
-
-
 def _holder(text, s, spans, mentions, sents):
     # apposition: the person right after the title, or right before it with a comma or dash
     for m, pid in mentions:
