@@ -106,7 +106,8 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     return out
 
 
-_AGE_BEFORE = re.compile(r"(?:возрасте|исполнил\w*|исполняется|исполнится|было|будет|ему|ей|им|[А-ЯЁ][а-яё]+[уеи])\s+$")
+_AGE_BEFORE = re.compile(r"(?<![а-яё])(?:возрасте|исполнил\w*|исполняется|исполнится|было|будет|ему|ей|им|котор(?:ому|ой|ым)|"
+                         r"[А-ЯЁ][а-яё]+[уеи]|[А-ЯЁ][а-яё]+,)\s+$")
 
 
 def _looks_like_age(text: str, start: int, span: str) -> bool:
@@ -367,6 +368,8 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
                         r"не более|не менее|целых|всего|последн\w+|ближайш\w+|следующ\w+|перв\w+|каждые|каждый)\s", low)
         if not has_number and not prep:
             return None
+        if not has_number and re.fullmatch(r"в\s+\w+", low):
+            return None  # "два фильма в год": a rate, not a date
         if not has_number and not re.search(r"(последн|ближайш|следующ|первы|несколько)", low):
             # "за год", "в течение месяца": one unit
             pairs = [("1", pairs[0][1])]

@@ -91,7 +91,13 @@ def _amounts(text: str) -> list[float]:
         k = _scale(low)
         return [k] if k > 1 else []
     last_scale = next((s for _, s in reversed(vals) if s), 1.0)
-    return [n * (s or last_scale) for n, s in vals]
+    return [_round(n * (s or last_scale)) for n, s in vals]
+
+
+def _round(x: float) -> float:
+    """67.4 * 1e9 -> 67400000000, not 67400000000.00001."""
+    r = round(x, 2)
+    return float(round(r)) if abs(r - round(r)) < 1e-6 else r
 
 
 def _scale_word(word: str) -> float:
@@ -146,7 +152,7 @@ def find_money(text: str) -> list[MoneyMention]:
         if any(m.start() < te and ts < m.end() for ts, te in taken):
             continue
         after = text[m.end():m.end() + 30]
-        if re.match(r"\s*[а-яёa-z]", after, re.IGNORECASE) and not re.match(r"\s*(и|или|а|—|–)\b", after):
+        if re.match(r"[ \u00a0]*[а-яёa-z]", after, re.IGNORECASE) and not re.match(r"[ \u00a0]*(и|или|а)\b", after):
             continue  # "77 миллионов человек": a count, not money
         prev = [x for x in out if x.end <= m.start() and m.start() - x.end < 400 and x.currency]
         if prev:

@@ -22,9 +22,13 @@ def build_positions(text: str, spans, people, organisations, sents) -> list[Posi
     org_mentions = sorted(((m, o.id) for o in organisations for m in o.mentions), key=lambda x: x[0].start)
     spans = sorted(spans, key=lambda s: s.start)
     holders = [_holder(text, s, spans, mentions, sents) for s in spans]
-    for i in range(1, len(spans)):  # "Иван Петров, профессор, академик": a list of titles shares the holder
-        if holders[i] is None and holders[i - 1] and _LIST_GAP.match(text[spans[i - 1].end:spans[i].start]):
-            holders[i] = holders[i - 1]
+    for i in list(range(1, len(spans))) + list(range(len(spans) - 2, -1, -1)):
+        # "Иван Петров, профессор, академик": a list of titles shares its holder, both ways
+        j = i - 1 if i > 0 and holders[i - 1] and _LIST_GAP.match(text[spans[i - 1].end:spans[i].start]) else \
+            i + 1 if i + 1 < len(spans) and holders[i + 1] and _LIST_GAP.match(text[spans[i].end:spans[i + 1].start]) \
+            else None
+        if holders[i] is None and j is not None:
+            holders[i] = holders[j]
     out = []
     for n, (s, person) in enumerate(zip(spans, holders), 1):
         org = _organisation(text, s, org_mentions)
