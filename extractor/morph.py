@@ -137,13 +137,19 @@ def _given_parse(word: str, role: str, gender: str, case: str):
     return best
 
 
-def normalize_name(words: list[str]) -> tuple[dict[str, str | None], str | None]:
-    """Words of a person's name (any case) -> {'first','middle','last'} in the nominative, and gender."""
+def normalize_name(words: list[str], subject_of: str | None = None) -> tuple[dict[str, str | None], str | None]:
+    """Words of a person's name (any case) -> {'first','middle','last'} in the nominative, and gender.
+
+    ``subject_of``: the gender of a past-tense verb the name goes with ("Ярослава Новожилова рассказала"),
+    which settles names that read both as a man's in the genitive and a woman's in the nominative.
+    """
     roles = _name_roles(words)
     best, best_score = None, -1.0
     for gender in ("masc", "femn"):
         for case in CASES:
             score, forms = (0.05 if case == "nomn" else 0.0), []
+            if subject_of == gender and case == "nomn":
+                score += 1.0
             for w, r in zip(words, roles):
                 if r == "last":
                     nom, fit = surname_nominative(w, gender, case)
@@ -151,6 +157,10 @@ def normalize_name(words: list[str]) -> tuple[dict[str, str | None], str | None]
                     forms.append(nom or w)
                 else:
                     p = _given_parse(w, r, gender, case)
+                    if p is None and r == "first" and gender == "femn" and case == "nomn" and w[-1:] in "аяАЯ":
+                        score += 0.8  # a woman's name pymorphy does not know, as written
+                        forms.append(w)
+                        continue
                     score += (1.0 + p.score) if p else 0.0
                     forms.append(_inflect(p, {"nomn"}) if p else None)
             if score > best_score:
@@ -238,3 +248,11 @@ def normalize_phrase(text: str) -> str:
 
 def _last_part(word: str) -> str:
     return word.rsplit("-", 1)[-1] if re.match(r"(?i)(экс|вице|лейб|обер|штаб|унтер|и\.о)-", word) else word
+
+
+def verb_gender(word: str) -> str | None:
+    """'рассказала' -> 'femn', 'заявил' -> 'masc': the gender of a past-tense verb, else None."""
+    for p in parses(word.lower())[:2]:
+        if p.tag.POS == "VERB" and p.tag.tense == "past" and p.tag.gender in ("masc", "femn"):
+            return p.tag.gender
+    return None

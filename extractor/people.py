@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .morph import CASES, normalize_name, parses, surname_nominative
+from .morph import CASES, normalize_name, parses, surname_nominative, verb_gender
 from .types import Mention, Person
 
 _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]{0,3}\.|[\w][\w'’-]*")
@@ -40,7 +40,7 @@ def group_people(text: str, spans) -> list[Person]:
         words_for_norm = [w for w in words if not w.endswith(".")]
         initials = [w for w in words if w.endswith(".")]
         if words_for_norm:
-            parts, _ = normalize_name(words_for_norm)
+            parts, _ = normalize_name(words_for_norm, _verb_nearby(text, s.start, s.end))
         else:
             parts = {"first": None, "middle": None, "last": None}
         if initials and parts["first"] is None:
@@ -87,6 +87,19 @@ def group_people(text: str, spans) -> list[Person]:
         out.append(Person(f"person-{n}", name, p["first"], p["middle"], p["last"],
                           tuple(sorted(p["mentions"], key=lambda m: m.start))))
     return out
+
+
+def _verb_nearby(text: str, start: int, end: int) -> str | None:
+    """The gender of the past-tense verb right before or within three words after a name."""
+    after = re.findall(r"[А-Яа-яЁё]+|[.!?;:«»\n]", text[end:end + 60])
+    for w in after[:3]:
+        if not w.isalpha():
+            break
+        g = verb_gender(w)
+        if g:
+            return g
+    before = re.findall(r"[А-Яа-яЁё]+|[.!?;:«»\n]", text[max(0, start - 30):start])
+    return verb_gender(before[-1]) if before and before[-1].isalpha() else None
 
 
 def _same_first(a: str, b: str) -> bool:
