@@ -59,7 +59,7 @@ def adjective_orgs(text: str, places: list[tuple[int, int]]) -> list[tuple[int, 
 def _key(name: str) -> str:
     """Mentions of one organisation share a key: its quoted name if it has one ('банк «Северный капитал»')."""
     quoted = re.search(r"[«\"“„]([^»\"“”]+)[»\"“”]", name)
-    if quoted:
+    if quoted and len(name[: quoted.start()].split()) <= 1:  # "банк «X»" is X; "совет директоров «X»" is not
         name = quoted.group(1)
     return re.sub(r"[«»\"“”„]", "", name).lower().replace("ё", "е").strip()
 

@@ -69,6 +69,7 @@ class Pipeline:
         doc.segment(segmenter)
         doc.tag_ner(tagger)
         spans = [Span(s.start, s.stop, {"PER": "PERSON"}.get(s.type, s.type), "natasha") for s in doc.spans]
+        spans = [t for s in spans if (t := (s if s.type == "PERSON" else tidy(text, s)))]
         sents = split_lines(text, [(s.start, s.stop) for s in doc.sents])
         sdoc = self._spacy(text)
         spans += [t for e in sdoc.ents if (t := tidy(text, Span(e.start_char, e.end_char, e.label_, "spacy")))]
