@@ -120,6 +120,10 @@ def _strip_qual(span: str, start: int) -> tuple[str, int]:
     return span, start
 
 
+_CHANGE_TO = re.compile(r"(?:вырос|выросл|выраст|увеличи|сократи|снизи|упал|подорожа|подешеве|повыси|понизи|достиг|дорос|"
+                        r"подня|опусти|рост|снижени|падени)\w*(?:[^.!?]{0,40}?)\s+$", re.IGNORECASE)
+
+
 def find_money(text: str) -> list[MoneyMention]:
     full, adjectival, bare = _patterns()
     out: list[MoneyMention] = []
@@ -138,6 +142,8 @@ def find_money(text: str) -> list[MoneyMention]:
         if not vals:
             return
         qual = _qualifier(span)
+        if qual == "up_to" and _CHANGE_TO.search(text[max(0, s - 60):s]):
+            qual = None  # "выросла до 4,7 млрд рублей": the value reached, not a bound
         is_range = len(vals) >= 2
         out.append(MoneyMention(s, e, span, None if is_range else vals[0], currency, inferred,
                                 min(vals) if is_range else None, max(vals) if is_range else None, qual))
