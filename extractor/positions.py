@@ -33,11 +33,19 @@ def build_positions(text: str, spans, people, organisations, sents) -> list[Posi
     for n, (s, person) in enumerate(zip(spans, holders), 1):
         org = _organisation(text, s, org_mentions)
         mtext = text[s.start:s.end]
-        out.append(Position(f"position-{n}", normalize_phrase(mtext), s.start, s.end, mtext, person, org))
+        out.append(Position(f"position-{n}", _title(mtext), s.start, s.end, mtext, person, org))
     return out
 
 
 _LIST_GAP = re.compile(r"^[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*$")
+
+
+def _title(text: str) -> str:
+    """'Губернатора Воронежской области' -> 'губернатор Воронежской области': nominative, lower-case start."""
+    title = normalize_phrase(text)
+    if title[:1].isupper() and title[1:2].islower():
+        title = title[0].lower() + title[1:]
+    return title
 
 
 def _holder(text, s, spans, mentions, sents):
