@@ -1,7 +1,11 @@
-"""Turning documents into output records: one record (result or error) per input document."""
+"""Turning documents into output records: one record (result or error) per input document, in input order,
+in this process or in worker processes that each load the pipeline once."""
 from __future__ import annotations
 
 import datetime as dt
+import multiprocessing as mp
+import signal
+from collections import deque
 from typing import Iterable, Iterator
 
 from .errors import ExtractorError
@@ -26,6 +30,9 @@ def process(doc: Document, pipeline, date: str | None = None) -> dict:
         result = pipeline(doc.text, date=when, id=doc.id)
     except ExtractorError as exc:
         return {"id": doc.id, "error": str(exc)}
+    except Exception as exc:  # a bug must not lose the rest of a batch: report it as this document's error
+        return {"id": doc.id, "error": f"internal error on this document ({type(exc).__name__}: {exc}); "
+                                       f"please report it with the document"}
     out = result.to_dict()
     if doc.encoding and doc.encoding != "utf-8":
         out["encoding"] = doc.encoding
@@ -34,6 +41,45 @@ def process(doc: Document, pipeline, date: str | None = None) -> dict:
     return out
 
 
-def run(docs: Iterable[Document], pipeline, date: str | None = None) -> Iterator[dict]:
-    for doc in docs:
-        yield process(doc, pipeline, date)
+# -- worker processes ---------------------------------------------------------
+_worker_pipeline = None
+
+
+def _init_worker() -> None:
+    global _worker_pipeline
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    from .pipeline import Pipeline
+
+    _worker_pipeline = Pipeline().load()
+
+
+def _work(args: tuple[Document, str | None]) -> dict:
+    doc, date = args
+    return process(doc, _worker_pipeline, date)
+
+
+def run(docs: Iterable[Document], pipeline=None, date: str | None = None, jobs: int = 1) -> Iterator[dict]:
+    """Records for ``docs`` in input order. With ``jobs`` > 1, worker processes do the work; at most a few
+    documents per worker are in flight, so memory does not grow with the input."""
+    if jobs <= 1:
+        if pipeline is None:
+            from .pipeline import default_pipeline
+
+            pipeline = default_pipeline()
+        for doc in docs:
+            yield process(doc, pipeline, date)
+        return
+    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
+    pool = ctx.Pool(jobs, initializer=_init_worker)
+    pending: deque = deque()
+    try:
+        for doc in docs:
+            pending.append(pool.apply_async(_work, ((doc, date),)))
+            if len(pending) >= 4 * jobs:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
