@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import multiprocessing as mp
+import os
 import signal
 from collections import deque
 from typing import Iterable, Iterator
@@ -48,6 +49,8 @@ _worker_pipeline = None
 def _init_worker() -> None:
     global _worker_pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ[var] = "1"  # one core per worker: BLAS threads would fight the other workers
     from .pipeline import Pipeline
 
     _worker_pipeline = Pipeline().load()
