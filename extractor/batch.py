@@ -3,6 +3,7 @@ in this process or in worker processes that each load the pipeline once."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import multiprocessing as mp
 import os
 import signal
@@ -64,6 +65,11 @@ def _work(args: tuple[Document, str | None]) -> dict:
 def run(docs: Iterable[Document], pipeline=None, date: str | None = None, jobs: int = 1) -> Iterator[dict]:
     """Records for ``docs`` in input order. With ``jobs`` > 1, worker processes do the work; at most a few
     documents per worker are in flight, so memory does not grow with the input."""
+    docs = iter(docs)
+    head = list(itertools.islice(docs, 2))
+    if len(head) < 2:
+        jobs = 1  # one document: starting workers would cost more than the work
+    docs = itertools.chain(head, docs)
     if jobs <= 1:
         if pipeline is None:
             from .pipeline import default_pipeline

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from .numbers import number_word_re, parse_number
+from .spans import Coverage
 from .types import DateMention
 
 MONTHS = {
@@ -88,10 +89,10 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
                 e -= 1
             cands.append((s, e, kind_i))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken: list[tuple[int, int]] = []
+    taken = Coverage(len(text))
     out = []
     for s, e, _ in cands:
-        if any(s < te and ts < e for ts, te in taken):
+        if not taken.free(s, e):
             continue
         span = text[s:e]
         if _looks_like_age(text, s, span):
@@ -100,7 +101,7 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
         if parsed is None:
             continue
         value, kind, offset = parsed
-        taken.append((s, e))
+        taken.take(s, e)
         out.append(DateMention(s, e, span, value, kind, offset))
     out.sort(key=lambda d: d.start)
     return out

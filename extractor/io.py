@@ -153,3 +153,21 @@ def _iter_jsonl(path, shown, id_field, text_field, stdin) -> Iterator[Document]:
             yield Document(id=doc_id, text=text, date=date, meta=meta)
     except (OSError, UnicodeDecodeError, EOFError) as exc:
         yield Document(id=shown, error=f"{shown}: cannot read ({exc})")
+
+
+def count_documents(paths: list[str], input_format: str = "text", pattern: str = "*.txt") -> Optional[int]:
+    """How many documents the inputs hold, for an ETA; None when that cannot be known (stdin)."""
+    total = 0
+    for path, _ in iter_paths(paths, pattern if input_format == "text" else "*.jsonl"):
+        if path is None:
+            return None
+        if input_format == "text":
+            total += 1
+            continue
+        try:
+            opener = gzip.open if path.suffix == ".gz" else open
+            with opener(path, "rb") as f:
+                total += sum(1 for line in f if line.strip())
+        except OSError:
+            total += 1
+    return total

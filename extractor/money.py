@@ -1,10 +1,12 @@
 """Money: amounts with scales and currencies, ranges, qualifiers, and currency implied by context."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
 from .numbers import number_word_re, parse_number
+from .spans import Coverage
 from .types import MoneyMention
 
 NUM = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
@@ -127,7 +129,7 @@ _CHANGE_TO = re.compile(r"(?:вырос|выросл|выраст|увеличи
 def find_money(text: str) -> list[MoneyMention]:
     full, adjectival, bare = _patterns()
     out: list[MoneyMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Coverage(len(text))
 
     def add(s: int, e: int, currency: str | None, inferred: bool) -> None:
         span, s = _strip_qual(text[s:e], s)
@@ -136,7 +138,7 @@ def find_money(text: str) -> list[MoneyMention]:
                 break
             e -= 1
         span = text[s:e]
-        if any(s < te and ts < e for ts, te in taken):
+        if not taken.free(s, e):
             return
         vals = _amounts(span)
         if not vals:
@@ -147,21 +149,24 @@ def find_money(text: str) -> list[MoneyMention]:
         is_range = len(vals) >= 2
         out.append(MoneyMention(s, e, span, None if is_range else vals[0], currency, inferred,
                                 min(vals) if is_range else None, max(vals) if is_range else None, qual))
-        taken.append((s, e))
+        taken.take(s, e)
 
     for m in full.finditer(text):
         add(m.start(), m.end(), _currency(m.group()), False)
     for m in adjectival.finditer(text):
         add(m.start(), m.end(), _currency(m.group()), False)
     # amounts with a scale but no currency: take the currency of the nearest money before them
+    explicit = sorted((x for x in out if x.currency), key=lambda x: x.end)
+    ends = [x.end for x in explicit]
     for m in bare.finditer(text):
-        if any(m.start() < te and ts < m.end() for ts, te in taken):
+        if not taken.free(m.start(), m.end()):
             continue
         after = text[m.end():m.end() + 30]
         if re.match(r"[ \u00a0]*[а-яёa-z]", after, re.IGNORECASE) and not re.match(r"[ \u00a0]*(и|или|а)\b", after):
             continue  # "77 миллионов человек": a count, not money
-        prev = [x for x in out if x.end <= m.start() and m.start() - x.end < 400 and x.currency]
-        if prev:
-            add(m.start(), m.end(), max(prev, key=lambda x: x.end).currency, True)
+        i = bisect.bisect_right(ends, m.start())
+        prev = explicit[i - 1] if i else None
+        if prev is not None and m.start() - prev.end < 400:
+            add(m.start(), m.end(), prev.currency, True)
     out.sort(key=lambda x: x.start)
     return out

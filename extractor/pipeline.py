@@ -8,13 +8,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .dates import find_dates, parse_anchor
-from .errors import ExtractorError, ModelError
+from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
 from .morph import parses
 from .people import group_people
 from .positions import build_positions
 from .orgs import adjective_orgs, group_orgs, grow_over_place, orgs_inside
 from .resources import resource
+from .spans import Coverage
 from .types import Result
 
 
@@ -26,14 +27,11 @@ class Span:
     source: str  # natasha | spacy | rule
 
 
-def _overlaps(a, b) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 class Pipeline:
     """Loads the models once (lazily, on first use) and processes many texts."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_chars: int = 5_000_000) -> None:
+        self.max_chars = max_chars
         self._lock = threading.Lock()
         self._natasha = None
         self._spacy = None
@@ -60,8 +58,16 @@ class Pipeline:
 
     # -- processing ---------------------------------------------------------
     def ner(self, text: str) -> tuple[list[Span], list[tuple[int, int]]]:
-        """Raw spans from both models, and sentence boundaries."""
+        """Raw spans from both models, and sentence boundaries; long texts go through in chunks."""
         self._load()
+        spans, sents = [], []
+        for a, b in chunks(text, CHUNK_CHARS):
+            part_spans, part_sents = self._ner(text[a:b])
+            spans += [Span(s.start + a, s.end + a, s.type, s.source) for s in part_spans]
+            sents += [(s + a, e + a) for s, e in part_sents]
+        return spans, sents
+
+    def _ner(self, text: str) -> tuple[list[Span], list[tuple[int, int]]]:
         from natasha import Doc
 
         segmenter, tagger = self._natasha
@@ -78,6 +84,9 @@ class Pipeline:
     def __call__(self, text: str, date: str | dt.date | None = None, id: str | None = None) -> Result:
         if not isinstance(text, str):
             raise ExtractorError(f"expected text as str, got {type(text).__name__}")
+        if len(text) > self.max_chars:
+            raise InputError(f"document too long: {len(text):,} characters (the limit is {self.max_chars:,}); "
+                             f"split it, or raise the limit with --max-chars")
         anchor = date if isinstance(date, dt.date) else parse_anchor(date)
         if not text.strip():
             return Result(id=id, date=anchor.isoformat() if anchor else None)
@@ -93,6 +102,24 @@ class Pipeline:
         return Result(people=tuple(people), positions=tuple(pos), organisations=tuple(organisations),
                       dates=tuple(dates), money=tuple(money), id=id,
                       date=anchor.isoformat() if anchor else None)
+
+
+CHUNK_CHARS = 20_000
+
+
+def chunks(text: str, size: int) -> list[tuple[int, int]]:
+    """(start, end) pieces of at most ``size`` characters, cut after a paragraph, a sentence or a space."""
+    out, start = [], 0
+    while len(text) - start > size:
+        window = text[start:start + size]
+        cut = max(window.rfind("\n"), window.rfind(". "), window.rfind("! "), window.rfind("? "))
+        if cut < size // 2:
+            cut = window.rfind(" ")
+        cut = start + (cut + 1 if cut > 0 else size)
+        out.append((start, cut))
+        start = cut
+    out.append((start, len(text)))
+    return out
 
 
 def split_lines(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -167,13 +194,13 @@ def tidy_person(text: str, s: Span) -> Span | None:
 def combine_persons(text: str, spans: list[Span]) -> list[Span]:
     """natasha's names, tidied; spaCy's only where they repeat a surname natasha found."""
     nat = [t for s in spans if s.type == "PERSON" and s.source == "natasha" if (t := tidy_person(text, s))]
-    extra = [s for s in spans if s.type == "PERSON" and s.source == "spacy" and not any(_overlaps(s, n) for n in nat)]
+    taken = _covered(text, nat)
     keys = {w.lower() for n in nat for w in re.findall(r"\w+", text[n.start:n.end])}
-    for s in extra:
-        t = tidy_person(text, s)
-        if t is None:
+    for s in spans:
+        if s.type != "PERSON" or s.source != "spacy" or not taken.free(s.start, s.end):
             continue
-        words = re.findall(r"\w+", text[t.start:t.end])
+        t = tidy_person(text, s)
+        words = re.findall(r"\w+", text[t.start:t.end]) if t else []
         if len(words) == 1 and _name_key(words[0]) & keys:  # a surname natasha found elsewhere in full
             nat.append(t)
     return sorted(nat, key=lambda s: s.start)
@@ -183,21 +210,28 @@ def _name_key(word: str) -> set[str]:
     return {word.lower()} | {p.normal_form for p in parses(word.lower())[:3]}
 
 
+def _covered(text: str, spans) -> Coverage:
+    cov = Coverage(len(text))
+    for s in spans:
+        cov.take(s.start, s.end)
+    return cov
+
+
 def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
     """spaCy's organisations, natasha's where spaCy has none, and rules for what both miss."""
-    nat = [s for s in spans if s.type == "ORG" and s.source == "natasha"]
     out = [s for s in spans if s.type == "ORG" and s.source == "spacy"]
-    out += [n for n in nat if not any(_overlaps(n, s) for s in out)]
-    for loc in (s for s in spans if s.type == "LOC"):
-        grown = grow_over_place(text, loc)
-        if grown and not any(o.start < grown[1] and grown[0] < o.end for o in out):
-            out.append(Span(grown[0], grown[1], "ORG", "rule"))
-    for pos in (s for s in spans if s.type == "POSITION" and s.source == "spacy"):
-        inner = orgs_inside(text, pos)
-        if inner and not any(o.start < inner[1] and inner[0] < o.end for o in out):
-            out.append(Span(inner[0], inner[1], "ORG", "rule"))
+    taken = _covered(text, out)
+    out += [n for n in spans if n.type == "ORG" and n.source == "natasha" and taken.free(n.start, n.end)]
+    taken = _covered(text, out)
+    grown = [grow_over_place(text, loc) for loc in spans if loc.type == "LOC"]
+    inner = [orgs_inside(text, pos) for pos in spans if pos.type == "POSITION" and pos.source == "spacy"]
+    for a, b in (x for x in grown + inner if x):
+        if taken.free(a, b):
+            out.append(Span(a, b, "ORG", "rule"))
+            taken.take(a, b)
+    named = _covered(text, [o for o in spans if o.type in ("ORG", "POSITION", "LOC")])
     for a, b in adjective_orgs(text, [(s.start, s.end) for s in spans if s.type == "LOC"]):
-        if not any(o.start < b and a < o.end for o in spans if o.type in ("ORG", "POSITION", "LOC")):
+        if named.free(a, b) and taken.free(a, b):
             out.append(Span(a, b, "ORG", "rule"))
     return sorted(out, key=lambda s: s.start)
 

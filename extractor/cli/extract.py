@@ -1,70 +1,59 @@
-import json
 import os
-import sys
-import tempfile
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
 from ..batch import check_date, run
-from ..io import iter_documents
+from ..io import count_documents, iter_documents
+from ..output import RecordWriter
+from ..progress import Progress
 from . import app
 from .common import error, user_errors
 
 
 @app.command("extract")
 def extract_command(
-    paths: List[str] = typer.Argument(..., help="Text files, folders (every *.txt below) or - for stdin."),
+    paths: List[str] = typer.Argument(..., help="Text or JSONL files (.gz too), folders (every *.txt below) or - for stdin."),
     input_format: str = typer.Option("text", "--input-format", help="text or jsonl (one {id, text} object a line)."),
     id_field: str = typer.Option("id", "--id-field", help="JSONL field holding the document id."),
     text_field: str = typer.Option("text", "--text-field", help="JSONL field holding the text."),
     date: Optional[str] = typer.Option(None, "--date", help="The article's date, YYYY-MM-DD, to resolve relative dates."),
     jsonl: bool = typer.Option(False, "--jsonl", help="JSON Lines even for a single document."),
-    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here instead of stdout."),
-    pattern: str = typer.Option("*.txt", "--pattern", help="Which files to take from folders."),
+    output: Optional[Path] = typer.Option(None, "-o", "--output", help="Write here (via FILE.part, renamed at the end)."),
+    resume: bool = typer.Option(False, "--resume", help="Skip the documents whose ids are already in --output."),
+    pattern: str = typer.Option("*.txt", "--pattern", help="Which files to take from folders (glob)."),
+    jobs: int = typer.Option(os.cpu_count() or 1, "-j", "--jobs", help="Worker processes (default: the number of cores)."),
+    quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress and no summary on stderr."),
 ) -> None:
     """Extract people, positions, organisations, dates and money as JSON."""
     with user_errors():
         if input_format not in ("text", "jsonl"):
             raise typer.BadParameter("use text or jsonl", param_hint="--input-format")
+        if jobs < 1:
+            raise typer.BadParameter("must be 1 or more", param_hint="--jobs")
         date = check_date(date, "--date")
-        from ..pipeline import default_pipeline
-
+        writer = RecordWriter(output, jsonl=jsonl, resume=resume)
         docs = iter_documents(paths, input_format, id_field, text_field, pattern)
-        records = run(docs, default_pipeline(), date)
-        failed = write_records(records, output, jsonl)
-    if failed:
+        if writer.done:
+            docs = (d for d in docs if d.id not in writer.done)
+        progress = Progress(quiet=quiet)
+        if progress.live:
+            progress.total = count_documents(paths, input_format, pattern)
+            progress.total = progress.total - len(writer.done) if progress.total else None
+        records = run(docs, date=date, jobs=jobs)
+        try:
+            for rec in records:
+                if "error" in rec:
+                    error(rec["error"])
+                writer.write(rec)
+                progress.update("error" in rec)
+        except KeyboardInterrupt:
+            records.close()
+            writer.close()
+            progress.finish(interrupted=True)
+            raise typer.Exit(130)
+        writer.close()
+        progress.finish()
+    if writer.failed:
         raise typer.Exit(1)
-
-
-def write_records(records, output: Optional[Path], jsonl: bool) -> int:
-    """Write records; a single document is one JSON object, several are JSON Lines. Returns the failures."""
-    failed = 0
-    tmp = None
-    if output:
-        fd, tmp = tempfile.mkstemp(prefix=f".{output.name}.", dir=str(output.parent or "."))
-        out = os.fdopen(fd, "w", encoding="utf-8")
-    else:
-        out = sys.stdout
-    try:
-        first = next(records, None)
-        second = next(records, None) if first is not None else None
-        single = first is not None and second is None and not jsonl
-        for rec in ([first] if first else []) + ([second] if second else []):
-            failed += _write(out, rec, single)
-        for rec in records:
-            failed += _write(out, rec, False)
-        out.flush()
-    finally:
-        if output:
-            out.close()
-            os.replace(tmp, output)
-    return failed
-
-
-def _write(out, rec: dict, pretty: bool) -> int:
-    if "error" in rec:
-        error(rec["error"])
-    out.write(json.dumps(rec, ensure_ascii=False, indent=2 if pretty else None) + "\n")
-    return "error" in rec
