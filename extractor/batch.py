@@ -47,14 +47,14 @@ def process(doc: Document, pipeline, date: str | None = None) -> dict:
 _worker_pipeline = None
 
 
-def _init_worker() -> None:
+def _init_worker(max_chars: int) -> None:
     global _worker_pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = "1"  # one core per worker: BLAS threads would fight the other workers
     from .pipeline import Pipeline
 
-    _worker_pipeline = Pipeline().load()
+    _worker_pipeline = Pipeline(max_chars=max_chars).load()
 
 
 def _work(args: tuple[Document, str | None]) -> dict:
@@ -62,7 +62,8 @@ def _work(args: tuple[Document, str | None]) -> dict:
     return process(doc, _worker_pipeline, date)
 
 
-def run(docs: Iterable[Document], pipeline=None, date: str | None = None, jobs: int = 1) -> Iterator[dict]:
+def run(docs: Iterable[Document], pipeline=None, date: str | None = None, jobs: int = 1,
+        max_chars: int = 5_000_000) -> Iterator[dict]:
     """Records for ``docs`` in input order. With ``jobs`` > 1, worker processes do the work; at most a few
     documents per worker are in flight, so memory does not grow with the input."""
     docs = iter(docs)
@@ -75,11 +76,12 @@ def run(docs: Iterable[Document], pipeline=None, date: str | None = None, jobs: 
             from .pipeline import default_pipeline
 
             pipeline = default_pipeline()
+            pipeline.max_chars = max_chars
         for doc in docs:
             yield process(doc, pipeline, date)
         return
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    pool = ctx.Pool(jobs, initializer=_init_worker)
+    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(max_chars,))
     pending: deque = deque()
     try:
         for doc in docs:

@@ -63,8 +63,12 @@ def decode(data: bytes, where: str) -> tuple[str, str]:
     return best[1], best[2]
 
 
-def read_text_file(path: Path, shown: str) -> Document:
+def read_text_file(path: Path, shown: str, max_chars: int = 5_000_000) -> Document:
     try:
+        size = path.stat().st_size
+        if path.suffix != ".gz" and size > 4 * max_chars:  # more than any text of max_chars characters
+            return Document(id=shown, error=f"{shown}: file too large ({size / 2**20:.0f} MiB; a document may have "
+                                            f"at most {max_chars:,} characters): split it, or raise --max-chars")
         data = path.read_bytes()
         if path.suffix == ".gz":
             data = gzip.decompress(data)
@@ -100,7 +104,8 @@ def iter_paths(paths: list[str], pattern: str = "*.txt") -> Iterator[tuple[Optio
 
 
 def iter_documents(paths: list[str], input_format: str = "text", id_field: str = "id",
-                   text_field: str = "text", pattern: str = "*.txt", stdin=None) -> Iterator[Document]:
+                   text_field: str = "text", pattern: str = "*.txt", stdin=None,
+                   max_chars: int = 5_000_000) -> Iterator[Document]:
     stdin = stdin if stdin is not None else sys.stdin
     for path, shown in iter_paths(paths, pattern if input_format == "text" else "*.jsonl"):
         if input_format == "jsonl":
@@ -114,8 +119,10 @@ def iter_documents(paths: list[str], input_format: str = "text", id_field: str =
                 yield Document(id="-", error=str(exc))
         elif not path.exists():
             yield Document(id=shown, error=f"{shown}: no such file or folder")
+        elif path.is_dir():
+            yield Document(id=shown, error=f"{shown}: a folder with no readable files")
         else:
-            yield read_text_file(path, shown)
+            yield read_text_file(path, shown, max_chars)
 
 
 def _iter_jsonl(path, shown, id_field, text_field, stdin) -> Iterator[Document]:

@@ -25,6 +25,7 @@ def extract_command(
     pattern: str = typer.Option("*.txt", "--pattern", help="Which files to take from folders (glob)."),
     jobs: int = typer.Option(os.cpu_count() or 1, "-j", "--jobs", help="Worker processes (default: the number of cores)."),
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress and no summary on stderr."),
+    max_chars: int = typer.Option(5_000_000, "--max-chars", help="Longest document accepted (characters)."),
 ) -> None:
     """Extract people, positions, organisations, dates and money as JSON."""
     with user_errors():
@@ -34,14 +35,14 @@ def extract_command(
             raise typer.BadParameter("must be 1 or more", param_hint="--jobs")
         date = check_date(date, "--date")
         writer = RecordWriter(output, jsonl=jsonl, resume=resume)
-        docs = iter_documents(paths, input_format, id_field, text_field, pattern)
+        docs = iter_documents(paths, input_format, id_field, text_field, pattern, max_chars=max_chars)
         if writer.done:
             docs = (d for d in docs if d.id not in writer.done)
         progress = Progress(quiet=quiet)
         if progress.live:
             progress.total = count_documents(paths, input_format, pattern)
             progress.total = progress.total - len(writer.done) if progress.total else None
-        records = run(docs, date=date, jobs=jobs)
+        records = run(docs, date=date, jobs=jobs, max_chars=max_chars)
         try:
             for rec in records:
                 if "error" in rec:
