@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from .numbers import number_word_re, parse_number
-from .spans import Coverage
+from .spans import Coverage, windows
 from .types import DateMention
 
 MONTHS = {
@@ -79,15 +79,24 @@ def _patterns() -> list[re.Pattern]:
 
 
 
+_TRIGGER = re.compile(
+    r"\d|январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр|понедельник|вторник|"
+    r"сред[ауые]|четверг|пятниц|суббот|воскресен|зим|весн|лет|осен|сегодн|вчера|завтра|позавчера|послезавтра|"
+    r"накануне|днях|недавно|год|месяц|недел|дн[яеиюё]|день|сут|век|квартал|полвек|полгод|настоящ|выходн|"
+    r"десятилет|полугод|столет|час",
+    re.IGNORECASE)
+
+
 def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     """Every date-like expression in ``text``: longest non-overlapping matches, with values."""
     cands = []
-    for kind_i, pat in enumerate(_patterns()):
-        for m in pat.finditer(text):
-            s, e = m.span()
-            while e > s and text[e - 1] in " \u00a0,":
-                e -= 1
-            cands.append((s, e, kind_i))
+    for a, b in windows(text, _TRIGGER):
+        for kind_i, pat in enumerate(_patterns()):
+            for m in pat.finditer(text, a, b):
+                s, e = m.span()
+                while e > s and text[e - 1] in " \u00a0,":
+                    e -= 1
+                cands.append((s, e, kind_i))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken = Coverage(len(text))
     out = []

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from .numbers import number_word_re, parse_number
-from .spans import Coverage
+from .spans import Coverage, windows
 from .types import MoneyMention
 
 NUM = r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
@@ -126,6 +126,10 @@ _CHANGE_TO = re.compile(r"(?:вырос|выросл|выраст|увеличи
                         r"подня|опусти|рост|снижени|падени)\w*(?:[^.!?]{0,40}?)\s+$", re.IGNORECASE)
 
 
+_TRIGGER = re.compile(r"\d|[$€£₽¥]|тыс|млн|млрд|трлн|миллион|миллиард|триллион|рубл|руб\.|доллар|долл|евро|фунт|"
+                      r"юан|[ий]ен|гривн|гривен|тенге|франк|злот|рупи|лир", re.IGNORECASE)
+
+
 def find_money(text: str) -> list[MoneyMention]:
     full, adjectival, bare = _patterns()
     out: list[MoneyMention] = []
@@ -151,14 +155,16 @@ def find_money(text: str) -> list[MoneyMention]:
                                 min(vals) if is_range else None, max(vals) if is_range else None, qual))
         taken.take(s, e)
 
-    for m in full.finditer(text):
-        add(m.start(), m.end(), _currency(m.group()), False)
-    for m in adjectival.finditer(text):
-        add(m.start(), m.end(), _currency(m.group()), False)
+    spots = windows(text, _TRIGGER)
+    for a, b in spots:
+        for m in full.finditer(text, a, b):
+            add(m.start(), m.end(), _currency(m.group()), False)
+        for m in adjectival.finditer(text, a, b):
+            add(m.start(), m.end(), _currency(m.group()), False)
     # amounts with a scale but no currency: take the currency of the nearest money before them
     explicit = sorted((x for x in out if x.currency), key=lambda x: x.end)
     ends = [x.end for x in explicit]
-    for m in bare.finditer(text):
+    for m in (m for a, b in spots for m in bare.finditer(text, a, b)):
         if not taken.free(m.start(), m.end()):
             continue
         after = text[m.end():m.end() + 30]

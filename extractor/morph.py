@@ -62,6 +62,7 @@ _FEMN_NOM = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая
 _VOWEL_END = re.compile(r"[аеёиоуыэюя]$")
 
 
+@lru_cache(maxsize=50000)
 def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, float]:
     """The nominative of a surname seen in ``case``, and how well the reading fits (0..1)."""
     w = word.lower()
@@ -143,6 +144,12 @@ def normalize_name(words: list[str], subject_of: str | None = None) -> tuple[dic
     ``subject_of``: the gender of a past-tense verb the name goes with ("Ярослава Новожилова рассказала"),
     which settles names that read both as a man's in the genitive and a woman's in the nominative.
     """
+    parts, gender = _normalize_name(tuple(words), subject_of)
+    return dict(parts), gender
+
+
+@lru_cache(maxsize=20000)
+def _normalize_name(words: tuple[str, ...], subject_of: str | None) -> tuple[tuple, str | None]:
     roles = _name_roles(words)
     best, best_score = None, -1.0
     for gender in ("masc", "femn"):
@@ -170,7 +177,7 @@ def normalize_name(words: list[str], subject_of: str | None = None) -> tuple[dic
     for w, r, f in zip(words, roles, forms):
         norm = match_case(w, f) if f else w
         out[r] = f"{out[r]} {norm}" if out[r] else norm
-    return out, gender
+    return tuple(out.items()), gender
 
 
 # ---------------------------------------------------------------- noun phrases

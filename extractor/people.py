@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .morph import CASES, normalize_name, parses, surname_nominative, verb_gender
 from .types import Mention, Person
@@ -17,7 +18,8 @@ def _norm(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
-def _key_forms(word: str) -> set[str]:
+@lru_cache(maxsize=50000)
+def _key_forms(word: str) -> frozenset[str]:
     """The word, its lemmas and its readings as a surname in any case, lower-cased, 'ё' as 'е'."""
     w = word.lower()
     forms = {w} | {p.normal_form for p in parses(w)}
@@ -26,7 +28,7 @@ def _key_forms(word: str) -> set[str]:
             nom, fit = surname_nominative(word, gender, case)
             if nom and fit >= 0.8:
                 forms.add(nom.lower())
-    return {_norm(x) for x in forms}
+    return frozenset(_norm(x) for x in forms)
 
 
 def group_people(text: str, spans) -> list[Person]:

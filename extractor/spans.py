@@ -1,6 +1,7 @@
 """Small helpers for character spans: which parts of a text are taken, and what lies in a range."""
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 
@@ -35,3 +36,22 @@ class ByStart:
         i = bisect_left(self._starts, lo)
         j = bisect_left(self._starts, hi)
         return self.items[i:j]
+
+
+def windows(text: str, trigger: re.Pattern, before: int = 60, after: int = 80) -> list[tuple[int, int]]:
+    """Stretches of ``text`` around each trigger match, merged, widened to whitespace: the only places
+    worth running expensive patterns on."""
+    out: list[list[int]] = []
+    n = len(text)
+    for m in trigger.finditer(text):
+        a = max(0, m.start() - before)
+        b = min(n, m.end() + after)
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < n and not text[b].isspace():
+            b += 1
+        if out and a <= out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
