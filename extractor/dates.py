@@ -55,7 +55,7 @@ def _patterns() -> list[re.Pattern]:
         rf"{PREP}?{single}",
         rf"{PREP}?{PART}?{SEASON}(?:{SP}{YEAR}{GOD}?)?",
         rf"{PREP}?{PART}?(?:\d{{2}}|{YEAR})-?(?:х|е|ые|ых)(?:\s+год(?:ах|ов|ы|ам|ами))?",
-        rf"{PREP}?(?:{ROMAN}|\d{{1,2}})\s+(?:век(?:е|а|у|ом)?|веков|столети(?:е|я|и))(?:\s+до\s+н\.\s*э\.)?",
+        rf"{PREP}?{PART}?(?:{ROMAN}|\d{{1,2}})\s+(?:век(?:е|а|у|ом)?|веков|столети(?:е|я|и))(?:\s+до\s+н\.\s*э\.)?",
         rf"{PREP}?{PART}?{YEAR}(?=\s*(?:[,.;:)!?»—–]|\s-\s|$))",
         # relative
         r"(?:[Сс]егодня|[Вв]чера|[Зз]автра|[Пп]озавчера|[Пп]ослезавтра|[Нн]а\s+днях|[Нн]акануне|[Нн]едавно)(?![а-яё])",
@@ -373,7 +373,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         if not pairs:
             return None
         pairs = [("несколько" if n.startswith(("нескольк", "мног")) else n, u) for n, u in pairs]
-        has_number = any(n for n, _ in pairs)
+        has_number = any(n for n, _ in pairs) or bool(re.search(r"пол(?:век|год)", low))
         prep = re.match(r"(за|в течени[еи]|на протяжении|на|в|до|к|около|более|менее|больше|меньше|свыше|почти|примерно|"
                         r"не более|не менее|целых|всего|последн\w+|ближайш\w+|следующ\w+|перв\w+|каждые|каждый)\s", low)
         if not has_number and not prep:
