@@ -7,6 +7,7 @@ import itertools
 import multiprocessing as mp
 import os
 import signal
+import sys
 from collections import deque
 from typing import Iterable, Iterator
 
@@ -25,22 +26,49 @@ def check_date(value: str | None, where: str) -> str | None:
 
 def process(doc: Document, pipeline, date: str | None = None) -> dict:
     """One document -> its output record. Never raises for bad input: the record carries the error."""
-    if doc.error:
-        return {"id": doc.id, "error": doc.error}
+    return process_batch([doc], pipeline, date)[0]
+
+
+def process_batch(docs: list[Document], pipeline, date: str | None = None) -> list[dict]:
+    """Documents -> their records, the models running on the whole batch."""
+    records: list[dict | None] = [None] * len(docs)
+    items, where = [], []
+    for i, doc in enumerate(docs):
+        if doc.error:
+            records[i] = {"id": doc.id, "error": doc.error}
+            continue
+        try:
+            when = check_date(doc.date, f"document {doc.id}") if doc.date else date
+        except ExtractorError as exc:
+            records[i] = {"id": doc.id, "error": str(exc)}
+            continue
+        items.append((doc.text, when, doc.id))
+        where.append(i)
     try:
-        when = check_date(doc.date, f"document {doc.id}") if doc.date else date
-        result = pipeline(doc.text, date=when, id=doc.id)
-    except ExtractorError as exc:
-        return {"id": doc.id, "error": str(exc)}
-    except Exception as exc:  # a bug must not lose the rest of a batch: report it as this document's error
-        return {"id": doc.id, "error": f"internal error on this document ({type(exc).__name__}: {exc}); "
-                                       f"please report it with the document"}
-    out = result.to_dict()
-    if doc.encoding and doc.encoding != "utf-8":
-        out["encoding"] = doc.encoding
-    if doc.meta:
-        out["meta"] = doc.meta
-    return out
+        results = pipeline.pipe(items)
+    except Exception:  # noqa: BLE001  a bug on one document must not take the batch with it
+        if len(items) == 1:
+            results = [_internal_error()]
+        else:
+            return [process(doc, pipeline, date) for doc in docs]
+    for i, res in zip(where, results):
+        doc = docs[i]
+        if isinstance(res, Exception):
+            records[i] = {"id": doc.id, "error": str(res)}
+            continue
+        out = res.to_dict()
+        if doc.encoding and doc.encoding != "utf-8":
+            out["encoding"] = doc.encoding
+        if doc.meta:
+            out["meta"] = doc.meta
+        records[i] = out
+    return records
+
+
+def _internal_error() -> ExtractorError:
+    exc_type, exc, _ = sys.exc_info()
+    return ExtractorError(f"internal error on this document ({exc_type.__name__}: {exc}); "
+                          f"please report it with the document")
 
 
 # -- worker processes ---------------------------------------------------------
@@ -57,9 +85,25 @@ def _init_worker(max_chars: int) -> None:
     _worker_pipeline = Pipeline(max_chars=max_chars).load()
 
 
-def _work(args: tuple[Document, str | None]) -> dict:
-    doc, date = args
-    return process(doc, _worker_pipeline, date)
+def _work(args: tuple[list[Document], str | None]) -> list[dict]:
+    docs, date = args
+    return process_batch(docs, _worker_pipeline, date)
+
+
+BATCH = 8
+
+
+def _batches(docs: Iterable[Document], size: int = BATCH) -> Iterator[list[Document]]:
+    """Batches of documents, never more than ``size`` documents or about 100,000 characters."""
+    batch, chars = [], 0
+    for doc in docs:
+        batch.append(doc)
+        chars += len(doc.text or "")
+        if len(batch) >= size or chars > 100_000:
+            yield batch
+            batch, chars = [], 0
+    if batch:
+        yield batch
 
 
 def run(docs: Iterable[Document], pipeline=None, date: str | None = None, jobs: int = 1,
@@ -77,19 +121,19 @@ def run(docs: Iterable[Document], pipeline=None, date: str | None = None, jobs: 
 
             pipeline = default_pipeline()
             pipeline.max_chars = max_chars
-        for doc in docs:
-            yield process(doc, pipeline, date)
+        for batch in _batches(docs):
+            yield from process_batch(batch, pipeline, date)
         return
     ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
     pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(max_chars,))
     pending: deque = deque()
     try:
-        for doc in docs:
-            pending.append(pool.apply_async(_work, ((doc, date),)))
-            if len(pending) >= 4 * jobs:
-                yield pending.popleft().get()
+        for batch in _batches(docs):
+            pending.append(pool.apply_async(_work, ((batch, date),)))
+            if len(pending) >= 2 * jobs:
+                yield from pending.popleft().get()
         while pending:
-            yield pending.popleft().get()
+            yield from pending.popleft().get()
         pool.close()
     finally:
         pool.terminate()

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from .numbers import number_word_re, parse_number
 from .spans import Coverage, windows
+from .errors import ExtractorError
 from .types import DateMention
 
 MONTHS = {
@@ -401,4 +402,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
 def parse_anchor(value: str | None) -> dt.date | None:
     if not value:
         return None
-    return dt.date.fromisoformat(value[:10])
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        raise ExtractorError(f"bad article date {value!r}; write it as YYYY-MM-DD") from None

@@ -41,9 +41,9 @@ class Pipeline:
         with self._lock:
             if self._natasha is None:
                 import yargy  # noqa: F401  (patches pymorphy2 for Python >= 3.11 before natasha imports it)
-                from natasha import NewsEmbedding, NewsNERTagger, Segmenter
+                from natasha import NewsEmbedding, NewsNERTagger
 
-                self._natasha = (Segmenter(), NewsNERTagger(NewsEmbedding()))
+                self._natasha = NewsNERTagger(NewsEmbedding())
             if self._spacy is None:
                 import spacy
 
@@ -58,39 +58,73 @@ class Pipeline:
 
     # -- processing ---------------------------------------------------------
     def ner(self, text: str) -> tuple[list[Span], list[tuple[int, int]]]:
-        """Raw spans from both models, and sentence boundaries; long texts go through in chunks."""
+        """Raw spans from both models, and sentence boundaries."""
+        return self.ner_many([text])[0]
+
+    def ner_many(self, texts: list[str]) -> list[tuple[list[Span], list[tuple[int, int]]]]:
+        """``ner`` for several texts at once: both models run on batches; long texts go in chunks."""
+        from razdel import sentenize
+
         self._load()
-        spans, sents = [], []
-        for a, b in chunks(text, CHUNK_CHARS):
-            part_spans, part_sents = self._ner(text[a:b])
-            spans += [Span(s.start + a, s.end + a, s.type, s.source) for s in part_spans]
-            sents += [(s + a, e + a) for s, e in part_sents]
-        return spans, sents
-
-    def _ner(self, text: str) -> tuple[list[Span], list[tuple[int, int]]]:
-        from natasha import Doc
-
-        segmenter, tagger = self._natasha
-        doc = Doc(text)
-        doc.segment(segmenter)
-        doc.tag_ner(tagger)
-        spans = [Span(s.start, s.stop, {"PER": "PERSON"}.get(s.type, s.type), "natasha") for s in doc.spans]
-        spans = [t for s in spans if (t := (s if s.type == "PERSON" else tidy(text, s)))]
-        sents = split_lines(text, [(s.start, s.stop) for s in doc.sents])
-        sdoc = self._spacy(text)
-        spans += [t for e in sdoc.ents if (t := tidy(text, Span(e.start_char, e.end_char, e.label_, "spacy")))]
-        return spans, sents
+        pieces = [(i, a, text[a:b]) for i, text in enumerate(texts) for a, b in chunks(text, CHUNK_CHARS)]
+        out: list[tuple[list[Span], list[tuple[int, int]]]] = [([], []) for _ in texts]
+        if not pieces:
+            return out
+        # slovnet's tagger tokenises the text itself: no natasha Doc, no second tokenisation
+        markups = self._natasha.map([p for _, _, p in pieces])
+        sdocs = self._spacy.pipe([p for _, _, p in pieces], batch_size=16)
+        for (i, a, piece), markup, sdoc in zip(pieces, markups, sdocs):
+            spans, sents = out[i]
+            for s in markup.spans:
+                span = Span(s.start, s.stop, {"PER": "PERSON"}.get(s.type, s.type), "natasha")
+                span = span if span.type == "PERSON" else tidy(piece, span)
+                if span:
+                    spans.append(Span(span.start + a, span.end + a, span.type, span.source))
+            for e in sdoc.ents:
+                span = tidy(piece, Span(e.start_char, e.end_char, e.label_, "spacy"))
+                if span:
+                    spans.append(Span(span.start + a, span.end + a, span.type, span.source))
+            sents += [(x + a, y + a) for x, y in split_lines(piece, [(t.start, t.stop) for t in sentenize(piece)])]
+        return out
 
     def __call__(self, text: str, date: str | dt.date | None = None, id: str | None = None) -> Result:
+        self._check(text)
+        return self._extract(text, date, id, self.ner(text) if text.strip() else ([], []))
+
+    def pipe(self, items: list[tuple[str, str | None, str | None]]) -> list[Result | ExtractorError]:
+        """(text, date, id) triples -> results, the models running on the batch; a bad item gives its error."""
+        checked: list[ExtractorError | None] = []
+        for text, _, _ in items:
+            try:
+                self._check(text)
+                checked.append(None)
+            except ExtractorError as exc:
+                checked.append(exc)
+        todo = [i for i, (text, _, _) in enumerate(items) if checked[i] is None and text.strip()]
+        found = dict(zip(todo, self.ner_many([items[i][0] for i in todo])))
+        out: list[Result | ExtractorError] = []
+        for i, (text, date, id) in enumerate(items):
+            if checked[i] is not None:
+                out.append(checked[i])
+                continue
+            try:
+                out.append(self._extract(text, date, id, found.get(i, ([], []))))
+            except ExtractorError as exc:
+                out.append(exc)
+        return out
+
+    def _check(self, text) -> None:
         if not isinstance(text, str):
             raise ExtractorError(f"expected text as str, got {type(text).__name__}")
         if len(text) > self.max_chars:
             raise InputError(f"document too long: {len(text):,} characters (the limit is {self.max_chars:,}); "
                              f"split it, or raise the limit with --max-chars")
+
+    def _extract(self, text: str, date, id, ner: tuple[list[Span], list[tuple[int, int]]]) -> Result:
         anchor = date if isinstance(date, dt.date) else parse_anchor(date)
         if not text.strip():
             return Result(id=id, date=anchor.isoformat() if anchor else None)
-        spans, sents = self.ner(text)
+        spans, sents = ner
         persons = combine_persons(text, spans)
         orgs = combine_orgs(text, spans)
         positions = [s for s in spans if s.type == "POSITION" and _is_title(text, s)]
