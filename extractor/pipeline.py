@@ -12,7 +12,7 @@ from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
 from .morph import parses
 from .people import group_people
-from .positions import build_positions
+from .positions import build_positions, find_positions
 from .orgs import adjective_orgs, group_orgs, grow_over_place, orgs_inside
 from .resources import resource
 from .spans import Coverage
@@ -127,7 +127,7 @@ class Pipeline:
         spans, sents = ner
         persons = combine_persons(text, spans)
         orgs = combine_orgs(text, spans)
-        positions = [s for s in spans if s.type == "POSITION" and _is_title(text, s)]
+        positions = find_positions(text, spans)
         dates = find_dates(text, anchor)
         money = find_money(text)
         people = group_people(text, persons)

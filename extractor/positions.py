@@ -4,7 +4,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .morph import normalize_phrase
+from functools import lru_cache
+
+from .morph import normalize_phrase, parses
+from .resources import lexicon
 from .spans import ByStart
 from .types import Position
 
@@ -83,3 +86,94 @@ def _organisation(text, s, org_mentions):
         if re.fullmatch(r"[ \u00a0]?", text[s.end:m.start]):
             return oid
     return None
+
+
+# ---------------------------------------------------------------- finding titles
+
+@lru_cache(maxsize=1)
+def position_heads() -> frozenset[str]:
+    return lexicon("position_heads.txt")
+
+
+_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+_TAIL_POS = {"ADVB", "ADJS", "NUMR", "VERB", "INFN", "PRED", "PRCL", "CONJ", "PREP", "GRND", "INTJ", "PRTS"}
+
+
+def find_positions(text: str, spans) -> list:
+    """The model's titles with their edges mended, and titles from the lexicon the model missed."""
+    from .pipeline import Span, _is_title  # the pipeline's span type and its title check
+
+    people = sorted((s for s in spans if s.type == "PERSON"), key=lambda s: s.start)
+    out = []
+    for s in spans:
+        if s.type != "POSITION":
+            continue
+        s = _mend(text, s, people, Span)
+        if s is not None and _is_title(text, s):
+            out.append(s)
+    if USE_LEXICON:
+        taken = bytearray(len(text) + 1)
+        for s in out + [x for x in spans if x.type in ("PERSON", "ORG")]:
+            taken[s.start:s.end] = b"\x01" * (s.end - s.start)
+        for m in _WORD.finditer(text):
+            if any(taken[m.start():m.end()]) or not _is_head(m.group()):
+                continue
+            start = _adjectives_before(text, m)
+            out.append(Span(start, m.end(), "POSITION", "rule"))
+    return sorted(out, key=lambda s: s.start)
+
+
+USE_LEXICON = True
+
+
+def _is_head(word: str) -> bool:
+    w = word.lower()
+    if word[:1].isupper() and word[1:2].isupper():
+        return False
+    base = re.sub(r"^(?:экс|вице|зам)-", "", w)
+    heads = position_heads()
+    return any(p.normal_form in heads and p.tag.POS == "NOUN" and "anim" in p.tag for p in parses(base)[:2])
+
+
+def _adjectives_before(text: str, m) -> int:
+    """Agreeing adjectives before a title word belong to it: "японского монарха"."""
+    start = m.start()
+    head = parses(m.group().lower().split("-")[-1])[0]
+    while True:
+        prev = re.search(r"([А-Яа-яЁё-]+)[ \u00a0]+$", text[max(0, start - 40):start])
+        if not prev:
+            return start
+        p = parses(prev.group(1).lower())[0]
+        if p.tag.POS != "ADJF" or p.tag.case != head.tag.case:
+            return start
+        start -= len(prev.group(0))
+
+
+def _mend(text: str, s, people, Span):
+    """Cut a title before a name that starts inside it, close or drop a quote it opens, and drop words at
+    its end that cannot end a title ("лидер по-прежнему", "президента 54 года")."""
+    start, end = s.start, s.end
+    for p in people:
+        if start < p.start < end:
+            end = p.start
+            break
+    span = text[start:end]
+    if span.count("«") > span.count("»"):
+        close = text.find("»", end, end + 100)
+        end = close + 1 if close != -1 and "\n" not in text[end:close] else start + span.rfind("«")
+    while True:
+        words = list(_WORD.finditer(text, start, end))
+        while end > start and not text[end - 1].isalnum() and text[end - 1] not in "»\")":
+            end -= 1
+        tail = re.search(r"[\w-]+$", text[start:end])
+        if not tail or len(words) <= 1 or end <= start:
+            break
+        word = tail.group()
+        pos = parses(word.lower())[0].tag.POS if not word.isdigit() else "NUMR"
+        if pos in _TAIL_POS and not word[:1].isupper():
+            end = start + tail.start()
+            continue
+        break
+    if end <= start or not any(ch.isalpha() for ch in text[start:end]):
+        return None
+    return Span(start, end, s.type, s.source)
