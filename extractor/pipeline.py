@@ -263,11 +263,46 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
         if taken.free(a, b):
             out.append(Span(a, b, "ORG", "rule"))
             taken.take(a, b)
+    out = [o for o in _merge_orgs(text, sorted(out, key=lambda s: s.start), spans) if not _NOT_ORG.fullmatch(text[o.start:o.end])]
     named = _covered(text, [o for o in spans if o.type in ("ORG", "POSITION", "LOC")])
     for a, b in adjective_orgs(text, [(s.start, s.end) for s in spans if s.type == "LOC"]):
         if named.free(a, b) and taken.free(a, b):
             out.append(Span(a, b, "ORG", "rule"))
     return sorted(out, key=lambda s: s.start)
+
+
+_NOT_ORG = re.compile(r"СМИ|[Ии]нтернет\w*|COVID-19|SARS")
+
+
+def _merge_orgs(text: str, orgs: list[Span], spans: list[Span]) -> list[Span]:
+    """One name, not two: "[Главном управлении] [Нацполиции по Кировоградской области]",
+    "[Государственного совета] [Китая]" (an organisation and the place or organisation it belongs to)."""
+    places = {s.start: s for s in spans if s.type == "LOC"}
+    by_start = {o.start: o for o in orgs}
+    out: list[Span] = []
+    for o in orgs:
+        if out and out[-1].end >= o.end:
+            continue
+        cur = o
+        while True:
+            gap = re.match(r"[ \u00a0]+", text[cur.end:cur.end + 3])
+            nxt = gap and (by_start.get(cur.end + gap.end()) or places.get(cur.end + gap.end()))
+            if not nxt or not _genitive_start(text, nxt) or "\n" in text[cur.end:nxt.start]:
+                break
+            cur = Span(cur.start, nxt.end, "ORG", "rule")
+        out.append(cur)
+    return out
+
+
+MERGE_ORG = False
+MERGE_LOC = False
+
+
+def _genitive_start(text: str, s: Span) -> bool:
+    first = re.match(r"[А-Яа-яЁё]+", text[s.start:s.end])
+    if not first:
+        return False
+    return any(p.tag.case == "gent" for p in parses(first.group().lower())[:3])
 
 
 _default: Pipeline | None = None
