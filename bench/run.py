@@ -39,8 +39,20 @@ def run_ours(texts: list[str], jobs: int) -> dict:
     pipeline = Pipeline().load() if jobs <= 1 else None
     load = time.perf_counter() - t0
     t1 = time.perf_counter()
-    n = sum(1 for _ in run((Document(id=str(i), text=t) for i, t in enumerate(texts)), pipeline, jobs=jobs))
-    return {"load_s": load, "docs": n, "seconds": time.perf_counter() - t1}
+    n, trace, step = 0, [], max(1, len(texts) // 10)
+    for _ in run((Document(id=str(i), text=t) for i, t in enumerate(texts)), pipeline, jobs=jobs):
+        n += 1
+        if n % step == 0:
+            trace.append((n, current_rss_mib()))  # this process: the pipeline's own with -j 1
+    return {"load_s": load, "docs": n, "seconds": time.perf_counter() - t1, "rss_trace": trace}
+
+
+def current_rss_mib() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def run_natasha(texts: list[str], jobs: int) -> dict:
@@ -112,6 +124,11 @@ def main() -> None:
         rss = r["worker_peak_rss_mib"]
         print(f"{name:<22} {r['load_s']:>7.2f} {r['docs']:>6} {r['docs'] / r['seconds']:>8.1f} "
               f"{r['chars'] / r['seconds']:>9.0f} {rss:>13.0f}")
+    trace = rows.get("extractor", {}).get("rss_trace")
+    if trace and args.jobs <= 1:
+        print("\nRSS while running (documents: MiB): " + ", ".join(f"{n}: {r:.0f}" for n, r in trace))
+        rss = [r for _, r in trace]
+        print(f"growth from the first tenth to the end: {100 * (rss[-1] - rss[0]) / rss[0]:+.1f}%")
     if "extractor" in rows and "natasha" in rows:
         a, b = rows["extractor"], rows["natasha"]
         ratio = (a["docs"] / a["seconds"]) / (b["docs"] / b["seconds"])

@@ -353,7 +353,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     m = re.search(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)", t)
     if m:
         return (f"{m.group(1)}/{m.group(2)}", "range", None)
-    m = re.fullmatch(rf"(?:со?|от|между)\s+(.+?)\s+(?:по|до|и)\s+(.+)", t, re.IGNORECASE)
+    m = re.fullmatch(r"(?:со?|от|между)\s+(.+?)\s+(?:по|до|и)\s+(.+)", t, re.IGNORECASE)
     if m:
         a, b = m.groups()
         b_val = _single_value(b, anchor)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import json
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -34,7 +33,7 @@ def load_predictions(path: Path) -> dict[str, dict]:
     out = {}
     try:
         with path.open(encoding="utf-8") as f:
-            for n, line in enumerate(f, 1):
+            for line in f:
                 if line.strip():
                     d = json.loads(line)
                     out[str(d.get("id"))] = d
@@ -51,7 +50,7 @@ def evaluate(gold: Iterable[Path], pred: Path | None = None, type_map: dict[str,
         from .pipeline import default_pipeline
         pipeline = default_pipeline()
     report = EvalReport(Scores())
-    for n, path in enumerate(gold):
+    for path in gold:
         for doc in load_gold(Path(path), type_map):
             if preds is not None:
                 result = preds.get(str(doc["id"]), {})

@@ -5,7 +5,6 @@ import datetime as dt
 import re
 import threading
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .dates import find_dates, parse_anchor
 from .errors import ExtractorError, InputError, ModelError

@@ -1,7 +1,6 @@
 """The scorer, on hand-made cases: nested gold, one-to-one matching, empty and missing documents."""
 import json
 
-import pytest
 
 from extractor.evaluate import evaluate
 from extractor.scoring import Scores, match, match_relations, score_document, top_level
