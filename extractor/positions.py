@@ -36,6 +36,9 @@ def build_positions(text: str, spans, people, organisations, sents) -> list[Posi
             else None
         if holders[i] is None and j is not None:
             holders[i] = holders[j]
+    for i, s in enumerate(spans):  # "Он был назначен министром": the person the text was speaking of
+        if holders[i] is None and _predicative(text, s):
+            holders[i] = _previous_person(s, mentions, sents)
     out = []
     for n, (s, person) in enumerate(zip(spans, holders), 1):
         org = _organisation(text, s, org_mentions)
@@ -53,6 +56,21 @@ def _title(text: str) -> str:
     if title[:1].isupper() and title[1:2].islower():
         title = title[0].lower() + title[1:]
     return title
+
+
+def _predicative(text: str, s) -> bool:
+    """A title in the instrumental ("стал министром", "был назначен председателем") says what someone
+    named before became or was, even in another sentence."""
+    head = re.match(r"[А-Яа-яЁё-]+", text[s.start:s.end])
+    return bool(head) and parses(head.group().lower().split("-")[-1])[0].tag.case == "ablt"
+
+
+def _previous_person(s, mentions, sents):
+    """The last person mentioned in this sentence before the title or in the two sentences before it."""
+    idx = bisect_right(sents, (s.start, float("inf"))) - 1
+    lo = sents[max(0, idx - 2)][0] if idx >= 0 else max(0, s.start - 500)
+    before = [pid for m, pid in mentions.within(lo, s.start)]
+    return before[-1] if before else None
 
 
 def _holder(text, s, titles, mentions, sents):
