@@ -208,9 +208,26 @@ def _is_title(text: str, s: Span) -> bool:
 _INITIAL_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \u00a0]?){1,2}$")
 
 
+def split_person(text: str, s: Span) -> list[Span]:
+    """"Брендт Кристенсен (Brendt Christensen)" is two mentions of one name, not one."""
+    m = re.search(r"[ \u00a0]*\(", text[s.start:s.end])
+    if not m:
+        return [s]
+    inner = Span(s.start + m.end(), s.end, s.type, s.source)
+    close = text.find(")", inner.start, inner.end + 1)
+    if close != -1:
+        inner = Span(inner.start, close, s.type, s.source)
+    return [Span(s.start, s.start + m.start(), s.type, s.source), inner]
+
+
 def tidy_person(text: str, s: Span) -> Span | None:
-    """Fix a name span's edges: take in initials before it ("Дж.Коми"), drop punctuation, stop at a line break."""
+    """Fix a name span's edges: take in initials before it ("Дж.Коми"), leave out a title before it
+    ("Император Акихито"), drop punctuation, stop at a line break."""
     start, end = s.start, s.end
+    first = re.match(r"([А-ЯЁ][а-яё-]+)[ \u00a0]+(?=[А-ЯЁA-Z])", text[start:end])
+    if first and not any(g in p.tag for p in parses(first.group(1).lower())[:4] for g in ("Name", "Surn", "Patr")) \
+            and parses(first.group(1).lower())[0].is_known:
+        start += first.end()
     m = _INITIAL_BEFORE.search(text, max(0, start - 8), start)
     if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
         start = m.start()
@@ -226,7 +243,8 @@ def tidy_person(text: str, s: Span) -> Span | None:
 
 def combine_persons(text: str, spans: list[Span]) -> list[Span]:
     """natasha's names, tidied; spaCy's only where they repeat a surname natasha found."""
-    nat = [t for s in spans if s.type == "PERSON" and s.source == "natasha" if (t := tidy_person(text, s))]
+    nat = [t for s in spans if s.type == "PERSON" and s.source == "natasha"
+           for part in split_person(text, s) if (t := tidy_person(text, part))]
     taken = _covered(text, nat)
     keys = {w.lower() for n in nat for w in re.findall(r"\w+", text[n.start:n.end])}
     for s in spans:
