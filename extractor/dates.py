@@ -33,8 +33,7 @@ PART = (r"(?:(?:в\s+)?(?:начал[еоау]|конц[еау]|середин[�
 SEASON = r"(?:зим(?:ой|а|у|ы|е)|весн(?:ой|а|у|ы|е)|лет(?:ом|о|а)|осен(?:ью|ь|и))"
 UNIT = (r"(?:лет|годам|годами|годах|год(?:а|у|ом|ы|ов)?|месяц(?:а|у|ев|ы|ем|ам|ами|ах)?|"
         r"недел(?:я|ю|и|ь|е|ям|ями|ях)|д(?:ень|ня|ню|нём|нем|ней|ни|ням|нями|нях)|сут(?:ок|ки|кам|ками)|"
-        r"век(?:а|ов)?|десятилети(?:е|я|й|ю|ем|ями|ям)|полугоди(?:е|я)|квартал(?:а|ов)?|полвека|полгода|"
-        r"час(?:а|ов)?)")
+        r"век(?:а|ов)?|десятилети(?:е|я|й|ю|ем|ями|ям)|полугоди(?:е|я)|квартал(?:а|ов)?|полвека|полгода)")
 
 
 @lru_cache(maxsize=1)
@@ -52,7 +51,7 @@ def _patterns() -> list[re.Pattern]:
         rf"{PREP}?{YEAR}\s*[-–—]\s*{YEAR}{GOD}?",
         rf"[Мм]ежду\s+{YEAR}\s+и\s+{YEAR}{GOD}",
         # absolute dates, optionally with a preposition and a part ("в начале 2017 года")
-        rf"{PREP}?{weekday}",
+        rf"{PREP}{weekday}|{WEEKDAY}(?:,?{SP}{date_words}|,?{SP}{numeric})",
         rf"{PREP}?{single}",
         rf"{PREP}?{PART}?{SEASON}(?:{SP}{YEAR}{GOD}?)?",
         rf"{PREP}?{PART}?(?:\d{{2}}|{YEAR})-?(?:х|е|ые|ых)(?:\s+год(?:ах|ов|ы|ам|ами))?",
@@ -114,6 +113,22 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
         taken.take(s, e)
         out.append(DateMention(s, e, span, value, kind, offset))
     out.sort(key=lambda d: d.start)
+    return _join_appositions(text, out)
+
+
+def _join_appositions(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """"вчера, 9 мая 2019 года", "25 июля, в четверг": one date said twice is one span, with the exact value."""
+    out: list[DateMention] = []
+    for d in dates:
+        prev = out[-1] if out else None
+        if prev and re.fullmatch(r",[ \u00a0]*", text[prev.end:d.start]) and {prev.kind, d.kind} <= {"date", "relative"}:
+            exact = d if re.search(r"\d", d.text) else prev
+            other = prev if exact is d else d
+            if exact.value and exact.value[:1].isdigit() and (other.kind == "relative" or other.offset or
+                                                              re.search(WEEKDAY, other.text, re.IGNORECASE)):
+                out[-1] = DateMention(prev.start, d.end, text[prev.start:d.end], exact.value, "date", other.offset)
+                continue
+        out.append(d)
     return out
 
 
@@ -122,9 +137,13 @@ _AGE_BEFORE = re.compile(r"(?<![а-яё])(?:возрасте|исполнил\w*
 
 
 def _looks_like_age(text: str, start: int, span: str) -> bool:
-    """'Джеймсу Коми 52 года', 'в возрасте 80 лет': an age, not a duration."""
+    """'Джеймсу Коми 52 года', 'в возрасте 80 лет', 'в 13 лет', 'старше 70 лет': an age, not a duration."""
+    if re.fullmatch(r"(?:[Вв]|[Дд]о|[Сс]|[Пп]осле)\s+\d{1,3}\s+(?:год|года|лет)", span):
+        return True
     if not re.fullmatch(r"\d{1,3}\s+(?:год|года|лет)", span):
         return False
+    if re.search(r"(?:старше|младше|моложе|до|в)\s+$", text[max(0, start - 10):start], re.IGNORECASE):
+        return True
     before = text[max(0, start - 30):start]
     return bool(_AGE_BEFORE.search(before))
 
