@@ -126,7 +126,7 @@ class Pipeline:
         spans, sents = ner
         persons = combine_persons(text, spans)
         orgs = combine_orgs(text, spans)
-        positions = find_positions(text, spans)
+        positions = find_positions(text, [s for s in spans if s.type != "PERSON"] + persons)
         dates = find_dates(text, anchor)
         money = find_money(text)
         people = group_people(text, persons)

@@ -172,6 +172,8 @@ def _mend(text: str, s, people, Span):
     its end that cannot end a title ("лидер по-прежнему", "президента 54 года")."""
     start, end = s.start, s.end
     for p in people:
+        if p.start <= start < p.end:
+            return None  # the model took a name for a title
         if start < p.start < end:
             end = p.start
             break
