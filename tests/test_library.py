@@ -1,0 +1,36 @@
+"""The library API: extract(), Pipeline, Pipeline.pipe, typed results."""
+import dataclasses
+
+import pytest
+
+from extractor import ExtractorError, Pipeline, Result, extract
+from extractor.types import Person
+
+TEXT = "Мэр Москвы Сергей Собянин вчера выделил 5 млн рублей."
+
+
+def test_extract_returns_frozen_typed_results(pipeline):
+    r = pipeline(TEXT, date="2021-04-02")
+    assert isinstance(r, Result) and isinstance(r.people[0], Person)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        r.people[0].name = "x"
+    d = r.to_dict()
+    assert d["people"][0]["name"] == "Сергей Собянин" and d["dates"][0]["value"] == "2021-04-01"
+    assert d["positions"][0]["title"] == "мэр Москвы" and d["positions"][0]["person"] == "person-1"
+
+
+def test_module_level_extract():
+    assert extract("").to_dict()["people"] == []
+
+
+def test_pipe_keeps_order_and_reports_bad_items():
+    nlp = Pipeline(max_chars=100)
+    out = nlp.pipe([(TEXT, None, "a"), ("x" * 101, None, "b"), ("", None, "c"), (TEXT, "2021-04-02", "d")])
+    assert [type(x).__name__ for x in out] == ["Result", "InputError", "Result", "Result"]
+    assert out[0].id == "a" and out[3].dates[0].value == "2021-04-01"
+    assert "too long" in str(out[1])
+
+
+def test_bad_date_is_a_user_error(pipeline):
+    with pytest.raises(ExtractorError, match="YYYY-MM-DD"):
+        pipeline(TEXT, date="01.04.2021")
