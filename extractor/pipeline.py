@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
-from dataclasses import dataclass
 
 from .dates import find_dates, parse_anchor
 from .errors import ExtractorError, InputError, ModelError
@@ -14,16 +13,8 @@ from .people import group_people
 from .positions import build_positions, find_positions
 from .orgs import adjective_orgs, group_orgs, grow_over_place, orgs_inside
 from .resources import resource
-from .spans import Coverage
+from .spans import Coverage, Span
 from .types import Result
-
-
-@dataclass(frozen=True)
-class Span:
-    start: int
-    end: int
-    type: str
-    source: str  # natasha | spacy | rule
 
 
 class Pipeline:
@@ -188,21 +179,6 @@ def tidy(text: str, s: Span) -> Span | None:
     if end <= start or not any(ch.isalnum() for ch in span):
         return None
     return Span(start, end, s.type, s.source)
-
-
-def _is_title(text: str, s: Span) -> bool:
-    """A position span that starts with a verb or a preposition is the model's mistake."""
-    first = re.match(r"[\w-]+", text[s.start:s.end])
-    if not first:
-        return False
-    pos = parses(first.group().lower())[0].tag.POS
-    if pos in ("VERB", "INFN", "PREP", "CONJ", "PRCL", "GRND", "ADVB"):
-        return False
-    for w in re.findall(r"[А-Яа-яЁё-]+", text[s.start:s.end]):
-        ps = parses(w.rsplit("-", 1)[-1].lower())
-        if ps[0].tag.POS == "NOUN":  # the head: a title names a person, so it is animate
-            return any("anim" in p.tag for p in ps[:3] if p.tag.POS == "NOUN")
-    return True
 
 
 _INITIAL_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \u00a0]?){1,2}$")

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from .morph import normalize_phrase, parses
 from .resources import lexicon
-from .spans import ByStart
+from .spans import ByStart, Span
 from .types import Position
 
 _APPOS_AFTER = re.compile(r"^[ \u00a0]*$")                     # "губернатор области Роман Старовойт"
@@ -119,14 +119,12 @@ _TAIL_POS = {"ADVB", "ADJS", "NUMR", "VERB", "INFN", "PRED", "PRCL", "CONJ", "PR
 
 def find_positions(text: str, spans) -> list:
     """The model's titles with their edges mended, and titles from the lexicon the model missed."""
-    from .pipeline import Span, _is_title  # the pipeline's span type and its title check
-
     people = sorted((s for s in spans if s.type == "PERSON"), key=lambda s: s.start)
     out = []
     for s in spans:
         if s.type != "POSITION":
             continue
-        s = _mend(text, s, people, Span)
+        s = _mend(text, s, people)
         if s is not None and _is_title(text, s):
             out.append(s)
     if USE_LEXICON:
@@ -167,7 +165,22 @@ def _adjectives_before(text: str, m) -> int:
         start -= len(prev.group(0))
 
 
-def _mend(text: str, s, people, Span):
+def _is_title(text: str, s: Span) -> bool:
+    """A position span that starts with a verb or a preposition is the model's mistake."""
+    first = re.match(r"[\w-]+", text[s.start:s.end])
+    if not first:
+        return False
+    pos = parses(first.group().lower())[0].tag.POS
+    if pos in ("VERB", "INFN", "PREP", "CONJ", "PRCL", "GRND", "ADVB"):
+        return False
+    for w in re.findall(r"[А-Яа-яЁё-]+", text[s.start:s.end]):
+        ps = parses(w.rsplit("-", 1)[-1].lower())
+        if ps[0].tag.POS == "NOUN":  # the head: a title names a person, so it is animate
+            return any("anim" in p.tag for p in ps[:3] if p.tag.POS == "NOUN")
+    return True
+
+
+def _mend(text: str, s: Span, people) -> Span | None:
     """Cut a title before a name that starts inside it, close or drop a quote it opens, and drop words at
     its end that cannot end a title ("лидер по-прежнему", "президента 54 года")."""
     start, end = s.start, s.end

@@ -3,6 +3,16 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """A typed stretch of text found by a model or a rule, before it becomes a result."""
+    start: int
+    end: int
+    type: str
+    source: str  # natasha | spacy | rule
 
 
 class Coverage:
