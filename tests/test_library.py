@@ -34,3 +34,15 @@ def test_pipe_keeps_order_and_reports_bad_items():
 def test_bad_date_is_a_user_error(pipeline):
     with pytest.raises(ExtractorError, match="YYYY-MM-DD"):
         pipeline(TEXT, date="01.04.2021")
+
+
+def test_output_validates_against_the_published_schema(pipeline):
+    jsonschema = pytest.importorskip("jsonschema")
+    from extractor.schema import output_schema
+
+    schema = output_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    text = "Экспорт – 77 миллионов после 130 миллионов долларов. С 1 по 5 марта 2020 года Иван Петров, министр, был в Минске."
+    doc = pipeline(text, date="2020-03-10").to_dict()
+    jsonschema.validate(doc, schema)
+    jsonschema.validate({"id": "x", "error": "x: no such file or folder"}, schema)
