@@ -96,12 +96,18 @@ def _holder(text, s, titles, mentions, sents):
     return best
 
 
+_WORKS_IN = re.compile(r"[ \u00a0]?|[ \u00a0]+(?:в|во|при)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,2}")
+
+
 def _organisation(text, s, org_mentions):
-    inside = org_mentions.within(s.start, s.end)
+    """The organisation inside the title ("директор ФБР"), begun in it ("главы [правительства Мали]"),
+    right after it, or after "в"/"при" ("консультантом в министерстве обороны")."""
+    near = org_mentions.starting(max(0, s.start - 1), s.end + 60)
+    inside = [(m, oid) for m, oid in near if s.start <= m.start < s.end]
     if inside:
         return max(inside, key=lambda x: x[0].end - x[0].start)[1]
-    for m, oid in org_mentions.starting(s.end, s.end + 2):
-        if re.fullmatch(r"[ \u00a0]?", text[s.end:m.start]):
+    for m, oid in near:
+        if m.start >= s.end and _WORKS_IN.fullmatch(text[s.end:m.start]):
             return oid
     return None
 
