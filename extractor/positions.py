@@ -76,9 +76,10 @@ def _previous_person(s, mentions, sents):
 def _holder(text, s, titles, mentions, sents):
     # apposition: the person right after the title, or right before it with a comma or dash
     near = mentions.starting(max(0, s.start - 200), s.end + 10)
-    for m, pid in near:
+    for m, pid in near:  # a name right after the title is the surest sign
         if m.start >= s.end and _APPOS_AFTER.match(text[s.end:m.start]):
             return pid
+    for m, pid in near:
         if m.end <= s.start and _APPOS_BEFORE.match(text[m.end:s.start]):
             return pid
     # otherwise the nearest person in the same sentence with no other title between them
