@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import pymorphy3
@@ -17,7 +18,12 @@ def morph() -> pymorphy3.MorphAnalyzer:
 
 @lru_cache(maxsize=50000)
 def parses(word: str):
-    return tuple(morph().parse(word))
+    """pymorphy3's parses, never empty; characters Unicode has no name for are left out first."""
+    try:
+        return tuple(morph().parse(word))
+    except ValueError:  # pymorphy3 looks up unicodedata.name(), which fails on unassigned code points
+        clean = "".join(ch for ch in word if unicodedata.name(ch, ""))
+        return tuple(morph().parse(clean or "?")) if clean != word else tuple(morph().parse("?"))
 
 
 def match_case(src: str, dst: str) -> str:

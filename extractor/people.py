@@ -82,6 +82,7 @@ def group_people(text: str, spans) -> list[Person]:
                 if parts[k] and (cur is None or (cur.endswith(".") and not parts[k].endswith("."))):
                     p[k] = parts[k]
         p["mentions"].append(Mention(s.start, s.end, mtext))
+    _join_aliases(people, parsed)
     people.sort(key=lambda p: min(m.start for m in p["mentions"]))
     out = []
     for n, p in enumerate(people, 1):
@@ -89,6 +90,21 @@ def group_people(text: str, spans) -> list[Person]:
         out.append(Person(f"person-{n}", name, p["first"], p["middle"], p["last"],
                           tuple(sorted(p["mentions"], key=lambda m: m.start))))
     return out
+
+
+def _join_aliases(people: list[dict], parsed) -> None:
+    """A name given again in brackets ("Томас Шефер (Thomas Schäfer)") is the same person."""
+    owner = {m.start: p for p in people for m in p["mentions"]}
+    for s, _, _ in parsed:
+        if s.alias_of is None:
+            continue
+        a, b = owner.get(s.alias_of), owner.get(s.start)
+        if a is None or b is None or a is b:
+            continue
+        a["mentions"] += b["mentions"]
+        for m in b["mentions"]:
+            owner[m.start] = a
+        people.remove(b)
 
 
 def _verb_nearby(text: str, start: int, end: int) -> str | None:

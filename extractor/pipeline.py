@@ -1,6 +1,7 @@
 """The pipeline: natasha (razdel + slovnet NER) and our spaCy NER, combined and post-processed by rules."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import threading
@@ -189,10 +190,8 @@ def split_person(text: str, s: Span) -> list[Span]:
     m = re.search(r"[ \u00a0]*\(", text[s.start:s.end])
     if not m:
         return [s]
-    inner = Span(s.start + m.end(), s.end, s.type, s.source)
-    close = text.find(")", inner.start, inner.end + 1)
-    if close != -1:
-        inner = Span(inner.start, close, s.type, s.source)
+    close = text.find(")", s.start + m.end(), s.end + 1)
+    inner = Span(s.start + m.end(), close if close != -1 else s.end, s.type, s.source)
     return [Span(s.start, s.start + m.start(), s.type, s.source), inner]
 
 
@@ -214,13 +213,17 @@ def tidy_person(text: str, s: Span) -> Span | None:
         end -= 1
     if end <= start or not any(ch.isalpha() for ch in text[start:end]):
         return None
-    return Span(start, end, s.type, s.source)
+    return Span(start, end, s.type, s.source, s.alias_of)
 
 
 def combine_persons(text: str, spans: list[Span]) -> list[Span]:
     """natasha's names, tidied; spaCy's only where they repeat a surname natasha found."""
-    nat = [t for s in spans if s.type == "PERSON" and s.source == "natasha"
-           for part in split_person(text, s) if (t := tidy_person(text, part))]
+    nat = []
+    for s in spans:
+        if s.type == "PERSON" and s.source == "natasha":
+            name, *again = [tidy_person(text, part) for part in split_person(text, s)]
+            nat += [x for x in [name] + [dataclasses.replace(a, alias_of=name.start) if a and name else a
+                                         for a in again] if x]
     taken = _covered(text, nat)
     keys = {w.lower() for n in nat for w in re.findall(r"\w+", text[n.start:n.end])}
     for s in spans:

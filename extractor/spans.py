@@ -13,6 +13,7 @@ class Span:
     end: int
     type: str
     source: str  # natasha | spacy | rule
+    alias_of: int | None = None  # start of the span this one names again ("Томас Шефер (Thomas Schäfer)")
 
 
 class Coverage:
