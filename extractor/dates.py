@@ -111,6 +111,9 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
             continue
         value, kind, offset = parsed
         taken.take(s, e)
+        k = re.match(r"[Кк][ \u00a0]+", span)
+        if k and kind == "duration":  # "приговорил к [шести годам]": a sentence's term goes without "к"
+            s, span = s + k.end(), span[k.end():]
         out.append(DateMention(s, e, span, value, kind, offset))
     out.sort(key=lambda d: d.start)
     return _join_appositions(text, out)
