@@ -259,7 +259,8 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
         if taken.free(a, b):
             out.append(Span(a, b, "ORG", "rule"))
             taken.take(a, b)
-    out = [o for o in _merge_orgs(text, sorted(out, key=lambda s: s.start), spans) if not _NOT_ORG.fullmatch(text[o.start:o.end])]
+    out = [o for o in _merge_orgs(text, sorted(out, key=lambda s: s.start), spans)
+           if not _NOT_ORG.fullmatch(text[o.start:o.end])]
     named = _covered(text, [o for o in spans if o.type in ("ORG", "POSITION", "LOC")])
     for a, b in adjective_orgs(text, [(s.start, s.end) for s in spans if s.type == "LOC"]):
         if named.free(a, b) and taken.free(a, b):
@@ -288,10 +289,6 @@ def _merge_orgs(text: str, orgs: list[Span], spans: list[Span]) -> list[Span]:
             cur = Span(cur.start, nxt.end, "ORG", "rule")
         out.append(cur)
     return out
-
-
-MERGE_ORG = False
-MERGE_LOC = False
 
 
 def _genitive_start(text: str, s: Span) -> bool:
