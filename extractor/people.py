@@ -47,11 +47,11 @@ def group_people(text: str, spans) -> list[Person]:
             parts = {"first": None, "middle": None, "last": None}
         if initials and parts["first"] is None:
             parts["first"] = initials[0]
-        parsed.append((s, mtext, parts))
+        parsed.append((s, mtext, parts, _key_forms(words[0]) if len(words) == 1 else frozenset()))
 
     people: list[dict] = []
 
-    def find(parts) -> dict | None:
+    def find(parts, raw_forms: frozenset[str]) -> dict | None:
         given = [parts[k] for k in ("first", "middle", "last") if parts[k]]
         if len(given) == 1:  # one word: the person whose surname (or else first name) it is
             forms = _key_forms(given[0]) | raw_forms
@@ -69,10 +69,8 @@ def group_people(text: str, spans) -> list[Person]:
     # full names first, so that short mentions join them whatever the order in the text
     order = sorted(range(len(parsed)), key=lambda i: (-sum(v is not None for v in parsed[i][2].values()), i))
     for i in order:
-        s, mtext, parts = parsed[i]
-        words = name_words(mtext)
-        raw_forms = _key_forms(words[0]) if len(words) == 1 else set()
-        p = find(parts)
+        s, mtext, parts, raw_forms = parsed[i]
+        p = find(parts, raw_forms)
         if p is None:
             p = {"first": parts["first"], "middle": parts["middle"], "last": parts["last"], "mentions": []}
             people.append(p)
@@ -95,7 +93,7 @@ def group_people(text: str, spans) -> list[Person]:
 def _join_aliases(people: list[dict], parsed) -> None:
     """A name given again in brackets ("Томас Шефер (Thomas Schäfer)") is the same person."""
     owner = {m.start: p for p in people for m in p["mentions"]}
-    for s, _, _ in parsed:
+    for s, *_ in parsed:
         if s.alias_of is None:
             continue
         a, b = owner.get(s.alias_of), owner.get(s.start)
