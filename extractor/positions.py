@@ -158,8 +158,11 @@ def _is_head(word: str) -> bool:
     return any(p.normal_form in heads and p.tag.POS == "NOUN" and "anim" in p.tag for p in parses(base)[:2])
 
 
+_PLACE_ADJ = re.compile(r"(?<!ческ)(?:ск|цк)ий$")  # японский, британский, нью-йоркский; not "бывший", "юный"
+
+
 def _adjectives_before(text: str, m) -> int:
-    """Agreeing adjectives before a title word belong to it: "японского монарха"."""
+    """Adjectives of a country or place before a title word belong to it: "японского монарха"."""
     start = m.start()
     head = parses(m.group().lower().split("-")[-1])[0]
     while True:
@@ -167,7 +170,7 @@ def _adjectives_before(text: str, m) -> int:
         if not prev:
             return start
         p = parses(prev.group(1).lower())[0]
-        if p.tag.POS != "ADJF" or p.tag.case != head.tag.case:
+        if p.tag.POS != "ADJF" or p.tag.case != head.tag.case or not _PLACE_ADJ.search(p.normal_form):
             return start
         start -= len(prev.group(0))
 
