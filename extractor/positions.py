@@ -155,7 +155,10 @@ def _is_head(word: str) -> bool:
         return False
     base = re.sub(r"^(?:экс|вице|зам)-", "", w)
     heads = position_heads()
-    return any(p.normal_form in heads and p.tag.POS == "NOUN" and "anim" in p.tag for p in parses(base)[:2])
+    ps = parses(base)
+    if ps[0].tag.POS == "NOUN" and "inan" in ps[0].tag:
+        return False  # "политику", "премьера": the likelier reading is a thing, not a person
+    return any(p.normal_form in heads and p.tag.POS == "NOUN" and "anim" in p.tag for p in ps[:2])
 
 
 _PLACE_ADJ = re.compile(r"(?<!ческ)(?:ск|цк)ий$")  # японский, британский, нью-йоркский; not "бывший", "юный"
