@@ -199,6 +199,9 @@ def tidy_person(text: str, s: Span) -> Span | None:
     """Fix a name span's edges: take in initials before it ("Дж.Коми"), leave out a title before it
     ("Император Акихито"), drop punctuation, stop at a line break."""
     start, end = s.start, s.end
+    age = re.match(r"\d+-летн[а-яё]+[ \u00a0]+", text[start:end])  # "[34-летний] ТиДжей"
+    if age:
+        start += age.end()
     first = re.match(r"([А-ЯЁ][а-яё-]+)[ \u00a0]+(?=[А-ЯЁA-Z])", text[start:end])
     if first and not any(g in p.tag for p in parses(first.group(1).lower())[:4] for g in ("Name", "Surn", "Patr")) \
             and parses(first.group(1).lower())[0].is_known:

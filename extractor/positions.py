@@ -197,6 +197,9 @@ def _mend(text: str, s: Span, people) -> Span | None:
     """Cut a title before a name that starts inside it, close or drop a quote it opens, and drop words at
     its end that cannot end a title ("лидер по-прежнему", "президента 54 года")."""
     start, end = s.start, s.end
+    age = re.match(r"[\d\s-]*(?:-?летн|летн)[а-яё]*[ \u00a0]+|[^\w«]+", text[start:end])  # "[19-]летний кронпринц"
+    if age:
+        start += age.end()
     for p in people:
         if p.start <= start < p.end:
             return None  # the model took a name for a title
@@ -204,6 +207,9 @@ def _mend(text: str, s: Span, people) -> Span | None:
             end = p.start
             break
     span = text[start:end]
+    if span.endswith("»") and "«" not in span:  # «[король азартных игр»]: the quote opened before the title
+        end -= 1
+        span = text[start:end]
     if span.count("«") > span.count("»"):
         close = text.find("»", end, end + 100)
         end = close + 1 if close != -1 and "\n" not in text[end:close] else start + span.rfind("«")
