@@ -263,12 +263,25 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
             out.append(Span(a, b, "ORG", "rule"))
             taken.take(a, b)
     out = [o for o in _merge_orgs(text, sorted(out, key=lambda s: s.start), spans)
-           if not _NOT_ORG.fullmatch(text[o.start:o.end])]
+           if not _NOT_ORG.fullmatch(text[o.start:o.end]) and not _names_a_work(text, o)]
     named = _covered(text, [o for o in spans if o.type in ("ORG", "POSITION", "LOC")])
     for a, b in adjective_orgs(text, [(s.start, s.end) for s in spans if s.type == "LOC"]):
         if named.free(a, b) and taken.free(a, b):
             out.append(Span(a, b, "ORG", "rule"))
     return sorted(out, key=lambda s: s.start)
+
+
+_WORK_BEFORE = re.compile(
+    r"(?<![а-яё])(?:фильм|кинофильм|мультфильм|альбом|хит|песн|сингл|клип|книг|роман|повест|рассказ|поэм|"
+    r"стихотворени|спектакл|сериал|картин|опер|балет|симфони|мюзикл|пьес|кинотеатр|торгов\w+[ \u00a0]+марк|"
+    r"бренд)(?:[аеиоуыя]|ом|ам|ами|ах|ов|ей|ою)?(?:[ \u00a0]+как)?[ \u00a0]+"
+    r"(?:[«\"'][^»\"'\n]{1,60}[»\"'][ \u00a0]*(?:,|и)[ \u00a0]+)*[«\"']$", re.IGNORECASE)
+
+
+def _names_a_work(text: str, o: Span) -> bool:
+    """«Огни большого города» after "фильм", «Звезда», «Космос» after "в кинотеатрах": quoted names of works
+    and places, not organisations."""
+    return bool(_WORK_BEFORE.search(text[max(0, o.start - 200):o.start]))
 
 
 _NOT_ORG = re.compile(r"СМИ|[Ии]нтернет\w*|COVID-19|SARS")
