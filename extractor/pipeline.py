@@ -182,6 +182,7 @@ def tidy(text: str, s: Span) -> Span | None:
     return Span(start, end, s.type, s.source)
 
 
+_INITIALS_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]?\.[ \u00a0]?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
 _INITIAL_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \u00a0]?){1,2}$")
 
 
@@ -227,7 +228,12 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
             name, *again = [tidy_person(text, part) for part in split_person(text, s)]
             nat += [x for x in [name] + [dataclasses.replace(a, alias_of=name.start) if a and name else a
                                          for a in again] if x]
-    taken = _covered(text, nat)
+    kept, taken = [], Coverage(len(text))
+    for n in sorted(nat, key=lambda x: x.start - x.end):  # "Дж" inside "Дж.Коми" once the initials are taken in
+        if taken.free(n.start, n.end):
+            kept.append(n)
+            taken.take(n.start, n.end)
+    nat = kept
     keys = {w.lower() for n in nat for w in re.findall(r"\w+", text[n.start:n.end])}
     for s in spans:
         if s.type != "PERSON" or s.source != "spacy" or not taken.free(s.start, s.end):
@@ -235,6 +241,8 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
         t = tidy_person(text, s)
         words = re.findall(r"\w+", text[t.start:t.end]) if t else []
         if len(words) == 1 and _name_key(words[0]) & keys:  # a surname natasha found elsewhere in full
+            nat.append(t)
+        elif t and _INITIALS_NAME.fullmatch(text[t.start:t.end]):  # "Б.Обама", "А. С. Пушкин"
             nat.append(t)
     return sorted(nat, key=lambda s: s.start)
 
