@@ -184,7 +184,7 @@ def _is_title(text: str, s: Span) -> bool:
     if not first:
         return False
     pos = parses(first.group().lower())[0].tag.POS
-    if pos in ("VERB", "INFN", "PREP", "CONJ", "PRCL", "GRND", "ADVB"):
+    if pos in ("VERB", "INFN", "PREP", "CONJ", "PRCL", "GRND", "ADVB", "ADJS"):
         return False
     for w in re.findall(r"[А-Яа-яЁё-]+", text[s.start:s.end]):
         ps = parses(w.rsplit("-", 1)[-1].lower())
@@ -206,6 +206,12 @@ def _mend(text: str, s: Span, people) -> Span | None:
         if start < p.start < end:
             end = p.start
             break
+    dash = re.search(r"[ \u00a0][-–—][ \u00a0]", text[start:end])  # "президента – ныне госсоветника"
+    if dash:
+        end = start + dash.start()
+    age = re.search(r"[ \u00a0]+\d{1,3}[ \u00a0]+(?:год|года|лет)$", text[start:end])  # "президента 54 года"
+    if age:
+        end = start + age.start()
     span = text[start:end]
     if span.endswith("»") and "«" not in span:  # «[король азартных игр»]: the quote opened before the title
         end -= 1
@@ -229,3 +235,4 @@ def _mend(text: str, s: Span, people) -> Span | None:
     if end <= start or not any(ch.isalpha() for ch in text[start:end]):
         return None
     return Span(start, end, s.type, s.source)
+
