@@ -2,7 +2,6 @@
 in this process or in worker processes that each load the pipeline once."""
 from __future__ import annotations
 
-import datetime as dt
 import itertools
 import multiprocessing as mp
 import os
@@ -11,17 +10,18 @@ import sys
 from collections import deque
 from typing import Iterable, Iterator
 
+from .dates import parse_anchor
 from .errors import ExtractorError
 from .io import Document
 
 
 def check_date(value: str | None, where: str) -> str | None:
-    if value is None:
-        return None
+    """An article date as YYYY-MM-DD, or an error that says where the bad one came from."""
     try:
-        return dt.date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        raise ExtractorError(f"{where}: bad date {value!r}; write it as YYYY-MM-DD") from None
+        anchor = parse_anchor(value)
+    except ExtractorError as exc:
+        raise ExtractorError(f"{where}: {exc}") from None
+    return anchor.isoformat() if anchor else None
 
 
 def process(doc: Document, pipeline, date: str | None = None) -> dict:

@@ -91,16 +91,16 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     """Every date-like expression in ``text``: longest non-overlapping matches, with values."""
     cands = []
     for a, b in windows(text, _TRIGGER):
-        for kind_i, pat in enumerate(_patterns()):
+        for pat in _patterns():
             for m in pat.finditer(text, a, b):
                 s, e = m.span()
                 while e > s and text[e - 1] in " \u00a0,":
                     e -= 1
-                cands.append((s, e, kind_i))
+                cands.append((s, e))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken = Coverage(len(text))
     out = []
-    for s, e, _ in cands:
+    for s, e in cands:
         if not taken.free(s, e):
             continue
         span = text[s:e]
@@ -241,7 +241,7 @@ _SEASONS = {"зим": "WI", "весн": "SP", "лет": "SU", "осен": "FA"}
 _NUM = r"\d+(?:[.,]\d+)?"
 
 
-def _single_value(t: str, anchor: dt.date | None, default_year: int | None = None) -> str | None:
+def _single_value(t: str, anchor: dt.date | None) -> str | None:
     """A single point: '14 мая 2020 года', '14.05.2020', 'в 2002 году', 'в мае', 'летом 2017'."""
     m = re.search(r"(\d{4})-(\d\d)-(\d\d)", t)
     if m:
@@ -252,7 +252,7 @@ def _single_value(t: str, anchor: dt.date | None, default_year: int | None = Non
         y = y + (2000 if y < 50 else 1900) if y < 100 else y
         return f"{y:04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     year_m = re.search(rf"(?<!\d)({YEAR})(?!\d)", t)
-    year = int(year_m.group(1)) if year_m else default_year
+    year = int(year_m.group(1)) if year_m else None
     quarter = re.search(r"(перв|втор|треть|четв)\w*\s+квартал", t)
     if quarter and year:
         q = {"перв": 1, "втор": 2, "треть": 3, "четв": 4}[quarter.group(1)]
