@@ -1,7 +1,7 @@
 """Result types: frozen dataclasses, each with one ``to_dict``. See ``schema.py`` for the JSON Schema."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 SCHEMA_VERSION = "1"
@@ -104,13 +104,11 @@ class Result:
     money: tuple[MoneyMention, ...] = ()
     id: Optional[str] = None
     date: Optional[str] = None  # the article's date, if given
-    extra: dict = field(default_factory=dict, compare=False)  # encoding, meta: added by the CLI
 
     def to_dict(self) -> dict:
         out = {"id": self.id, "schema_version": SCHEMA_VERSION}
         if self.date:
             out["date"] = self.date
-        out.update(self.extra)
         out.update({
             "people": [p.to_dict() for p in self.people],
             "positions": [p.to_dict() for p in self.positions],
