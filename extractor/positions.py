@@ -13,6 +13,12 @@ from .types import Position
 
 _APPOS_AFTER = re.compile(r"^[ \u00a0]*$")                     # "губернатор области Роман Старовойт"
 _APPOS_BEFORE = re.compile(r"^[ \u00a0]*(?:,|[–—-]|\()[ \u00a0]*$")  # "Ирина Таратина, первый заместитель"
+# a plural title introduces its holders: "музыкантами группы — A, B и C", "писатели, среди которых – A и B"
+_APPOS_AFTER_PLURAL = re.compile(
+    r"^[ \u00a0]*$|^(?:[ \u00a0]+[\w«»\"-]+){0,3}?[ \u00a0]*(?:[–—:]|,[ \u00a0]*(?:среди них|среди которых|в том числе|"
+    r"включая)[ \u00a0]*[–—:]?)[ \u00a0]*$")
+# one name of a list to the next: "A (проект «Метро»), B и C"
+_CHAIN_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{0,80}\))?[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*$")
 
 
 def _sentence(sents, pos: int) -> tuple[int, int]:
@@ -28,7 +34,8 @@ def build_positions(text: str, spans, people, organisations, sents) -> list[Posi
     spans = sorted(spans, key=lambda s: s.start)
     titles = ByStart(spans)
     sents = sorted(sents)
-    holders = [_holder(text, s, titles, mentions, sents) for s in spans]
+    found = [_holder(text, s, titles, mentions, sents) for s in spans]
+    holders = [f[1] if f else None for f in found]
     for i in list(range(1, len(spans))) + list(range(len(spans) - 2, -1, -1)):
         # "Иван Петров, профессор, академик": a list of titles shares its holder, both ways
         j = i - 1 if i > 0 and holders[i - 1] and _LIST_GAP.match(text[spans[i - 1].end:spans[i].start]) else \
@@ -40,11 +47,55 @@ def build_positions(text: str, spans, people, organisations, sents) -> list[Posi
         if holders[i] is None and _predicative(text, s):
             holders[i] = _previous_person(s, mentions, sents)
     out = []
-    for n, (s, person) in enumerate(zip(spans, holders), 1):
+    for n, (s, person, f) in enumerate(zip(spans, holders, found), 1):
         org = _organisation(text, s, org_mentions)
         mtext = text[s.start:s.end]
-        out.append(Position(f"position-{n}", _title(mtext), s.start, s.end, mtext, person, org))
+        people_ = _co_holders(text, s, f, mentions) if f and f[2] and _plural(text, s) else ((person,) if person else ())
+        out.append(Position(f"position-{n}", _title(mtext), s.start, s.end, mtext, person, org, people_))
     return out
+
+
+def _head(text: str, s):
+    """The parse of a title's head noun (its first noun)."""
+    for w in re.findall(r"[А-Яа-яЁё-]+", text[s.start:s.end]):
+        p = parses(w.rsplit("-", 1)[-1].lower())[0]
+        if p.tag.POS == "NOUN":
+            return p
+    return None
+
+
+def _plural(text: str, s) -> bool:
+    head = _head(text, s)
+    return head is not None and head.tag.number == "plur"
+
+
+_OF_WHOM = re.compile(r"^[ \u00a0]*,?[ \u00a0]*$")
+
+
+def _genitive(p) -> bool:
+    return p is not None and p.tag.case in ("gent", "accs")
+
+
+def _last_word(text: str, m):
+    words = re.findall(r"[А-Яа-яЁё-]+", text[m.start:m.end])
+    return parses(words[-1].rsplit("-", 1)[-1].lower())[0] if words else None
+
+
+def _co_holders(text, s, found, mentions) -> tuple[str, ...]:
+    """Everyone in the list of names a plural title is in apposition to: "актёры A, B и C", "A и B – музыканты"."""
+    m, pid, _ = found
+    out = [pid]
+    after = m.start >= s.end
+    chain = mentions.starting(m.end, m.end + 2000) if after else reversed(mentions.starting(max(0, m.start - 2000), m.start))
+    last = m
+    for n, nid in chain:
+        gap = text[last.end:n.start] if after else text[n.end:last.start]
+        if n.end > last.start and not after or not _CHAIN_GAP.match(gap):
+            break
+        if nid not in out:
+            out.append(nid)
+        last = n
+    return tuple(out)
 
 
 _LIST_GAP = re.compile(r"^[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*$")
@@ -76,12 +127,17 @@ def _previous_person(s, mentions, sents):
 def _holder(text, s, titles, mentions, sents):
     # apposition: the person right after the title, or right before it with a comma or dash
     near = mentions.starting(max(0, s.start - 200), s.end + 10)
-    for m, pid in near:  # a name right after the title is the surest sign
-        if m.start >= s.end and _APPOS_AFTER.match(text[s.end:m.start]):
-            return pid
+    after = _APPOS_AFTER_PLURAL if _plural(text, s) else _APPOS_AFTER
+    following = mentions.starting(s.end, s.end + 60)
+    for i, (m, pid) in enumerate(following):  # a name right after the title is the surest sign
+        if after.match(text[s.end:m.start]):
+            nxt = following[i + 1] if i + 1 < len(following) else None
+            if nxt and _OF_WHOM.match(text[m.end:nxt[0].start]) and _genitive(_last_word(text, m)) and not _genitive(_head(text, s)):
+                return nxt[0], nxt[1], True  # "пресс-секретарь Билла Клинтона Джо Локхарт": Клинтон is whose
+            return m, pid, True
     for m, pid in near:
         if m.end <= s.start and _APPOS_BEFORE.match(text[m.end:s.start]):
-            return pid
+            return m, pid, True
     # otherwise the nearest person in the same sentence with no other title between them
     ss, se = _sentence(sents, s.start)
     best, best_d = None, None
@@ -93,7 +149,7 @@ def _holder(text, s, titles, mentions, sents):
             continue
         d = hi - lo
         if best_d is None or d < best_d:
-            best, best_d = pid, d
+            best, best_d = (m, pid, False), d
     return best
 
 

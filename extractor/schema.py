@@ -38,7 +38,10 @@ def output_schema() -> dict:
                      "properties": {"id": {"type": "string", "pattern": "^position-\\d+$"},
                                     "title": {"type": "string", "description": "the title in the nominative"},
                                     "start": {"type": "integer"}, "end": {"type": "integer"}, "text": {"type": "string"},
-                                    "person": _NSTR, "organisation": _NSTR}}},
+                                    "person": _NSTR, "organisation": _NSTR,
+                                    "people": {"type": "array", "items": {"type": "string"},
+                                               "description": "every holder (a plural title can have several: "
+                                                              "\"актёры A и B\"); person is the first"}}}},
                  "organisations": {"type": "array", "items": {
                      "type": "object", "required": ["id", "name", "mentions"],
                      "properties": {"id": {"type": "string", "pattern": "^org-\\d+$"},

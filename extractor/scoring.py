@@ -165,8 +165,11 @@ def result_to_pred(result: dict) -> dict:
     rels = []
     for pos in result.get("positions", []):
         span = (pos["start"], pos["end"])
-        if pos.get("person") in people:
-            head = _nearest(people[pos["person"]]["mentions"], span)
+        holders = pos.get("people") or [pos.get("person")]  # "people": every holder of a plural title
+        for pid in holders:
+            if pid not in people:
+                continue
+            head = _nearest(people[pid]["mentions"], span)
             rels.append({"type": "WORKS_AS", "head": head, "tail": span})
             if pos.get("organisation") in orgs:
                 tail = _nearest(orgs[pos["organisation"]]["mentions"], span)

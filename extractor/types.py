@@ -50,10 +50,12 @@ class Position:
     text: str
     person: Optional[str] = None
     organisation: Optional[str] = None
+    people: tuple[str, ...] = ()  # every holder of a plural title ("актёры A, B и C"); person is the first
 
     def to_dict(self) -> dict:
         return {"id": self.id, "title": self.title, "start": self.start, "end": self.end,
-                "text": self.text, "person": self.person, "organisation": self.organisation}
+                "text": self.text, "person": self.person, "organisation": self.organisation,
+                "people": list(self.people)}
 
 
 @dataclass(frozen=True)

@@ -35,3 +35,26 @@ def test_people(pipeline, text, expected):
     d = pipeline(text).to_dict()
     got = {p["name"]: [m["text"] for m in p["mentions"]] for p in d["people"]}
     assert got == expected
+
+
+HOLDERS = [  # title -> names of everyone holding it
+    ("Губернатор Курской области Роман Старовойт посетил Минск.",
+     {"губернатор Курской области": ["Роман Старовойт"]}),
+    ("На фестиваль приехали актёры Андрей Смирнов и Ольга Белова.",
+     {"актёры": ["Андрей Смирнов", "Ольга Белова"]}),
+    ("В жюри вошли известные писатели, среди которых — Павел Орлов, Илья Зимин и Анна Крылова.",
+     {"писатели": ["Павел Орлов", "Илья Зимин", "Анна Крылова"]}),
+    ("Адвокат Сергея Кротова Игорь Лапин обжаловал приговор.",
+     {"адвокат": ["Игорь Лапин"]}),
+    ("Иван Петров, профессор, академик, выступил с докладом.",
+     {"профессор": ["Иван Петров"], "академик": ["Иван Петров"]}),
+]
+
+
+@pytest.mark.parametrize("text,expected", HOLDERS)
+def test_holders(pipeline, text, expected):
+    d = pipeline(text).to_dict()
+    names = {p["id"]: p["name"] for p in d["people"]}
+    got = {p["title"]: [names[i] for i in p["people"]] for p in d["positions"]}
+    assert got == expected
+    assert all(p["person"] == (p["people"][0] if p["people"] else None) for p in d["positions"])
