@@ -29,8 +29,13 @@ def _sentence(sents, pos: int) -> tuple[int, int]:
 
 
 def build_positions(text: str, spans, people, organisations, sents) -> list[Position]:
-    mentions = ByStart(((m, p.id) for p in people for m in p.mentions), key=lambda x: x[0])
     org_mentions = ByStart(((m, o.id) for o in organisations for m in o.mentions), key=lambda x: x[0])
+    in_org = bytearray(len(text) + 1)
+    for m, _ in org_mentions.items:
+        in_org[m.start:m.end] = b"\x01" * (m.end - m.start)
+    # a name inside an organisation's name ("институт имени Пушкина") holds no title
+    mentions = ByStart(((m, p.id) for p in people for m in p.mentions if not in_org[m.start]),
+                       key=lambda x: x[0])
     spans = sorted(spans, key=lambda s: s.start)
     titles = ByStart(spans)
     sents = sorted(sents)
@@ -127,7 +132,8 @@ def _previous_person(s, mentions, sents):
 def _holder(text, s, titles, mentions, sents):
     # apposition: the person right after the title, or right before it with a comma or dash
     near = mentions.starting(max(0, s.start - 200), s.end + 10)
-    after = _APPOS_AFTER_PLURAL if _plural(text, s) else _APPOS_AFTER
+    plural = _plural(text, s)
+    after = _APPOS_AFTER_PLURAL if plural else _APPOS_AFTER
     following = mentions.starting(s.end, s.end + 60)
     for i, (m, pid) in enumerate(following):  # a name right after the title is the surest sign
         if after.match(text[s.end:m.start]):
@@ -139,6 +145,8 @@ def _holder(text, s, titles, mentions, sents):
         if m.end <= s.start and _APPOS_BEFORE.match(text[m.end:s.start]):
             return m, pid, True
     # otherwise the nearest person in the same sentence with no other title between them
+    if plural:
+        return None  # "заявил журналистам", "вывезли врачи": a plural title with no list of names is nobody's
     ss, se = _sentence(sents, s.start)
     best, best_d = None, None
     for m, pid in mentions.within(ss, se):
