@@ -161,7 +161,9 @@ def _holder(text, s, titles, mentions, sents):
     return best
 
 
-_WORKS_IN = re.compile(r"[ \u00a0]?|[ \u00a0]+(?:в|во|при)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,2}")
+# between a title and its organisation: nothing, a preposition, descriptor words, an opening quote
+# ("журналиста «Медузы»", "музыкантами группы СВ", "инженером на Цзяннаньской судоверфи")
+_WORKS_IN = re.compile(r"[ \u00a0]?[«\"]?|[ \u00a0]+(?:(?:в|во|при|на)[ \u00a0]+)?(?:[а-яё-]+[ \u00a0]+){0,2}[«\"]?")
 
 
 def _organisation(text, s, org_mentions):
