@@ -39,17 +39,19 @@ def build_positions(text: str, spans, people, organisations, sents) -> list[Posi
     spans = sorted(spans, key=lambda s: s.start)
     titles = ByStart(spans)
     sents = sorted(sents)
-    found = [_holder(text, s, titles, mentions, sents) for s in spans]
+    # an adjective ("президентских выборах") is a title nobody holds
+    heads = [_head(text, s) for s in spans]
+    found = [_holder(text, s, titles, mentions, sents) if h else None for s, h in zip(spans, heads)]
     holders = [f[1] if f else None for f in found]
     for i in list(range(1, len(spans))) + list(range(len(spans) - 2, -1, -1)):
         # "Иван Петров, профессор, академик": a list of titles shares its holder, both ways
         j = i - 1 if i > 0 and holders[i - 1] and _LIST_GAP.match(text[spans[i - 1].end:spans[i].start]) else \
             i + 1 if i + 1 < len(spans) and holders[i + 1] and _LIST_GAP.match(text[spans[i].end:spans[i + 1].start]) \
             else None
-        if holders[i] is None and j is not None:
+        if holders[i] is None and j is not None and heads[i]:
             holders[i] = holders[j]
     for i, s in enumerate(spans):  # "Он был назначен министром": the person the text was speaking of
-        if holders[i] is None and _predicative(text, s):
+        if holders[i] is None and heads[i] and _predicative(text, s):
             holders[i] = _previous_person(s, mentions, sents)
     out = []
     for n, (s, person, f) in enumerate(zip(spans, holders, found), 1):
@@ -108,6 +110,9 @@ _LIST_GAP = re.compile(r"^[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ 
 
 def _title(text: str) -> str:
     """'Губернатора Воронежской области' -> 'губернатор Воронежской области': nominative, lower-case start."""
+    words = _WORD.findall(text)
+    if len(words) == 1 and parses(words[0].lower())[0].tag.POS == "ADJF":  # "президентских" -> "президентский"
+        return parses(words[0].lower())[0].normal_form
     title = normalize_phrase(text)
     if title[:1].isupper() and title[1:2].islower():
         title = title[0].lower() + title[1:]
@@ -116,9 +121,15 @@ def _title(text: str) -> str:
 
 def _predicative(text: str, s) -> bool:
     """A title in the instrumental ("стал министром", "был назначен председателем") says what someone
-    named before became or was, even in another sentence."""
+    named before became or was, even in another sentence; not after a preposition ("встреча с президентом")."""
     head = re.match(r"[А-Яа-яЁё-]+", text[s.start:s.end])
-    return bool(head) and parses(head.group().lower().split("-")[-1])[0].tag.case == "ablt"
+    if not head or _AFTER_PREP.search(text[max(0, s.start - 30):s.start]):
+        return False
+    p = parses(head.group().lower().split("-")[-1])[0]
+    return p.tag.case == "ablt" and p.tag.number != "plur"
+
+
+_AFTER_PREP = re.compile(r"(?:^|[^\w-])(?:с|со|между)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+)?$", re.I)
 
 
 def _previous_person(s, mentions, sents):
@@ -147,10 +158,15 @@ def _holder(text, s, titles, mentions, sents):
     # otherwise the nearest person in the same sentence with no other title between them
     if plural:
         return None  # "заявил журналистам", "вывезли врачи": a plural title with no list of names is nobody's
+    head = _head(text, s)
+    # "встретился с президентом": someone else, unless the name agrees ("с главой федерации Ксенией Кацер")
+    with_ = head.tag.case == "ablt" and _AFTER_PREP.search(text[max(0, s.start - 30):s.start])
     ss, se = _sentence(sents, s.start)
     best, best_d = None, None
     for m, pid in mentions.within(ss, se):
         if m.start < s.end and s.start < m.end:
+            continue
+        if with_ and not any(parses(w.lower())[0].tag.case == "ablt" for w in _WORD.findall(text, m.start, m.end)):
             continue
         lo, hi = (m.end, s.start) if m.end <= s.start else (s.end, m.start)
         if any(o is not s for o in titles.within(lo, hi)):
@@ -256,7 +272,7 @@ def _is_title(text: str, s: Span) -> bool:
         ps = parses(w.rsplit("-", 1)[-1].lower())
         if ps[0].tag.POS == "NOUN":  # the head: a title names a person, so it is animate
             return any("anim" in p.tag for p in ps[:3] if p.tag.POS == "NOUN")
-    return True
+    return True  # no noun: "президентских [выборах]", which NEREL counts as a title too
 
 
 def _mend(text: str, s: Span, people) -> Span | None:
