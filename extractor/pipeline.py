@@ -270,8 +270,8 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
         if taken.free(a, b):
             out.append(Span(a, b, "ORG", "rule"))
             taken.take(a, b)
-    out = [o for o in _merge_orgs(text, sorted(out, key=lambda s: s.start), spans)
-           if not _NOT_ORG.fullmatch(text[o.start:o.end]) and not _names_a_work(text, o)]
+    people = {p.end: p for p in spans if p.type == "PERSON"}
+    out = [o for o in _merge_orgs(text, sorted(out, key=lambda s: s.start), spans) if not _not_an_org(text, o, people)]
     named = _covered(text, [o for o in spans if o.type in ("ORG", "POSITION", "LOC")])
     for a, b in adjective_orgs(text, [(s.start, s.end) for s in spans if s.type == "LOC"]):
         if named.free(a, b) and taken.free(a, b):
@@ -280,10 +280,12 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
 
 
 _WORK_BEFORE = re.compile(
-    r"(?<![а-яё])(?:фильм|кинофильм|мультфильм|альбом|хит|песн|сингл|клип|книг|роман|повест|рассказ|поэм|"
-    r"стихотворени|спектакл|сериал|картин|опер|балет|симфони|мюзикл|пьес|кинотеатр|торгов\w+[ \u00a0]+марк|"
-    r"бренд)(?:[аеиоуыя]|ом|ам|ами|ах|ов|ей|ою)?(?:[ \u00a0]+как)?[ \u00a0]+"
-    r"(?:[«\"'][^»\"'\n]{1,60}[»\"'][ \u00a0]*(?:,|и)[ \u00a0]+)*[«\"']$", re.IGNORECASE)
+    r"(?<![а-яё])(?:фильм|кинофильм|кинолент|мультфильм|альбом|хит|песн|сингл|трек|клип|пластинк|книг|роман|повест|"
+    r"рассказ|поэм|стихотворени|сочинени|произведени|спектакл|сериал|картин|опер|балет|симфони|мюзикл|"
+    r"пьес|кинотеатр|торгов\w+[ \u00a0]+марк|бренд|стать\w*[ \u00a0]+\d+\w*)"
+    r"(?:[аеиоуыя]|ом|ам|ами|ах|ов|ей|ою|ям|ями|ях)?"
+    r"(?:[ \u00a0]+[а-яё-]+)?(?:,?[ \u00a0]*(?:как|среди которых|в том числе)|:)?[ \u00a0]+"
+    r"(?:(?:''|[«\"'])[^»\"'\n]{1,60}(?:''|[»\"'])[ \u00a0]*(?:,|и)[ \u00a0]+)*(?:''|[«\"'])$", re.IGNORECASE)
 
 
 def _names_a_work(text: str, o: Span) -> bool:
@@ -292,7 +294,24 @@ def _names_a_work(text: str, o: Span) -> bool:
     return bool(_WORK_BEFORE.search(text[max(0, o.start - 200):o.start]))
 
 
-_NOT_ORG = re.compile(r"СМИ|[Ии]нтернет\w*|COVID-19|SARS")
+_NOT_ORG = re.compile(r"СМИ|[Ии]нтернет\w*|(?i:covid-19)|SARS|ЕГЭ|ОГЭ")
+# a platform one writes "в"/"через": a medium here, not the company ("написал в Twitter", "в своём Фейсбуке")
+_PLATFORM = re.compile(r"Twitter|Твиттер\w*|Instagram|Инстаграм\w*|Facebook|Фейсбук\w*|Weibo|WeChat|YouTube|"
+                       r"Ютуб\w*|Telegram|Телеграм\w*|TikTok|ВКонтакте|Одноклассник\w*")
+_MEDIUM_BEFORE = re.compile(r"(?:написал|опубликовал|сообщил|заявил|поделил|подписчик|аккаунт|соцсет|страниц|блог|"
+                            r"сво[её]м)[а-яё]*[ \u00a0,]+(?:[а-яё-]+[ \u00a0]+)?(?:в|во|через|на)[ \u00a0]+"
+                            r"(?:[а-яё-]+[ \u00a0]+)?$", re.IGNORECASE)
+
+
+def _not_an_org(text: str, o: Span, people: dict) -> bool:
+    name = text[o.start:o.end]
+    if _NOT_ORG.fullmatch(name) or _names_a_work(text, o):
+        return True
+    if _PLATFORM.fullmatch(name) and _MEDIUM_BEFORE.search(text[max(0, o.start - 60):o.start]):
+        return True
+    # "Модибо Сидибе (Modibo Sidibe)": a name spelt again in brackets
+    return (text[o.start - 1:o.start] == "(" and text[o.end:o.end + 1] == ")" and people.get(o.start - 2) is not None
+            and " " in name and not name.isupper())
 
 
 def _merge_orgs(text: str, orgs: list[Span], spans: list[Span]) -> list[Span]:
