@@ -7,6 +7,8 @@ from functools import lru_cache
 
 import pymorphy3
 
+from .resources import lexicon
+
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
@@ -103,9 +105,29 @@ def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, f
     return None, 0.0
 
 
+_WESTERN_SURNAME = re.compile(r"(?:ов|ев|ёв|ьян|[а-яё]{4,}ян|ский|ская|сон|ер|ес|ез|ц|ль)[а-я]?$")
+
+
+def _asian_given(word: str) -> str:
+    """A transcribed Chinese or Korean given name back in the nominative: Palladius syllables never end in
+    "-ом", and a vowel after "н" is a case ending ("Цзиньпином", "Кэцяна", "Цзиньпину" -> "Цзиньпин")."""
+    m = re.search(r"(?:ом|ем|ым)$|(?<=н)[ауе]$|(?<=н)[яюи]$", word)
+    if not m or len(word) - len(m.group()) < 2:
+        return word
+    return word[:m.start()] + ("ь" if m.group() in ("я", "ю", "и") else "")
+
+
+def surname_first(words) -> bool:
+    """An East Asian name written surname first: "Ван Цзюнь", "Пан Ги Мун", "Ким Чен Ын" (not "Ким Кардашьян")."""
+    return (len(words) >= 2 and words[0].lower() in lexicon("east_asian_surnames.txt")
+            and not any(_WESTERN_SURNAME.search(w.lower()) for w in words[1:]))
+
+
 def _name_roles(words: list[str]) -> list[str]:
     """first / middle / last for each word of a name, Russian order first, 'Фамилия Имя' understood."""
     roles = ["last"] * len(words)
+    if surname_first(words):
+        return ["last"] + ["first"] * (len(words) - 1)
     patr = [i for i, w in enumerate(words) if any("Patr" in p.tag for p in parses(w.lower())[:2])]
     if patr:
         roles[patr[0]] = "middle"
@@ -157,6 +179,7 @@ def normalize_name(words: list[str], subject_of: str | None = None) -> tuple[dic
 @lru_cache(maxsize=20000)
 def _normalize_name(words: tuple[str, ...], subject_of: str | None) -> tuple[tuple, str | None]:
     roles = _name_roles(words)
+    asian = surname_first(words)
     best, best_score = None, -1.0
     for gender in ("masc", "femn"):
         for case in CASES:
@@ -164,7 +187,9 @@ def _normalize_name(words: tuple[str, ...], subject_of: str | None) -> tuple[tup
             if subject_of == gender and case == "nomn":
                 score += 1.0
             for w, r in zip(words, roles):
-                if r == "last":
+                if asian and r == "first":  # "Цзиньпином" -> "Цзиньпин"
+                    forms.append(_asian_given(w))
+                elif r == "last":
                     nom, fit = surname_nominative(w, gender, case)
                     score += fit
                     forms.append(nom or w)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .morph import CASES, normalize_name, parses, surname_nominative, verb_gender
+from .morph import CASES, normalize_name, parses, surname_first, surname_nominative, verb_gender
 from .types import Mention, Person
 
 _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]{0,3}\.|[\w][\w'’-]*")
@@ -84,7 +84,9 @@ def group_people(text: str, spans) -> list[Person]:
     people.sort(key=lambda p: min(m.start for m in p["mentions"]))
     out = []
     for n, p in enumerate(people, 1):
-        name = " ".join(x for x in (p["first"], p["middle"], p["last"]) if x)
+        order = ("last", "first", "middle") if p["last"] and p["first"] and surname_first(
+            [p["last"]] + p["first"].split()) else ("first", "middle", "last")
+        name = " ".join(p[k] for k in order if p[k])
         out.append(Person(f"person-{n}", name, p["first"], p["middle"], p["last"],
                           tuple(sorted(p["mentions"], key=lambda m: m.start))))
     return out

@@ -204,7 +204,10 @@ def tidy_person(text: str, s: Span) -> Span | None:
     if age:
         start += age.end()
     first = re.match(r"([А-ЯЁ][а-яё-]+)[ \u00a0]+(?=[А-ЯЁA-Z])", text[start:end])
-    if first and not any(g in p.tag for p in parses(first.group(1).lower())[:4] for g in ("Name", "Surn", "Patr")) \
+    # a common word before a name is a title ("Император Акихито"); a short one is a surname put first
+    # ("Ван Цзюнь", "Ли Пэн", "Пан Ги Мун")
+    if first and len(first.group(1)) > 3 \
+            and not any(g in p.tag for p in parses(first.group(1).lower())[:4] for g in ("Name", "Surn", "Patr")) \
             and parses(first.group(1).lower())[0].is_known:
         start += first.end()
     m = _INITIAL_BEFORE.search(text, max(0, start - 8), start)
