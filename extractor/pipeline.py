@@ -123,7 +123,8 @@ class Pipeline:
         money = find_money(text)
         people = group_people(text, persons)
         organisations = group_orgs(text, orgs)
-        pos = build_positions(text, positions, people, organisations, sents)
+        places = [s for s in spans if s.type == "LOC"]
+        pos = build_positions(text, positions, people, organisations, sents, places)
         return Result(people=tuple(people), positions=tuple(pos), organisations=tuple(organisations),
                       dates=tuple(dates), money=tuple(money), id=id,
                       date=anchor.isoformat() if anchor else None)

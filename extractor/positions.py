@@ -7,6 +7,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from .morph import normalize_phrase, parses
+from .orgs import org_heads
 from .resources import lexicon
 from .spans import ByStart, Span
 from .types import Position
@@ -28,7 +29,7 @@ def _sentence(sents, pos: int) -> tuple[int, int]:
     return pos, pos
 
 
-def build_positions(text: str, spans, people, organisations, sents) -> list[Position]:
+def build_positions(text: str, spans, people, organisations, sents, places=()) -> list[Position]:
     org_mentions = ByStart(((m, o.id) for o in organisations for m in o.mentions), key=lambda x: x[0])
     in_org = bytearray(len(text) + 1)
     for m, _ in org_mentions.items:
@@ -53,13 +54,66 @@ def build_positions(text: str, spans, people, organisations, sents) -> list[Posi
     for i, s in enumerate(spans):  # "Он был назначен министром": the person the text was speaking of
         if holders[i] is None and heads[i] and _predicative(text, s):
             holders[i] = _previous_person(s, mentions, sents)
+    names = [m for m, _ in org_mentions.items] + [x for x in places]
     out = []
-    for n, (s, person, f) in enumerate(zip(spans, holders, found), 1):
+    for i, (s, person, f) in enumerate(zip(spans, holders, found)):
+        n = i + 1
         org = _organisation(text, s, org_mentions)
         mtext = text[s.start:s.end]
         people_ = _co_holders(text, s, f, mentions) if f and f[2] and _plural(text, s) else ((person,) if person else ())
-        out.append(Position(f"position-{n}", _title(mtext), s.start, s.end, mtext, person, org, people_))
+        role = _role(text, s, names) if heads[i] else None
+        role = (role[0], role[1], text[role[0]:role[1]], _title(text[role[0]:role[1]])) if role else None
+        out.append(Position(f"position-{n}", _title(mtext), s.start, s.end, mtext, person, org, people_, role))
     return out
+
+
+_ROLE_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+
+
+def _role(text: str, s, names) -> tuple[int, int] | None:
+    """The bare job title inside a title that also names its organisation or place: "министр энергетики"
+    in "министр энергетики РФ", "координатор" in "координатор движения «Левый фронт»", "губернатора" in
+    "подмосковного губернатора". None when the title is bare already."""
+    words = []
+    for m in _ROLE_WORD.finditer(text, s.start, s.end):
+        if words and text[words[-1].end():m.start()].strip(" \u00a0"):
+            break  # a quote, a bracket, a comma: the name of something begins
+        words.append(m)
+    i = 0
+    while i < len(words) - 1 and _place_adjective(words[i].group()):
+        i += 1  # "подмосковного губернатора", "британский премьер"
+    start = words[i].start() if words else s.start
+    head = next((j for j in range(i, len(words)) if parses(_last_part(words[j].group()))[0].tag.POS == "NOUN"), None)
+    if head is None:
+        return None
+    end, j = words[head].end(), head + 1
+    while j < len(words):  # complements in the genitive that are not an organisation: "начальника", "иностранных дел"
+        k = j
+        while k < len(words) and parses(words[k].group().lower())[0].tag.POS in ("ADJF", "PRTF"):
+            k += 1
+        if k == len(words) or any(n.start <= words[j].start() < n.end for n in names):
+            break
+        p = parses(_last_part(words[k].group()))[0]
+        if p.tag.POS != "NOUN" or p.tag.case != "gent" or p.normal_form in org_heads() or p.normal_form in _PLACE_NOUNS \
+                or words[k].group()[0].isupper():
+            break
+        end, j = words[k].end(), k + 1
+    if (start, end) == (s.start, s.end) or end <= start:
+        return None
+    return start, end
+
+
+_PLACE_NOUNS = frozenset("страна государство регион область край город район республика округ штат провинция "
+                         "столица мир".split())
+
+
+def _last_part(word: str) -> str:
+    return word.lower().rsplit("-", 1)[-1]
+
+
+def _place_adjective(word: str) -> bool:
+    p = parses(word.lower())[0]
+    return p.tag.POS == "ADJF" and bool(_PLACE_ADJ.search(p.normal_form))
 
 
 def _head(text: str, s):

@@ -41,7 +41,14 @@ def output_schema() -> dict:
                                     "person": _NSTR, "organisation": _NSTR,
                                     "people": {"type": "array", "items": {"type": "string"},
                                                "description": "every holder (a plural title can have several: "
-                                                              "\"актёры A и B\"); person is the first"}}}},
+                                                              "\"актёры A и B\"); person is the first"},
+                                    "role": {"type": ["object", "null"],
+                                             "required": ["start", "end", "text", "title"],
+                                             "description": "the bare title nested in a title that also names its "
+                                                            "organisation or place (\"министр иностранных дел\" in "
+                                                            "\"министр иностранных дел России\"); null if bare already",
+                                             "properties": {"start": {"type": "integer"}, "end": {"type": "integer"},
+                                                            "text": {"type": "string"}, "title": {"type": "string"}}}}}},
                  "organisations": {"type": "array", "items": {
                      "type": "object", "required": ["id", "name", "mentions"],
                      "properties": {"id": {"type": "string", "pattern": "^org-\\d+$"},

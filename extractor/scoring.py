@@ -156,6 +156,8 @@ def result_to_pred(result: dict) -> dict:
         ents += [{"type": "ORG", "start": m["start"], "end": m["end"]} for m in o["mentions"]]
     for p in result.get("positions", []):
         ents.append({"type": "POSITION", "start": p["start"], "end": p["end"]})
+        if p.get("role"):  # the bare title nested in it ("министр энергетики" in "министр энергетики РФ")
+            ents.append({"type": "POSITION", "start": p["role"]["start"], "end": p["role"]["end"]})
     for d in result.get("dates", []):
         ents.append({"type": "DATE", "start": d["start"], "end": d["end"]})
     for m in result.get("money", []):

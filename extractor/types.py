@@ -51,11 +51,13 @@ class Position:
     person: Optional[str] = None
     organisation: Optional[str] = None
     people: tuple[str, ...] = ()  # every holder of a plural title ("актёры A, B и C"); person is the first
+    role: Optional[tuple[int, int, str, str]] = None  # the bare title inside: start, end, text, nominative
 
     def to_dict(self) -> dict:
+        role = None if self.role is None else dict(zip(("start", "end", "text", "title"), self.role))
         return {"id": self.id, "title": self.title, "start": self.start, "end": self.end,
                 "text": self.text, "person": self.person, "organisation": self.organisation,
-                "people": list(self.people)}
+                "people": list(self.people), "role": role}
 
 
 @dataclass(frozen=True)

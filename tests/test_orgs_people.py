@@ -68,3 +68,23 @@ def test_holders(pipeline, text, expected):
     got = {p["title"]: [names[i] for i in p["people"]] for p in d["positions"]}
     assert got == expected
     assert all(p["person"] == (p["people"][0] if p["people"] else None) for p in d["positions"])
+
+
+ROLES = [  # title -> the bare title nested in it
+    ("Координатор движения «Левый фронт» Сергей Удальцов задержан.", {"Координатор движения «Левый фронт»": "Координатор"}),
+    ("Министр иностранных дел России Сергей Лавров прибыл в Минск.",
+     {"Министр иностранных дел России": "Министр иностранных дел"}),
+    ("Как заявил министр экономики страны Олег Лапин, рост продолжится.",
+     {"министр экономики страны": "министр экономики"}),
+    ("Губернатор Олег Лапин открыл мост.", {"Губернатор": None}),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLES)
+def test_roles(pipeline, text, expected):
+    d = pipeline(text).to_dict()
+    assert {p["text"]: p["role"]["text"] if p["role"] else None for p in d["positions"]} == expected
+    for p in d["positions"]:
+        if p["role"]:
+            assert text[p["role"]["start"]:p["role"]["end"]] == p["role"]["text"]
+            assert p["start"] <= p["role"]["start"] < p["role"]["end"] <= p["end"]
