@@ -285,11 +285,24 @@ def find_positions(text: str, spans) -> list:
 USE_LEXICON = True
 
 
+@lru_cache(maxsize=1)
+def _head_forms() -> frozenset[str]:
+    """Every inflected form of every role noun of the lexicon."""
+    forms = set()
+    for head in position_heads():
+        for p in parses(head):
+            if p.tag.POS == "NOUN":
+                forms.update(f.word for f in p.lexeme)
+    return frozenset(forms | {f.replace("ё", "е") for f in forms})  # "режиссер" is written without ё
+
+
 def _is_head(word: str) -> bool:
     w = word.lower()
     if word[:1].isupper() and word[1:2].isupper():
         return False
     base = re.sub(r"^(?:экс|вице|зам)-", "", w)
+    if base not in _head_forms():
+        return False  # a set lookup spares a morphological parse of every word of the text
     heads = position_heads()
     ps = parses(base)
     if ps[0].tag.POS == "NOUN" and "inan" in ps[0].tag:
