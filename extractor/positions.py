@@ -12,7 +12,8 @@ from .resources import lexicon
 from .spans import ByStart, Span
 from .types import Position
 
-_APPOS_AFTER = re.compile(r"^[ \u00a0]*$")                     # "губернатор области Роман Старовойт"
+# "губернатор области Роман Старовойт", "главы ведомства 30-летнего Ивана Муравьева"
+_APPOS_AFTER = re.compile(r"^[ \u00a0]*(?:\d+-летн[а-яё]+[ \u00a0]+)?$")
 _APPOS_BEFORE = re.compile(r"^[ \u00a0]*(?:,|[–—-]|\()[ \u00a0]*$")  # "Ирина Таратина, первый заместитель"
 # a plural title introduces its holders: "музыкантами группы — A, B и C", "писатели, среди которых – A и B"
 _APPOS_AFTER_PLURAL = re.compile(
@@ -44,13 +45,15 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     heads = [_head(text, s) for s in spans]
     found = [_holder(text, s, titles, mentions, sents) if h else None for s, h in zip(spans, heads)]
     holders = [f[1] if f else None for f in found]
+    sure = [bool(f and f[2]) for f in found]  # found by apposition, not just by nearness
     for i in list(range(1, len(spans))) + list(range(len(spans) - 2, -1, -1)):
-        # "Иван Петров, профессор, академик": a list of titles shares its holder, both ways
+        # "Иван Петров, профессор, академик", "продюсер и актёр Игорь Жижикин": a list of titles shares its
+        # holder, both ways; a holder found by apposition wins over one found by nearness
         j = i - 1 if i > 0 and holders[i - 1] and _LIST_GAP.match(text[spans[i - 1].end:spans[i].start]) else \
             i + 1 if i + 1 < len(spans) and holders[i + 1] and _LIST_GAP.match(text[spans[i].end:spans[i + 1].start]) \
             else None
-        if holders[i] is None and j is not None and heads[i]:
-            holders[i] = holders[j]
+        if j is not None and heads[i] and (holders[i] is None or (sure[j] and not sure[i])):
+            holders[i], sure[i] = holders[j], sure[j]
     for i, s in enumerate(spans):  # "Он был назначен министром": the person the text was speaking of
         if holders[i] is None and heads[i] and _predicative(text, s):
             holders[i] = _previous_person(s, mentions, sents)
