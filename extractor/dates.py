@@ -136,18 +136,26 @@ def _join_appositions(text: str, dates: list[DateMention]) -> list[DateMention]:
 
 
 _AGE_BEFORE = re.compile(r"(?<![а-яё])(?:возрасте|исполнил\w*|исполняется|исполнится|было|будет|ему|ей|им|котор(?:ому|ой|ым)|"
-                         r"[А-ЯЁ][а-яё]+[уеи]|[А-ЯЁ][а-яё]+,)\s+$")
+                         r"[А-ЯЁ][а-яё]+[уеи]|[А-ЯЁ][а-яё]+,)(?:\s+(?:бы|уже|всего|лишь|только))?\s+$")
 
 
 def _looks_like_age(text: str, start: int, span: str) -> bool:
-    """'Джеймсу Коми 52 года', 'в возрасте 80 лет', 'в 13 лет', 'старше 70 лет': an age, not a duration."""
+    """'Джеймсу Коми 52 года', 'в возрасте 80 лет', 'в 13 лет', 'старше 70 лет', 'ему было всего пять лет',
+    '(51 год)', 'на 85 году жизни': an age, not a duration."""
     if re.fullmatch(r"(?:[Вв]|[Дд]о|[Сс]|[Пп]осле)\s+\d{1,3}\s+(?:год|года|лет)", span):
         return True
-    if not re.fullmatch(r"\d{1,3}\s+(?:год|года|лет)", span):
-        return False
-    if re.search(r"(?:старше|младше|моложе|до|в)\s+$", text[max(0, start - 10):start], re.IGNORECASE):
+    if re.fullmatch(r"(?:[Нн]а\s+)?\d{1,3}(?:-?м)?\s+году", span) and re.match(r"\s+жизни", text[start + len(span):]):
         return True
+    words = re.fullmatch(r"(?:(?:всего|лишь|только|почти)\s+)?([а-яё]+|\d{1,3})\s+(?:год|года|лет)", span)
+    if not words:
+        return False
     before = text[max(0, start - 30):start]
+    if not words.group(1).isdigit():  # "ему было всего пять лет"; "два года" alone is a duration
+        return bool(_AGE_BEFORE.search(before))
+    if text[start - 1:start] == "(" and text[start + len(span):start + len(span) + 1] == ")":
+        return True  # "родился в 1967 году (51 год)"
+    if re.search(r"(?:старше|младше|моложе|позже|позднее|раньше|до|в|с)\s+$", text[max(0, start - 10):start], re.IGNORECASE):
+        return True
     return bool(_AGE_BEFORE.search(before))
 
 
