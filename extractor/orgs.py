@@ -24,10 +24,15 @@ def is_org_head(word: str) -> bool:
 
 def orgs_inside(text: str, span) -> tuple[int, int] | None:
     """The organisation inside a position: 'заместитель председателя [комитета по экономике ...]'."""
-    words = list(_WORD.finditer(text, span.start, span.end))
+    end = span.end
+    if text[span.start:end].count("«") > text[span.start:end].count("»"):  # "редактор радиостанции «Говорит"
+        close = text.find("»", end, end + 100)
+        end = close + 1 if close != -1 and "\n" not in text[end:close] else end
+    words = list(_WORD.finditer(text, span.start, end))
     for m in words[1:]:
         if is_org_head(m.group()):
-            return (m.start(), span.end)
+            inside = text[m.start():end]
+            return (m.start(), end) if inside.count("«") == inside.count("»") else None
     return None
 
 

@@ -88,3 +88,13 @@ def test_roles(pipeline, text, expected):
         if p["role"]:
             assert text[p["role"]["start"]:p["role"]["end"]] == p["role"]["text"]
             assert p["start"] <= p["role"]["start"] < p["role"]["end"] <= p["end"]
+
+
+@pytest.mark.parametrize("text", [
+    "Главный редактор радиостанции «Говорит Москва» Сергей Доренко скончался.",
+    "Лидер субкультурной партии «Собака с двумя хвостами» Гергей Ковач выступил на митинге.",
+])
+def test_no_organisation_with_an_unclosed_quote(pipeline, text):
+    for o in pipeline(text).to_dict()["organisations"]:
+        for m in o["mentions"]:
+            assert m["text"].count("«") == m["text"].count("»"), m
