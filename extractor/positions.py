@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from functools import lru_cache
 
+from . import linker
 from .morph import normalize_phrase, parses
 from .orgs import org_heads
 from .resources import lexicon
@@ -23,13 +23,6 @@ _APPOS_AFTER_PLURAL = re.compile(
 _CHAIN_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{0,80}\))?[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*$")
 
 
-def _sentence(sents, pos: int) -> tuple[int, int]:
-    i = bisect_right(sents, (pos, float("inf"))) - 1
-    if i >= 0 and sents[i][0] <= pos < sents[i][1]:
-        return sents[i]
-    return pos, pos
-
-
 def build_positions(text: str, spans, people, organisations, sents, places=()) -> list[Position]:
     org_mentions = ByStart(((m, o.id) for o in organisations for m in o.mentions), key=lambda x: x[0])
     in_org = bytearray(len(text) + 1)
@@ -39,11 +32,13 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     mentions = ByStart(((m, p.id) for p in people for m in p.mentions if not in_org[m.start]),
                        key=lambda x: x[0])
     spans = sorted(spans, key=lambda s: s.start)
-    titles = ByStart(spans)
     sents = sorted(sents)
     # an adjective ("президентских выборах") is a title nobody holds
     heads = [_head(text, s) for s in spans]
-    found = [_holder(text, s, titles, mentions, sents) if h else None for s, h in zip(spans, heads)]
+    # apposition by rule ("губернатор области Роман Старовойт"); anything looser by the learned linker
+    found = [_apposition(text, s, mentions) if h else None for s, h in zip(spans, heads)]
+    learned = _learned_holders(text, spans, heads, mentions, sents, org_mentions)
+    found = [f if f and f[2] else g for f, g in zip(found, learned)]
     holders = [f[1] if f else None for f in found]
     sure = [bool(f and f[2]) for f in found]  # found by apposition, not just by nearness
     for i in list(range(1, len(spans))) + list(range(len(spans) - 2, -1, -1)):
@@ -54,9 +49,6 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
             else None
         if j is not None and heads[i] and (holders[i] is None or (sure[j] and not sure[i])):
             holders[i], sure[i] = holders[j], sure[j]
-    for i, s in enumerate(spans):  # "Он был назначен министром": the person the text was speaking of
-        if holders[i] is None and heads[i] and _predicative(text, s):
-            holders[i] = _previous_person(s, mentions, sents)
     names = [m for m, _ in org_mentions.items] + [x for x in places]
     out = []
     for i, (s, person, f) in enumerate(zip(spans, holders, found)):
@@ -119,6 +111,27 @@ def _place_adjective(word: str) -> bool:
     return p.tag.POS == "ADJF" and bool(_PLACE_ADJ.search(p.normal_form))
 
 
+LINK_THRESHOLD = 0.4  # chosen on nerel-dev and factru-dev together (0.3 / 0.4 / 0.5 tried)
+
+
+def _learned_holders(text, spans, heads, mentions, sents, org_mentions):
+    by_span = {(m.start, m.end): (m, pid) for m, pid in mentions.items}
+    ctx = linker.Context(text, sents, list(by_span), [(s.start, s.end) for s in spans],
+                         [(m.start, m.end) for m, _ in org_mentions.items])
+    out = []
+    for s, h in zip(spans, heads):
+        best = linker.best_holder(ctx, (s.start, s.end), LINK_THRESHOLD) if h else None
+        if best is None:
+            out.append(None)
+            continue
+        m, pid = by_span[best[0]]
+        gap = text[s.end:m.start] if m.start >= s.end else text[m.end:s.start]
+        appos = bool((_APPOS_AFTER_PLURAL if _plural(text, s) else _APPOS_AFTER).match(gap)) if m.start >= s.end \
+            else bool(_APPOS_BEFORE.match(gap))
+        out.append((m, pid, appos))
+    return out
+
+
 def _head(text: str, s):
     """The parse of a title's head noun (its first noun)."""
     for w in re.findall(r"[А-Яа-яЁё-]+", text[s.start:s.end]):
@@ -176,62 +189,24 @@ def _title(text: str) -> str:
     return title
 
 
-def _predicative(text: str, s) -> bool:
-    """A title in the instrumental ("стал министром", "был назначен председателем") says what someone
-    named before became or was, even in another sentence; not after a preposition ("встреча с президентом")."""
-    head = re.match(r"[А-Яа-яЁё-]+", text[s.start:s.end])
-    if not head or _AFTER_PREP.search(text[max(0, s.start - 30):s.start]):
-        return False
-    p = parses(head.group().lower().split("-")[-1])[0]
-    return p.tag.case == "ablt" and p.tag.number != "plur"
 
 
-_AFTER_PREP = re.compile(r"(?:^|[^\w-])(?:с|со|между)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+)?$", re.I)
-
-
-def _previous_person(s, mentions, sents):
-    """The last person mentioned in this sentence before the title or in the two sentences before it."""
-    idx = bisect_right(sents, (s.start, float("inf"))) - 1
-    lo = sents[max(0, idx - 2)][0] if idx >= 0 else max(0, s.start - 500)
-    before = [pid for m, pid in mentions.within(lo, s.start)]
-    return before[-1] if before else None
-
-
-def _holder(text, s, titles, mentions, sents):
-    # apposition: the person right after the title, or right before it with a comma or dash
-    near = mentions.starting(max(0, s.start - 200), s.end + 10)
-    plural = _plural(text, s)
-    after = _APPOS_AFTER_PLURAL if plural else _APPOS_AFTER
+def _apposition(text, s, mentions):
+    """The person right after the title ("губернатор области Роман Старовойт"), or right before it with a comma
+    or dash ("Ирина Таратина, первый заместитель"), as (mention, person id, True); None if there is none."""
+    after = _APPOS_AFTER_PLURAL if _plural(text, s) else _APPOS_AFTER
     following = mentions.starting(s.end, s.end + 60)
     for i, (m, pid) in enumerate(following):  # a name right after the title is the surest sign
         if after.match(text[s.end:m.start]):
             nxt = following[i + 1] if i + 1 < len(following) else None
-            if nxt and _OF_WHOM.match(text[m.end:nxt[0].start]) and _genitive(_last_word(text, m)) and not _genitive(_head(text, s)):
+            if nxt and _OF_WHOM.match(text[m.end:nxt[0].start]) and _genitive(_last_word(text, m)) \
+                    and not _genitive(_head(text, s)):
                 return nxt[0], nxt[1], True  # "пресс-секретарь Билла Клинтона Джо Локхарт": Клинтон is whose
             return m, pid, True
-    for m, pid in near:
+    for m, pid in mentions.starting(max(0, s.start - 200), s.start):
         if m.end <= s.start and _APPOS_BEFORE.match(text[m.end:s.start]):
             return m, pid, True
-    # otherwise the nearest person in the same sentence with no other title between them
-    if plural:
-        return None  # "заявил журналистам", "вывезли врачи": a plural title with no list of names is nobody's
-    head = _head(text, s)
-    # "встретился с президентом": someone else, unless the name agrees ("с главой федерации Ксенией Кацер")
-    with_ = head.tag.case == "ablt" and _AFTER_PREP.search(text[max(0, s.start - 30):s.start])
-    ss, se = _sentence(sents, s.start)
-    best, best_d = None, None
-    for m, pid in mentions.within(ss, se):
-        if m.start < s.end and s.start < m.end:
-            continue
-        if with_ and not any(parses(w.lower())[0].tag.case == "ablt" for w in _WORD.findall(text, m.start, m.end)):
-            continue
-        lo, hi = (m.end, s.start) if m.end <= s.start else (s.end, m.start)
-        if any(o is not s for o in titles.within(lo, hi)):
-            continue
-        d = hi - lo
-        if best_d is None or d < best_d:
-            best, best_d = (m, pid, False), d
-    return best
+    return None
 
 
 # between a title and its organisation: nothing, a preposition, descriptor words, an opening quote

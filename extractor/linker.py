@@ -1,0 +1,146 @@
+"""Who holds a title: a logistic model over (title, person mention) pairs.
+
+The weights (models/linker.json) are learned from NEREL's train split by ``scripts/train_linker.py``; the
+features are the cues a reader uses: which side the name is on, what lies between (nothing, a comma, a dash,
+a verb, a sentence end, another name or title), the cases of the title and the name, and whether the title
+follows "с" or "пост".
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+
+from .morph import parses
+from .resources import resource
+
+_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+AFTER_WITH = re.compile(r"(?:^|[^\w-])(?:с|со|между)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+)?$", re.I)
+_AFTER_POST = re.compile(r"(?<![а-яё])(?:пост|посту|поста|должность|должности)[ \u00a0]+$", re.I)
+_BUCKETS = (1, 3, 10, 30, 80, 200)
+WINDOW = 400  # characters either side of a title where its holder is looked for
+
+
+class Context:
+    """What the features of one document need: sentences, person mentions, titles, organisation cover."""
+
+    def __init__(self, text: str, sents, mentions, titles, orgs=()) -> None:
+        self.text = text
+        self.sents = sorted(sents)
+        self.mentions = sorted(mentions, key=lambda m: m[0])  # (start, end)
+        self.m_starts = [m[0] for m in self.mentions]
+        self.titles = sorted(titles)
+        self.t_starts = [t[0] for t in self.titles]
+        self.in_org = bytearray(len(text) + 1)
+        for a, b in orgs:
+            self.in_org[a:b] = b"\x01" * (b - a)
+
+    def sentence(self, pos: int) -> int:
+        return bisect_right(self.sents, (pos, float("inf"))) - 1
+
+    def candidates(self, title: tuple[int, int]) -> list[tuple[int, int]]:
+        i = bisect_left(self.m_starts, title[0] - WINDOW)
+        j = bisect_right(self.m_starts, title[1] + WINDOW)
+        return [m for m in self.mentions[i:j] if not (m[0] < title[1] and title[0] < m[1])]
+
+    def between(self, starts, items, lo: int, hi: int) -> int:
+        i, j = bisect_left(starts, lo), bisect_left(starts, hi)
+        return sum(1 for x in items[i:j] if x[1] <= hi)
+
+
+def _case(word: str | None) -> str:
+    if not word:
+        return "none"
+    p = parses(word.lower().rsplit("-", 1)[-1])[0]
+    return str(p.tag.case or "none")
+
+
+def _head(text: str, title: tuple[int, int]):
+    for w in _WORD.findall(text, title[0], title[1]):
+        p = parses(w.lower().rsplit("-", 1)[-1])[0]
+        if p.tag.POS == "NOUN":
+            return p
+    return None
+
+
+def _gap_class(gap: str) -> str:
+    g = gap.strip(" \u00a0")
+    if not g:
+        return "space"
+    if g in (",", "(", ":", "—", "–", "-"):
+        return {"(": "paren", ":": "colon", ",": "comma"}.get(g, "dash")
+    if re.fullmatch(r"[,(]?\s*\d+-летн\w+", g):
+        return "age"
+    if "\n" in gap:
+        return "newline"
+    return "words"
+
+
+def features(ctx: Context, title: tuple[int, int], m: tuple[int, int]) -> list[str]:
+    text = ctx.text
+    after = m[0] >= title[1]
+    side = "after" if after else "before"
+    lo, hi = (title[1], m[0]) if after else (m[1], title[0])
+    gap = text[lo:hi]
+    d = hi - lo
+    bucket = next((i for i, b in enumerate(_BUCKETS) if d <= b), len(_BUCKETS))
+    gclass = _gap_class(gap)
+    head = _head(text, title)
+    tcase = str(head.tag.case) if head else "adj"
+    tnum = "plur" if head is not None and head.tag.number == "plur" else "sing"
+    words = _WORD.findall(text, m[0], m[1])
+    mcase = _case(words[-1] if words else None)
+    persons = ctx.between(ctx.m_starts, ctx.mentions, lo, hi)
+    titles = ctx.between(ctx.t_starts, ctx.titles, lo, hi)
+    sdist = abs(ctx.sentence(title[0]) - ctx.sentence(m[0]))
+    gap_words = _WORD.findall(gap)
+    verb = any(parses(w.lower())[0].tag.POS in ("VERB", "PRTS", "PRTF", "GRND") for w in gap_words[:12])
+    ms = ctx.sentence(m[0])
+    sentence_initial = ms >= 0 and not text[ctx.sents[ms][0]:m[0]].strip()
+    f = [
+        "bias", side, f"{side}:d{bucket}", f"{side}:gap={gclass}", f"{side}:persons={min(persons, 2)}",
+        f"titles={min(titles, 2)}", f"{side}:titles={min(titles, 2)}", f"sdist={min(sdist, 2)}",
+        f"{side}:sdist={min(sdist, 2)}", f"tcase={tcase}", f"{side}:tcase={tcase}", f"tnum={tnum}",
+        f"{side}:tnum={tnum}", f"mcase={mcase}", f"{side}:mcase={mcase}", f"{side}:{tcase}:{mcase}",
+        f"agree={tcase == mcase}", f"{side}:gap={gclass}:persons={min(persons, 2)}",
+        f"{side}:gap={gclass}:tcase={tcase}", f"{side}:verb={verb}", f"{side}:gapwords={min(len(gap_words), 4)}",
+    ]
+    if persons == 0:
+        f.append(f"{side}:nearest")
+    if sentence_initial:
+        f.append(f"{side}:subject")
+    if ctx.in_org[m[0]]:
+        f.append("in_org")
+    if AFTER_WITH.search(text[max(0, title[0] - 30):title[0]]):
+        f.append(f"{side}:after_s")
+    if _AFTER_POST.search(text[max(0, title[0] - 20):title[0]]):
+        f.append(f"{side}:after_post")
+    return f
+
+
+@lru_cache(maxsize=1)
+def weights() -> dict[str, float]:
+    return json.loads(resource("linker.json").read_text(encoding="utf-8"))["weights"]
+
+
+def score(feats: list[str], w: dict[str, float] | None = None) -> float:
+    w = weights() if w is None else w
+    z = sum(w.get(x, 0.0) for x in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def best_holder(ctx: Context, title: tuple[int, int], threshold: float = 0.5):
+    """The person mention most likely to hold the title, with its probability, or None."""
+    best, best_p = None, threshold
+    head = _head(ctx.text, title)
+    # "встретился с президентом": someone else, unless the name agrees ("с главой федерации Ксенией Кацер")
+    with_ = head is not None and head.tag.case == "ablt" and AFTER_WITH.search(ctx.text[max(0, title[0] - 30):title[0]])
+    for m in ctx.candidates(title):
+        if with_ and not any(parses(w.lower())[0].tag.case == "ablt" for w in _WORD.findall(ctx.text, m[0], m[1])):
+            continue
+        p = score(features(ctx, title, m))
+        if p > best_p:
+            best, best_p = m, p
+    return (best, best_p) if best else None
