@@ -36,6 +36,13 @@ class Context:
         self.in_org = bytearray(len(text) + 1)
         for a, b in orgs:
             self.in_org[a:b] = b"\x01" * (b - a)
+        # how often each name is mentioned (by the first letters of its last word): the text's main people
+        keys = [self.key(m) for m in self.mentions]
+        self.counts = {k: keys.count(k) for k in set(keys)}
+
+    def key(self, m) -> str:
+        words = _WORD.findall(self.text, m[0], m[1])
+        return words[-1][:5].lower() if words else ""
 
     def sentence(self, pos: int) -> int:
         return bisect_right(self.sents, (pos, float("inf"))) - 1
@@ -109,6 +116,11 @@ def features(ctx: Context, title: tuple[int, int], m: tuple[int, int]) -> list[s
     ]
     if persons == 0:
         f.append(f"{side}:nearest")
+    n = ctx.counts.get(ctx.key(m), 1)
+    f.append(f"{side}:mentions={min(n, 4)}")
+    f.append(f"sdist={min(sdist, 2)}:mentions={min(n, 4)}")
+    if n == max(ctx.counts.values()):
+        f.append(f"sdist={min(sdist, 2)}:main")
     if sentence_initial:
         f.append(f"{side}:subject")
     if ctx.in_org[m[0]]:
