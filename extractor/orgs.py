@@ -39,9 +39,16 @@ def orgs_inside(text: str, span) -> tuple[int, int] | None:
 def grow_over_place(text: str, loc) -> tuple[int, int] | None:
     """'Администрация' + 'Курской области' -> one organisation."""
     m = re.search(r"([А-Яа-яЁё]+)\s+$", text[max(0, loc.start - 40):loc.start])
-    if m and is_org_head(m.group(1)):
+    if m and is_org_head(m.group(1)) and not _generic(m.group(1)):
         return (loc.start - len(m.group(0)), loc.end)
     return None
+
+
+def _generic(word: str) -> bool:
+    """'в больницах Британии', 'одном из университетов Китая', 'в центре Москвы': many institutions, or a part
+    of a town, not one organisation."""
+    p = parses(word.lower())[0]
+    return p.tag.number == "plur" or (word.islower() and p.normal_form == "центр")
 
 
 _GEO_ADJ = re.compile(r"(?<![\w-])((?:[А-Яа-яЁё]+(?<!ческ)(?<!человеск)ск(?:ий|ого|ому|им|ом|ая|ой|ую|ое|ие|их|ими)\s+)+)"

@@ -313,6 +313,8 @@ def _not_an_org(text: str, o: Span, people: dict) -> bool:
         return True
     if _PLATFORM.fullmatch(name) and _MEDIUM_BEFORE.search(text[max(0, o.start - 60):o.start]):
         return True
+    if re.match(r"[ \u00a0]*\((?:19|20)\d\d\)", text[o.end:o.end + 9]):
+        return True  # "The Fat Of The Land (1997)": a work and its year
     # "Модибо Сидибе (Modibo Sidibe)": a name spelt again in brackets
     return (text[o.start - 1:o.start] == "(" and text[o.end:o.end + 1] == ")" and people.get(o.start - 2) is not None
             and " " in name and not name.isupper())
