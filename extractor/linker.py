@@ -113,6 +113,9 @@ def features(ctx: Context, title: tuple[int, int], m: tuple[int, int]) -> list[s
         f"{side}:tnum={tnum}", f"mcase={mcase}", f"{side}:mcase={mcase}", f"{side}:{tcase}:{mcase}",
         f"agree={tcase == mcase}", f"{side}:gap={gclass}:persons={min(persons, 2)}",
         f"{side}:gap={gclass}:tcase={tcase}", f"{side}:verb={verb}", f"{side}:gapwords={min(len(gap_words), 4)}",
+        f"{side}:d{bucket}:gap={gclass}", f"{side}:d{bucket}:persons={min(persons, 2)}",
+        f"{side}:sdist={min(sdist, 2)}:tcase={tcase}", f"{side}:verb={verb}:tcase={tcase}",
+        f"{side}:sdist={min(sdist, 2)}:persons={min(persons, 2)}",
     ]
     if persons == 0:
         f.append(f"{side}:nearest")
