@@ -73,7 +73,13 @@ def _key(name: str) -> str:
     quoted = re.search(r"[«\"“„]([^»\"“”]+)[»\"“”]", name)
     if quoted and len(name[: quoted.start()].split()) <= 1:  # "банк «X»" is X; "совет директоров «X»" is not
         name = quoted.group(1)
-    return re.sub(r"[«»\"“”„]", "", name).lower().replace("ё", "е").strip()
+    key = re.sub(r"[«»\"“”„]", "", name).lower().replace("ё", "е").strip()
+    return _SAME.get(key, key)
+
+
+# one organisation under its usual names
+_SAME = {"ес": "европейский союз", "евросоюз": "европейский союз", "оон": "организация объединённых наций",
+         "нато": "организация североатлантического договора"}
 
 
 def group_orgs(text: str, spans) -> list[Organisation]:

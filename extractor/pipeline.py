@@ -275,12 +275,37 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
             out.append(Span(a, b, "ORG", "rule"))
             taken.take(a, b)
     people = {p.end: p for p in spans if p.type == "PERSON"}
+    out = [t for t in (_trim_org(text, o) for o in out) if t]
     out = [o for o in _merge_orgs(text, sorted(out, key=lambda s: s.start), spans) if not _not_an_org(text, o, people)]
     named = _covered(text, [o for o in spans if o.type in ("ORG", "POSITION", "LOC")])
     for a, b in adjective_orgs(text, [(s.start, s.end) for s in spans if s.type == "LOC"]):
         if named.free(a, b) and taken.free(a, b):
             out.append(Span(a, b, "ORG", "rule"))
+    taken = _covered(text, out + [p for p in spans if p.type == "PERSON"])
+    for m in _INTERNATIONAL.finditer(text):  # natasha takes "ЕС", "Евросоюз" for places
+        if taken.free(m.start(), m.end()):
+            out.append(Span(m.start(), m.end(), "ORG", "rule"))
     return sorted(out, key=lambda s: s.start)
+
+
+_ORG_TAIL = {"ADVB", "VERB", "INFN", "PRCL", "CONJ", "PREP", "GRND", "PRTS", "ADJS", "PRED", "NPRO"}
+
+
+def _trim_org(text: str, o: Span) -> Span | None:
+    """Words that cannot end a name leave it: "[Европейский союз] ранее", "[Минфин] заявил"."""
+    end = o.end
+    while True:
+        tail = re.search(r"[ \u00a0]+([а-яё]+)$", text[o.start:end])
+        if not tail or any(p.tag.POS not in _ORG_TAIL for p in parses(tail.group(1))[:3]):
+            break  # "[Уральской] стали": a word that can be a noun stays
+        end = o.start + tail.start()
+    return o if end == o.end else (Span(o.start, end, o.type, o.source) if end > o.start else None)
+
+
+# international organisations both corpora always count as organisations (nerel-train: every "Евросоюз")
+_INTERNATIONAL = re.compile(
+    r"(?<![\w-])(?:ООН|НАТО|ЕС|Евросоюз\w*|ОБСЕ|ВТО|МВФ|ВОЗ|ЮНЕСКО|МАГАТЭ|ФИФА|УЕФА|МОК|СНГ|ЕАЭС|ОДКБ|ШОС|"
+    r"БРИКС|АСЕАН|ОПЕК|Интерпол\w*|Европейск\w+[ \u00a0]+союз\w*)(?![\w-])")
 
 
 _WORK_BEFORE = re.compile(
