@@ -305,6 +305,12 @@ def _adjectives_before(text: str, m) -> int:
         start -= len(prev.group(0))
 
 
+# people named by what happens to them or where they are, not by a post or a trade
+_NOT_TITLES = frozenset("пациент житель гражданин пассажир зритель заключённый заложник потерпевший пострадавший "
+                        "очевидец свидетель подозреваемый обвиняемый посетитель покупатель клиент пользователь "
+                        "избиратель налогоплательщик жертва беженец мигрант турист".split())
+
+
 def _is_title(text: str, s: Span) -> bool:
     """A position span that starts with a verb or a preposition is the model's mistake."""
     first = re.match(r"[\w-]+", text[s.start:s.end])
@@ -316,6 +322,8 @@ def _is_title(text: str, s: Span) -> bool:
     for w in re.findall(r"[А-Яа-яЁё-]+", text[s.start:s.end]):
         ps = parses(w.rsplit("-", 1)[-1].lower())
         if ps[0].tag.POS == "NOUN":  # the head: a title names a person, so it is animate
+            if ps[0].normal_form in _NOT_TITLES:
+                return False
             return any("anim" in p.tag for p in ps[:3] if p.tag.POS == "NOUN")
     return True  # no noun: "президентских [выборах]", which NEREL counts as a title too
 

@@ -16,6 +16,7 @@ def test_positions_linked(seed_result):
     title = "первый заместитель председателя комитета по экономике и развитию Курской области"
     assert held[title] == ("Ирина Таратина", "комитет по экономике и развитию Курской области")
     assert held["губернатор Курской области"][0] == "Роман Старовойт"
+    assert set(held) == {title, "губернатор Курской области"}  # "белорусских пациентов" is no title
 
 
 def test_organisations(seed_result):
