@@ -247,7 +247,9 @@ def find_positions(text: str, spans) -> list:
             continue
         s = _mend(text, s, people)
         if s is not None and _is_title(text, s):
-            out.append(s)
+            first = _WORD.match(text, s.start)
+            start = _adjectives_before(text, s.start, first.group(), place=False) if first else s.start
+            out.append(Span(start, s.end, s.type, s.source) if start != s.start else s)
     if USE_LEXICON:
         taken = bytearray(len(text) + 1)
         for s in out + [x for x in spans if x.type in ("PERSON", "ORG")]:
@@ -255,7 +257,7 @@ def find_positions(text: str, spans) -> list:
         for m in _WORD.finditer(text):
             if any(taken[m.start():m.end()]) or not _is_head(m.group()):
                 continue
-            start = _adjectives_before(text, m)
+            start = _adjectives_before(text, m.start(), m.group())
             out.append(Span(start, m.end(), "POSITION", "rule"))
     return sorted(out, key=lambda s: s.start)
 
@@ -291,18 +293,29 @@ def _is_head(word: str) -> bool:
 _PLACE_ADJ = re.compile(r"(?<!ческ)(?:ск|цк)ий$")  # японский, британский, нью-йоркский; not "бывший", "юный"
 
 
-def _adjectives_before(text: str, m) -> int:
-    """Adjectives of a country or place before a title word belong to it: "японского монарха"."""
-    start = m.start()
-    head = parses(m.group().lower().split("-")[-1])[0]
+def _adjectives_before(text: str, start: int, head_word: str, place: bool = True) -> int:
+    """Adjectives of a country or place before a title belong to it ("японского монарха"), and so does a
+    capitalised adjective opening the sentence ("Финансовый директор банка"), which the model tends to miss."""
+    head = parses(head_word.lower().split("-")[-1])[0]
     while True:
         prev = re.search(r"([А-Яа-яЁё-]+)[ \u00a0]+$", text[max(0, start - 40):start])
         if not prev:
             return start
         p = parses(prev.group(1).lower())[0]
-        if p.tag.POS != "ADJF" or p.tag.case != head.tag.case or not _PLACE_ADJ.search(p.normal_form):
+        if p.tag.POS != "ADJF" or p.tag.case != head.tag.case or (p.tag.number and p.tag.number != head.tag.number):
+            return start
+        at = start - len(prev.group(0))
+        opening = prev.group(1)[0].isupper() and bool(re.search(r"(?:^|[.!?…]|\n)[ \u00a0]*$", text[max(0, at - 3):at]))
+        if _PLACE_ADJ.search(p.normal_form):
+            if not place:
+                return start
+        elif not opening or p.normal_form in _NOT_PART:
             return start
         start -= len(prev.group(0))
+
+
+_NOT_PART = frozenset("бывший нынешний покойный известный знаменитый новый прежний действующий народный заслуженный "
+                      "почётный".split())  # "Народный артист" is an honour, not part of the trade
 
 
 # people named by what happens to them or where they are, not by a post or a trade

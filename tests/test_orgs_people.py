@@ -74,6 +74,18 @@ def test_holders(pipeline, text, expected):
     assert all(p["person"] == (p["people"][0] if p["people"] else None) for p in d["positions"])
 
 
+TITLE_EDGES = [  # sentence -> the titles found
+    ("Отчёт опубликован в пятницу. Финансовый директор банка Ольга Мещерякова ответила на вопросы.",
+     ["Финансовый директор банка"]),
+    ("Народный артист России Олег Лапин дал концерт.", ["артист"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", TITLE_EDGES)
+def test_title_edges(pipeline, text, expected):
+    assert [p["text"] for p in pipeline(text).to_dict()["positions"]] == expected
+
+
 ROLES = [  # title -> the bare title nested in it
     ("Координатор движения «Левый фронт» Сергей Удальцов задержан.", {"Координатор движения «Левый фронт»": "Координатор"}),
     ("Министр иностранных дел России Сергей Лавров прибыл в Минск.",
