@@ -43,7 +43,7 @@ def top_level_spans(entities):
     return sorted(chosen, key=lambda e: e["start"])
 
 
-def to_docbins(path: Path, out: Path) -> tuple[int, int]:
+def to_docbins(path: Path, out: Path, use_all: bool = False) -> tuple[int, int]:
     nlp = spacy.blank("ru")
     train, dev = DocBin(), DocBin()
     dropped = 0
@@ -58,7 +58,10 @@ def to_docbins(path: Path, out: Path) -> tuple[int, int]:
                 continue
             spans.append(span)
         doc.set_ents(spans, default="outside")
-        (dev if i % 10 == 9 else train).add(doc)
+        if i % 10 == 9:
+            dev.add(doc)
+        if i % 10 != 9 or use_all:
+            train.add(doc)
     train.to_disk(out / "train.spacy")
     dev.to_disk(out / "dev.spacy")
     return len(train), dropped
@@ -95,10 +98,12 @@ def main() -> None:
     parser.add_argument("--config", type=Path, default=ROOT / "scripts" / "ner.cfg")
     parser.add_argument("--max-steps", type=int, default=None)
     parser.add_argument("--vectors", type=int, default=0, help="navec words to add as static vectors (0: none)")
+    parser.add_argument("--all", action="store_true",
+                        help="train on every document too (the held-out tenth then only reports); keep the last step")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        n, dropped = to_docbins(args.train, tmp)
+        n, dropped = to_docbins(args.train, tmp, args.all)
         print(f"converted {n} training docs ({dropped} spans not on token boundaries dropped)", file=sys.stderr)
         cmd = [sys.executable, "-m", "spacy", "train", str(args.config), "--output", str(tmp / "out"),
                "--paths.train", str(tmp / "train.spacy"), "--paths.dev", str(tmp / "dev.spacy")]
@@ -110,7 +115,7 @@ def main() -> None:
         subprocess.run(cmd, check=True)
         if args.output.exists():
             shutil.rmtree(args.output)
-        shutil.copytree(tmp / "out" / "model-best", args.output)
+        shutil.copytree(tmp / "out" / ("model-last" if args.all else "model-best"), args.output)
     print(f"model written to {args.output}", file=sys.stderr)
 
 
