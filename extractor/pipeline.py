@@ -264,7 +264,9 @@ def _covered(text: str, spans) -> Coverage:
 
 def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
     """spaCy's organisations, natasha's where spaCy has none, and rules for what both miss."""
-    out = [s for s in spans if s.type == "ORG" and s.source == "spacy"]
+    names = _covered(text, [p for p in spans if p.type == "PERSON" and p.source == "natasha"])
+    # where natasha reads a name, spaCy's organisation is mostly a person ("ДЖЕЙ-ЗИ", "Mimeng")
+    out = [s for s in spans if s.type == "ORG" and s.source == "spacy" and names.free(s.start, s.end)]
     taken = _covered(text, out)
     out += [n for n in spans if n.type == "ORG" and n.source == "natasha" and taken.free(n.start, n.end)]
     taken = _covered(text, out)
