@@ -309,11 +309,14 @@ def _adjectives_before(text: str, start: int, head_word: str, place: bool = True
         if _PLACE_ADJ.search(p.normal_form):
             if not place:
                 return start
-        elif not opening or p.normal_form in _NOT_PART:
+        elif p.normal_form not in _RANK and (not opening or p.normal_form in _NOT_PART):
             return start
         start -= len(prev.group(0))
 
 
+# adjectives that make a rank of the title itself: "старшим исследователем", "запасным вратарём"
+_RANK = frozenset("главный старший младший запасной генеральный исполнительный художественный приглашённый "
+                  "приглашенный".split())
 _NOT_PART = frozenset("бывший нынешний покойный известный знаменитый новый прежний действующий народный заслуженный "
                       "почётный".split())  # "Народный артист" is an honour, not part of the trade
 
