@@ -82,15 +82,20 @@ def _role(text: str, s, names) -> tuple[int, int] | None:
     if head is None:
         return None
     end, j = words[head].end(), head + 1
+    case = "gent"
     while j < len(words):  # complements in the genitive that are not an organisation: "начальника", "иностранных дел"
         k = j
+        if words[k].group().lower() == "и" and k > head + 1:
+            k += 1  # "министр связи и коммуникаций"
+        elif words[k].group().lower() == "по":
+            k, case = k + 1, "datv"  # "министр по государственным сборам", "секретарь по вопросам прав человека"
         while k < len(words) and parses(words[k].group().lower())[0].tag.POS in ("ADJF", "PRTF"):
             k += 1
         if k == len(words) or any(n.start <= words[j].start() < n.end for n in names):
             break
         p = parses(_last_part(words[k].group()))[0]
-        if p.tag.POS != "NOUN" or p.tag.case != "gent" or p.normal_form in org_heads() or p.normal_form in _PLACE_NOUNS \
-                or words[k].group()[0].isupper():
+        if p.tag.POS != "NOUN" or p.tag.case not in (case, "gent") or p.normal_form in org_heads() \
+                or p.normal_form in _PLACE_NOUNS or words[k].group()[0].isupper():
             break
         end, j = words[k].end(), k + 1
     if (start, end) == (s.start, s.end) or end <= start:
