@@ -40,14 +40,15 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     learned = _learned_holders(text, spans, heads, mentions, sents, org_mentions)
     found = [f if f and f[2] else g for f, g in zip(found, learned)]
     holders = [f[1] if f else None for f in found]
-    sure = [bool(f and f[2]) for f in found]  # found by apposition, not just by nearness
+    # how sure: a name right after the title (2), right before it (1), or the linker's pick (0)
+    sure = [(2 if f[0].start >= s.end else 1) if f and f[2] else 0 for f, s in zip(found, spans)]
     for i in list(range(1, len(spans))) + list(range(len(spans) - 2, -1, -1)):
         # "Иван Петров, профессор, академик", "продюсер и актёр Игорь Жижикин": a list of titles shares its
-        # holder, both ways; a holder found by apposition wins over one found by nearness
-        j = i - 1 if i > 0 and holders[i - 1] and _LIST_GAP.match(text[spans[i - 1].end:spans[i].start]) else \
-            i + 1 if i + 1 < len(spans) and holders[i + 1] and _LIST_GAP.match(text[spans[i].end:spans[i + 1].start]) \
-            else None
-        if j is not None and heads[i] and (holders[i] is None or (sure[j] and not sure[i])):
+        # holder, both ways; the surer holder wins
+        near = [k for k in (i - 1, i + 1) if 0 <= k < len(spans) and holders[k]
+                and _LIST_GAP.match(text[spans[min(i, k)].end:spans[max(i, k)].start])]
+        j = max(near, key=lambda k: sure[k]) if near else None
+        if j is not None and heads[i] and (holders[i] is None or sure[j] > sure[i]):
             holders[i], sure[i] = holders[j], sure[j]
     names = [m for m, _ in org_mentions.items] + [x for x in places]
     out = []
