@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .morph import normalize_phrase, parses
 from .resources import lexicon
@@ -11,7 +10,6 @@ from .types import Mention, Organisation
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 
 
-@lru_cache(maxsize=1)
 def org_heads() -> frozenset[str]:
     return lexicon("org_heads.txt")
 

@@ -235,7 +235,6 @@ def _organisation(text, s, org_mentions):
 
 # ---------------------------------------------------------------- finding titles
 
-@lru_cache(maxsize=1)
 def position_heads() -> frozenset[str]:
     return lexicon("position_heads.txt")
 

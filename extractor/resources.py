@@ -30,7 +30,8 @@ def resource(name: str) -> Path:
     return path
 
 
+@lru_cache(maxsize=None)
 def lexicon(name: str) -> frozenset[str]:
-    """A word list: one entry a line, '#' comments."""
+    """A word list: one entry a line, '#' comments; read once."""
     lines = resource(name).read_text(encoding="utf-8").splitlines()
     return frozenset(l.strip().lower() for l in lines if l.strip() and not l.startswith("#"))
