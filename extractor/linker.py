@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-from .morph import parses
+from .morph import head_noun, parses
 from .resources import resource
 
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -64,14 +64,6 @@ def _case(word: str | None) -> str:
     return str(p.tag.case or "none")
 
 
-def _head(text: str, title: tuple[int, int]):
-    for w in _WORD.findall(text, title[0], title[1]):
-        p = parses(w.lower().rsplit("-", 1)[-1])[0]
-        if p.tag.POS == "NOUN":
-            return p
-    return None
-
-
 def _gap_class(gap: str) -> str:
     g = gap.strip(" \u00a0")
     if not g:
@@ -94,7 +86,7 @@ def features(ctx: Context, title: tuple[int, int], m: tuple[int, int]) -> list[s
     d = hi - lo
     bucket = next((i for i, b in enumerate(_BUCKETS) if d <= b), len(_BUCKETS))
     gclass = _gap_class(gap)
-    head = _head(text, title)
+    head = head_noun(text, *title)
     tcase = str(head.tag.case) if head else "adj"
     tnum = "plur" if head is not None and head.tag.number == "plur" else "sing"
     words = _WORD.findall(text, m[0], m[1])
@@ -149,7 +141,7 @@ def score(feats: list[str], w: dict[str, float] | None = None) -> float:
 def best_holder(ctx: Context, title: tuple[int, int], threshold: float = 0.5):
     """The person mention most likely to hold the title, with its probability, or None."""
     best, best_p = None, threshold
-    head = _head(ctx.text, title)
+    head = head_noun(ctx.text, *title)
     # "встретился с президентом": someone else, unless the name agrees ("с главой федерации Ксенией Кацер")
     with_ = head is not None and head.tag.case == "ablt" and AFTER_WITH.search(ctx.text[max(0, title[0] - 30):title[0]])
     for m in ctx.candidates(title):

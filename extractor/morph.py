@@ -105,6 +105,16 @@ def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, f
     return None, 0.0
 
 
+def head_noun(text: str, start: int, end: int):
+    """The parse of the first noun of text[start:end] (a title's head: "министра" in "министра финансов"), or
+    None when there is none ("президентских")."""
+    for w in _WORD.findall(text, start, end):
+        p = parses(w.rsplit("-", 1)[-1].lower())[0]
+        if p.tag.POS == "NOUN":
+            return p
+    return None
+
+
 _WESTERN_SURNAME = re.compile(r"(?:ов|ев|ёв|ьян|[а-яё]{4,}ян|ский|ская|сон|ер|ес|ез|ц|ль)[а-я]?$")
 
 

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from . import linker
-from .morph import normalize_phrase, parses
+from .morph import head_noun, normalize_phrase, parses
 from .orgs import org_heads
 from .resources import lexicon
 from .spans import ByStart, Span
@@ -34,11 +34,10 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     spans = sorted(spans, key=lambda s: s.start)
     sents = sorted(sents)
     # an adjective ("президентских выборах") is a title nobody holds
-    heads = [_head(text, s) for s in spans]
+    heads = [head_noun(text, s.start, s.end) for s in spans]
     # apposition by rule ("губернатор области Роман Старовойт"); anything looser by the learned linker
-    found = [_apposition(text, s, mentions) if h else None for s, h in zip(spans, heads)]
-    learned = _learned_holders(text, spans, heads, mentions, sents, org_mentions)
-    found = [f if f and f[2] else g for f, g in zip(found, learned)]
+    found = [_apposition(text, s, mentions, h) if h else None for s, h in zip(spans, heads)]
+    found = _learned_holders(text, spans, heads, found, mentions, sents, org_mentions)
     holders = [f[1] if f else None for f in found]
     # how sure: a name right after the title (2), right before it (1), or the linker's pick (0)
     sure = [(2 if f[0].start >= s.end else 1) if f and f[2] else 0 for f, s in zip(found, spans)]
@@ -50,20 +49,16 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
         j = max(near, key=lambda k: sure[k]) if near else None
         if j is not None and heads[i] and (holders[i] is None or sure[j] > sure[i]):
             holders[i], sure[i] = holders[j], sure[j]
-    names = [m for m, _ in org_mentions.items] + [x for x in places]
+    names = [m for m, _ in org_mentions.items] + list(places)
     out = []
-    for i, (s, person, f) in enumerate(zip(spans, holders, found)):
-        n = i + 1
+    for i, (s, person, f, head) in enumerate(zip(spans, holders, found, heads)):
         org = _organisation(text, s, org_mentions)
         mtext = text[s.start:s.end]
-        people_ = _co_holders(text, s, f, mentions) if f and f[2] and _plural(text, s) else ((person,) if person else ())
-        role = _role(text, s, names) if heads[i] else None
+        people_ = _co_holders(text, s, f, mentions) if f and f[2] and _plural(head) else ((person,) if person else ())
+        role = _role(text, s, names) if head else None
         role = (role[0], role[1], text[role[0]:role[1]], _title(text[role[0]:role[1]])) if role else None
-        out.append(Position(f"position-{n}", _title(mtext), s.start, s.end, mtext, person, org, people_, role))
+        out.append(Position(f"position-{i + 1}", _title(mtext), s.start, s.end, mtext, person, org, people_, role))
     return out
-
-
-_ROLE_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 
 def _role(text: str, s, names) -> tuple[int, int] | None:
@@ -71,7 +66,7 @@ def _role(text: str, s, names) -> tuple[int, int] | None:
     in "министр энергетики РФ", "координатор" in "координатор движения «Левый фронт»", "губернатора" in
     "подмосковного губернатора". None when the title is bare already."""
     words = []
-    for m in _ROLE_WORD.finditer(text, s.start, s.end):
+    for m in _WORD.finditer(text, s.start, s.end):
         if words and text[words[-1].end():m.start()].strip(" \u00a0"):
             break  # a quote, a bracket, a comma: the name of something begins
         words.append(m)
@@ -120,35 +115,19 @@ def _place_adjective(word: str) -> bool:
 LINK_THRESHOLD = 0.35  # chosen on nerel-dev and factru-dev together (0.3 to 0.5 tried)
 
 
-def _learned_holders(text, spans, heads, mentions, sents, org_mentions):
+def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions):
+    """Holders for the titles apposition left without one, as (mention, person id, False), by the linker."""
     by_span = {(m.start, m.end): (m, pid) for m, pid in mentions.items}
     ctx = linker.Context(text, sents, list(by_span), [(s.start, s.end) for s in spans],
                          [(m.start, m.end) for m, _ in org_mentions.items])
     out = []
-    for s, h in zip(spans, heads):
-        best = linker.best_holder(ctx, (s.start, s.end), LINK_THRESHOLD) if h else None
-        if best is None:
-            out.append(None)
-            continue
-        m, pid = by_span[best[0]]
-        gap = text[s.end:m.start] if m.start >= s.end else text[m.end:s.start]
-        appos = bool((_APPOS_AFTER_PLURAL if _plural(text, s) else _APPOS_AFTER).match(gap)) if m.start >= s.end \
-            else bool(_APPOS_BEFORE.match(gap))
-        out.append((m, pid, appos))
+    for s, h, f in zip(spans, heads, found):
+        best = linker.best_holder(ctx, (s.start, s.end), LINK_THRESHOLD) if h and not f else None
+        out.append(f if f or best is None else (*by_span[best[0]], False))
     return out
 
 
-def _head(text: str, s):
-    """The parse of a title's head noun (its first noun)."""
-    for w in re.findall(r"[А-Яа-яЁё-]+", text[s.start:s.end]):
-        p = parses(w.rsplit("-", 1)[-1].lower())[0]
-        if p.tag.POS == "NOUN":
-            return p
-    return None
-
-
-def _plural(text: str, s) -> bool:
-    head = _head(text, s)
+def _plural(head) -> bool:
     return head is not None and head.tag.number == "plur"
 
 
@@ -195,18 +174,16 @@ def _title(text: str) -> str:
     return title
 
 
-
-
-def _apposition(text, s, mentions):
+def _apposition(text, s, mentions, head):
     """The person right after the title ("губернатор области Роман Старовойт"), or right before it with a comma
     or dash ("Ирина Таратина, первый заместитель"), as (mention, person id, True); None if there is none."""
-    after = _APPOS_AFTER_PLURAL if _plural(text, s) else _APPOS_AFTER
+    after = _APPOS_AFTER_PLURAL if _plural(head) else _APPOS_AFTER
     following = mentions.starting(s.end, s.end + 60)
     for i, (m, pid) in enumerate(following):  # a name right after the title is the surest sign
         if after.match(text[s.end:m.start]):
             nxt = following[i + 1] if i + 1 < len(following) else None
             if nxt and _OF_WHOM.match(text[m.end:nxt[0].start]) and _genitive(_last_word(text, m)) \
-                    and not _genitive(_head(text, s)):
+                    and not _genitive(head):
                 return nxt[0], nxt[1], True  # "пресс-секретарь Билла Клинтона Джо Локхарт": Клинтон is whose
             return m, pid, True
     for m, pid in mentions.starting(max(0, s.start - 200), s.start):

@@ -20,7 +20,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from extractor.linker import Context, best_holder, features  # noqa: E402
+from extractor.linker import Context, features  # noqa: E402
 from extractor.pipeline import split_lines  # noqa: E402
 
 
