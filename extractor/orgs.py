@@ -5,6 +5,7 @@ import re
 
 from .morph import normalize_phrase, parses
 from .resources import lexicon
+from .spans import quote_close
 from .types import Mention, Organisation
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -24,8 +25,7 @@ def orgs_inside(text: str, span) -> tuple[int, int] | None:
     """The organisation inside a position: 'заместитель председателя [комитета по экономике ...]'."""
     end = span.end
     if text[span.start:end].count("«") > text[span.start:end].count("»"):  # "редактор радиостанции «Говорит"
-        close = text.find("»", end, end + 100)
-        end = close + 1 if close != -1 and "\n" not in text[end:close] else end
+        end = quote_close(text, end) or end
     words = list(_WORD.finditer(text, span.start, end))
     for m in words[1:]:
         if is_org_head(m.group()):

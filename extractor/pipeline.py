@@ -284,13 +284,11 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
         if named.free(a, b) and taken.free(a, b):
             out.append(Span(a, b, "ORG", "rule"))
     taken = _covered(text, out + [p for p in spans if p.type == "PERSON"])
-    for m in _INTERNATIONAL.finditer(text):  # natasha takes "ЕС", "Евросоюз" for places
-        if taken.free(m.start(), m.end()):
-            out.append(Span(m.start(), m.end(), "ORG", "rule"))
-    for m in _SEATS.finditer(text):  # "Кремль заявил", "представитель Пентагона"; not "в Белом доме" (a place)
-        if taken.free(m.start(), m.end()) and not re.search(r"(?<![\w-])(?:в|во|на|из|у|возле|около)[ \u00a0]+$",
-                                                            text[max(0, m.start() - 8):m.start()], re.I):
-            out.append(Span(m.start(), m.end(), "ORG", "rule"))
+    # natasha takes "ЕС", "Евросоюз" for places; "Кремль заявил", but "в Белом доме" is a place
+    for pattern, where in ((_INTERNATIONAL, None), (_SEATS, _AT_PLACE)):
+        for m in pattern.finditer(text):
+            if taken.free(m.start(), m.end()) and not (where and where.search(text[max(0, m.start() - 8):m.start()])):
+                out.append(Span(m.start(), m.end(), "ORG", "rule"))
     return sorted(out, key=lambda s: s.start)
 
 
@@ -311,6 +309,8 @@ def _trim_org(text: str, o: Span) -> Span | None:
 # the seats of governments, named for them (nerel-train: "Кремль" an organisation 26 times in 31)
 _SEATS = re.compile(r"(?<![\w-])(?:Кремл[ьяюеём]\w*|Пентагон\w*|Госдеп\w*|Бел(?:ый|ого|ому|ым|ом)[ \u00a0]+дом\w*|"
                     r"Даунинг-стрит|Букингемск\w+[ \u00a0]+двор\w+|Елисейск\w+[ \u00a0]+двор\w+)(?![\w-])")
+
+_AT_PLACE = re.compile(r"(?<![\w-])(?:в|во|на|из|у|возле|около)[ \u00a0]+$", re.I)
 
 # international organisations both corpora always count as organisations (nerel-train: every "Евросоюз")
 _INTERNATIONAL = re.compile(

@@ -9,7 +9,7 @@ from . import linker
 from .morph import head_noun, normalize_phrase, parses
 from .orgs import org_heads
 from .resources import lexicon
-from .spans import ByStart, Span
+from .spans import ByStart, Span, quote_close
 from .types import Position
 
 # "губернатор области Роман Старовойт", "главы ведомства 30-летнего Ивана Муравьева"
@@ -350,8 +350,7 @@ def _mend(text: str, s: Span, people) -> Span | None:
         end -= 1
         span = text[start:end]
     if span.count("«") > span.count("»"):
-        close = text.find("»", end, end + 100)
-        end = close + 1 if close != -1 and "\n" not in text[end:close] else start + span.rfind("«")
+        end = quote_close(text, end) or start + span.rfind("«")
     while True:
         words = list(_WORD.finditer(text, start, end))
         while end > start and not text[end - 1].isalnum() and text[end - 1] not in "»\")":

@@ -49,6 +49,13 @@ class ByStart:
         return self.items[i:j]
 
 
+def quote_close(text: str, end: int) -> int | None:
+    """Where a «quote» opened before ``end`` closes: the index just after its "»" on the same line within 100
+    characters, or None."""
+    close = text.find("»", end, end + 100)
+    return close + 1 if close != -1 and "\n" not in text[end:close] else None
+
+
 def windows(text: str, trigger: re.Pattern, before: int = 60, after: int = 80) -> list[tuple[int, int]]:
     """Stretches of ``text`` around each trigger match, merged, widened to whitespace: the only places
     worth running expensive patterns on."""
