@@ -11,6 +11,7 @@ import json
 import math
 import re
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from functools import lru_cache
 
 from .morph import head_noun, parses
@@ -37,8 +38,8 @@ class Context:
         for a, b in orgs:
             self.in_org[a:b] = b"\x01" * (b - a)
         # how often each name is mentioned (by the first letters of its last word): the text's main people
-        keys = [self.key(m) for m in self.mentions]
-        self.counts = {k: keys.count(k) for k in set(keys)}
+        self.counts = Counter(self.key(m) for m in self.mentions)
+        self.most = max(self.counts.values(), default=0)
 
     def key(self, m) -> str:
         words = _WORD.findall(self.text, m[0], m[1])
@@ -114,7 +115,7 @@ def features(ctx: Context, title: tuple[int, int], m: tuple[int, int]) -> list[s
     n = ctx.counts.get(ctx.key(m), 1)
     f.append(f"{side}:mentions={min(n, 4)}")
     f.append(f"sdist={min(sdist, 2)}:mentions={min(n, 4)}")
-    if n == max(ctx.counts.values()):
+    if n == ctx.most:
         f.append(f"sdist={min(sdist, 2)}:main")
     if sentence_initial:
         f.append(f"{side}:subject")
