@@ -13,7 +13,7 @@ from .morph import parses
 from .people import group_people
 from .positions import build_positions, find_positions
 from .orgs import adjective_orgs, group_orgs, grow_over_place, orgs_inside
-from .resources import resource
+from .resources import lexicon, resource
 from .spans import Coverage, Span
 from .types import Result
 
@@ -370,7 +370,7 @@ _MEDIUM_BEFORE = re.compile(r"(?:написал|опубликовал|сооб�
 
 def _not_an_org(text: str, o: Span, people: dict) -> bool:
     name = text[o.start:o.end]
-    if _NOT_ORG.fullmatch(name) or _names_a_work(text, o):
+    if _NOT_ORG.fullmatch(name) or _names_a_work(text, o) or _facility(name):
         return True
     if _PLATFORM.fullmatch(name) and _MEDIUM_BEFORE.search(text[max(0, o.start - 60):o.start]):
         return True
@@ -379,6 +379,18 @@ def _not_an_org(text: str, o: Span, people: dict) -> bool:
     # "Модибо Сидибе (Modibo Sidibe)": a name spelt again in brackets
     return (text[o.start - 1:o.start] == "(" and text[o.end:o.end + 1] == ")" and people.get(o.start - 2) is not None
             and " " in name and not name.isupper())
+
+
+def _facility(name: str) -> bool:
+    """A name headed by a building, a place, an event or an award ("Саяно-Шушенской ГЭС", "Боткинской больнице",
+    "Государственные СМИ"); a quoted name is taken as it is."""
+    if "«" in name or '"' in name:
+        return False
+    for w in re.findall(r"[А-Яа-яЁё]+", name):
+        p = parses(w.lower())[0]
+        if w.isupper() or p.tag.POS == "NOUN":
+            return (w.lower() if w.isupper() else p.normal_form) in lexicon("facility_heads.txt")
+    return False
 
 
 def _merge_orgs(text: str, orgs: list[Span], spans: list[Span]) -> list[Span]:
