@@ -402,15 +402,29 @@ def _merge_orgs(text: str, orgs: list[Span], spans: list[Span]) -> list[Span]:
     for o in orgs:
         if out and out[-1].end >= o.end:
             continue
-        cur = o
+        cur, by_place = o, False
         while True:
-            gap = re.match(r"[ \u00a0]+", text[cur.end:cur.end + 3])
-            nxt = gap and (by_start.get(cur.end + gap.end()) or places.get(cur.end + gap.end()))
-            if not nxt or not _genitive_start(text, nxt) or "\n" in text[cur.end:nxt.start]:
+            gap = _ORG_GAP.match(text, cur.end, cur.end + 12)
+            at = gap and gap.end()
+            nxt = gap and (by_start.get(at) or places.get(at))
+            if not nxt or "\n" in text[cur.end:nxt.start]:
+                break
+            word = (gap.group(1) or "").lower()
+            if word == "по" or (word == "и" and by_place):  # "[УМВД по Курской области]", "по Москве и области"
+                if nxt.start not in places:
+                    break
+                by_place = True
+            elif word == "при":  # "[Общественного совета при ГУ МВД]"
+                if nxt.start not in by_start:
+                    break
+            elif word or not _genitive_start(text, nxt):
                 break
             cur = Span(cur.start, nxt.end, "ORG", "rule")
         out.append(cur)
     return out
+
+
+_ORG_GAP = re.compile(r"[ \u00a0]+(?:(по|при|и)[ \u00a0]+)?", re.I)
 
 
 def _genitive_start(text: str, s: Span) -> bool:
