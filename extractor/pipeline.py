@@ -277,7 +277,7 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
             out.append(Span(a, b, "ORG", "rule"))
             taken.take(a, b)
     people = {p.end: p for p in spans if p.type == "PERSON"}
-    out = [_grow_left(text, t) for t in (_trim_org(text, o) for o in out) if t]
+    out = [_grow_object(text, _grow_left(text, t)) for t in (_trim_org(text, o) for o in out) if t]
     out = [o for o in _merge_orgs(text, sorted(out, key=lambda s: s.start), spans) if not _not_an_org(text, o, people)]
     named = _covered(text, [o for o in spans if o.type in ("ORG", "POSITION", "LOC")])
     for a, b in adjective_orgs(text, [(s.start, s.end) for s in spans if s.type == "LOC"]):
@@ -328,6 +328,32 @@ def _grow_left(text: str, o: Span) -> Span:
             break
         start -= len(m.group(0))
     return o if start == o.start else Span(start, o.end, o.type, "rule")
+
+
+_ACTION_END = re.compile(r"(?:(?<![а-яё])по[ \u00a0]+[а-яё]+|(?<![а-яё])борьбы)$", re.I)
+_OBJECT_WORD = re.compile(r"[ \u00a0]+(с|со|за|в[ \u00a0]+сфере|в[ \u00a0]+области|и)?[ \u00a0]*([а-яё]+(?:-[а-яё]+)?)")
+
+
+def _grow_object(text: str, o: Span) -> Span:
+    """A name cut after its action noun takes the action's object: "[Фонд борьбы] с коррупцией",
+    "[Международное агентство по изучению] рака", "[службы по надзору] в сфере образования и науки"."""
+    if not _ACTION_END.search(text, max(0, o.end - 40), o.end):
+        return o
+    end, case, nouns = o.end, None, 0
+    while nouns < 4:
+        m = _OBJECT_WORD.match(text, end)
+        if not m or (m.group(1) and m.group(1).lower() == "и" and not nouns) or (m.group(1) and case and
+                                                                                m.group(1).lower() != "и"):
+            break
+        want = case or ("ablt" if m.group(1) and m.group(1).lower() in ("с", "со", "за") else "gent")
+        ps = [p for p in parses(m.group(2).lower())[:3] if p.tag.case == want and p.tag.POS in ("NOUN", "ADJF")]
+        if not ps:
+            break
+        case, end = want, m.end()
+        nouns += ps[0].tag.POS == "NOUN"
+        if ps[0].tag.POS == "NOUN" and not re.match(r"[ \u00a0]+и[ \u00a0]", text[end:end + 4]):
+            break
+    return o if case is None else Span(o.start, end, o.type, "rule")
 
 
 # the seats of governments, named for them (nerel-train: "Кремль" an organisation 26 times in 31)
