@@ -277,7 +277,7 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
             out.append(Span(a, b, "ORG", "rule"))
             taken.take(a, b)
     people = {p.end: p for p in spans if p.type == "PERSON"}
-    out = [_grow_object(text, _grow_left(text, t)) for t in (_trim_org(text, o) for o in out) if t]
+    out = [_named_after(text, _grow_object(text, _grow_left(text, t))) for t in (_trim_org(text, o) for o in out) if t]
     out = [o for o in _merge_orgs(text, sorted(out, key=lambda s: s.start), spans) if not _not_an_org(text, o, people)]
     named = _covered(text, [o for o in spans if o.type in ("ORG", "POSITION", "LOC")])
     for a, b in adjective_orgs(text, [(s.start, s.end) for s in spans if s.type == "LOC"]):
@@ -354,6 +354,23 @@ def _grow_object(text: str, o: Span) -> Span:
         if ps[0].tag.POS == "NOUN" and not re.match(r"[ \u00a0]+и[ \u00a0]", text[end:end + 4]):
             break
     return o if case is None else Span(o.start, end, o.type, "rule")
+
+
+_NAMED_AFTER = re.compile(r"(?:[ \u00a0]+(?:им\.|имени))?[ \u00a0]*((?:[А-ЯЁ]\.[ \u00a0]*){0,2}[А-ЯЁ][а-яё-]+"
+                          r"(?:[ \u00a0]+(?:(?:ван|фон|де|дер)[ \u00a0]+)?[А-ЯЁ][а-яё-]+){0,2})")
+
+
+def _named_after(text: str, o: Span) -> Span:
+    """A name ending in "имени" takes the person it is named after: "[театра им.] Йозефа Бойса",
+    "[институт русского языка имени] А. С. Пушкина", "[Ассоциации] имени Людвига ван Бетховена"."""
+    name = text[o.start:o.end]
+    if re.search(r"(?<![а-яё])(?:им\.?|имени)$", name):
+        m = _NAMED_AFTER.match(text, o.end if name.endswith(".") else o.end + (text[o.end:o.end + 1] == "."))
+    elif re.match(r"[ \u00a0]+(?:им\.|имени)[ \u00a0]", text[o.end:o.end + 8]):
+        m = _NAMED_AFTER.match(text, o.end)
+    else:
+        return o
+    return Span(o.start, m.end(), o.type, "rule") if m and m.group(1) else o
 
 
 # the seats of governments, named for them (nerel-train: "Кремль" an organisation 26 times in 31)
