@@ -1,11 +1,11 @@
-"""Organisations: boundaries grown by rules, names normalised, mentions grouped."""
+"""Organisations: spans from the models combined and mended by rules, names normalised, mentions grouped."""
 from __future__ import annotations
 
 import re
 
 from .morph import normalize_phrase, parses
 from .resources import lexicon
-from .spans import quote_close
+from .spans import Span, covered, quote_close
 from .types import Mention, Organisation
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -101,3 +101,220 @@ def group_orgs(text: str, spans) -> list[Organisation]:
     for n, g in enumerate(sorted(groups.values(), key=lambda g: g["mentions"][0].start), 1):
         out.append(Organisation(f"org-{n}", g["name"], tuple(g["mentions"])))
     return out
+
+
+# ---------------------------------------------------------------- spans from the models and rules
+
+def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
+    """spaCy's organisations, natasha's where spaCy has none, and rules for what both miss."""
+    names = covered(text, [p for p in spans if p.type == "PERSON" and p.source == "natasha"])
+    # where natasha reads a name, spaCy's organisation is mostly a person ("ДЖЕЙ-ЗИ", "Mimeng")
+    out = [s for s in spans if s.type == "ORG" and s.source == "spacy" and names.free(s.start, s.end)]
+    taken = covered(text, out)
+    out += [n for n in spans if n.type == "ORG" and n.source == "natasha" and taken.free(n.start, n.end)]
+    taken = covered(text, out)
+    grown = [grow_over_place(text, loc) for loc in spans if loc.type == "LOC"]
+    inner = [orgs_inside(text, pos) for pos in spans if pos.type == "POSITION" and pos.source == "spacy"]
+    for a, b in (x for x in grown + inner if x):
+        if taken.free(a, b):
+            out.append(Span(a, b, "ORG", "rule"))
+            taken.take(a, b)
+    people = {p.end: p for p in spans if p.type == "PERSON"}
+    out = [_named_after(text, _grow_object(text, _grow_left(text, t))) for t in (_trim_org(text, o) for o in out) if t]
+    out = [o for o in _merge_orgs(text, sorted(out, key=lambda s: s.start), spans) if not _not_an_org(text, o, people)]
+    named = covered(text, [o for o in spans if o.type in ("ORG", "POSITION", "LOC")])
+    for a, b in adjective_orgs(text, [(s.start, s.end) for s in spans if s.type == "LOC"]):
+        if named.free(a, b) and taken.free(a, b):
+            out.append(Span(a, b, "ORG", "rule"))
+    taken = covered(text, out + [p for p in spans if p.type == "PERSON"])
+    # natasha takes "ЕС", "Евросоюз" for places; "Кремль заявил", but "в Белом доме" is a place
+    for pattern, where in ((_INTERNATIONAL, None), (_SEATS, _AT_PLACE)):
+        for m in pattern.finditer(text):
+            if taken.free(m.start(), m.end()) and not (where and where.search(text[max(0, m.start() - 8):m.start()])):
+                out.append(Span(m.start(), m.end(), "ORG", "rule"))
+    return sorted(out, key=lambda s: s.start)
+
+
+_ORG_TAIL = {"ADVB", "VERB", "INFN", "PRCL", "CONJ", "PREP", "GRND", "PRTS", "ADJS", "PRED", "NPRO"}
+
+
+def _trim_org(text: str, o: Span) -> Span | None:
+    """Words that cannot end a name leave it: "[Европейский союз] ранее", "[Минфин] заявил"."""
+    end = o.end
+    while True:
+        tail = re.search(r"[ \u00a0]+([а-яё]+)$", text[o.start:end])
+        if not tail or any(p.tag.POS not in _ORG_TAIL for p in parses(tail.group(1))[:3]):
+            break  # "[Уральской] стали": a word that can be a noun stays
+        end = o.start + tail.start()
+    return o if end == o.end else (Span(o.start, end, o.type, o.source) if end > o.start else None)
+
+
+_KIND = {"Qual", "Apro", "Anum", "Supr"}  # "новое правительство", "своей партии", "2-й армии": not part of the name
+
+
+def _grow_left(text: str, o: Span) -> Span:
+    """A relational adjective agreeing with a common-noun name joins it: "[апелляционного суда]",
+    "[президентской администрации]", "[Международной ассоциации] преподавателей" (nerel-train: in the name
+    about three times in four); a proper name keeps its own start ("нового [Департамента ...]")."""
+    first = re.match(r"[А-Яа-яЁёA-Z]+", text[o.start:o.end])
+    if not first or not (first.group()[0].islower() or first.group().isupper()):
+        return o
+    heads = [p for p in parses(first.group().lower())[:3] if p.tag.POS == "NOUN"]
+    start = o.start
+    while True:
+        m = re.search(r"(?<![\w-])([А-Яа-яЁё][а-яё]+(?:-[а-яё]+)?)[ \u00a0]+$", text[max(0, start - 40):start])
+        if not m:
+            break
+        p = parses(m.group(1).lower())[0]
+        if p.tag.POS != "ADJF" or _KIND & set(p.tag.grammemes) or not any(
+                p.tag.case == h.tag.case and p.tag.number == h.tag.number for h in heads):
+            break
+        start -= len(m.group(0))
+    return o if start == o.start else Span(start, o.end, o.type, "rule")
+
+
+_ACTION_END = re.compile(r"(?:(?<![а-яё])по[ \u00a0]+[а-яё]+|(?<![а-яё])борьбы)$", re.I)
+_OBJECT_WORD = re.compile(r"[ \u00a0]+(с|со|за|в[ \u00a0]+сфере|в[ \u00a0]+области|и)?[ \u00a0]*([а-яё]+(?:-[а-яё]+)?)")
+
+
+def _grow_object(text: str, o: Span) -> Span:
+    """A name cut after its action noun takes the action's object: "[Фонд борьбы] с коррупцией",
+    "[Международное агентство по изучению] рака", "[службы по надзору] в сфере образования и науки"."""
+    if not _ACTION_END.search(text, max(0, o.end - 40), o.end):
+        return o
+    end, case, nouns = o.end, None, 0
+    while nouns < 4:
+        m = _OBJECT_WORD.match(text, end)
+        if not m or (m.group(1) and m.group(1).lower() == "и" and not nouns) or (m.group(1) and case and
+                                                                                m.group(1).lower() != "и"):
+            break
+        want = case or ("ablt" if m.group(1) and m.group(1).lower() in ("с", "со", "за") else "gent")
+        ps = [p for p in parses(m.group(2).lower())[:3] if p.tag.case == want and p.tag.POS in ("NOUN", "ADJF")]
+        if not ps:
+            break
+        case, end = want, m.end()
+        nouns += ps[0].tag.POS == "NOUN"
+        if ps[0].tag.POS == "NOUN" and not re.match(r"[ \u00a0]+и[ \u00a0]", text[end:end + 4]):
+            break
+    return o if case is None else Span(o.start, end, o.type, "rule")
+
+
+_NAMED_AFTER = re.compile(r"(?:[ \u00a0]+(?:им\.|имени))?[ \u00a0]*((?:[А-ЯЁ]\.[ \u00a0]*){0,2}[А-ЯЁ][а-яё-]+"
+                          r"(?:[ \u00a0]+(?:(?:ван|фон|де|дер)[ \u00a0]+)?[А-ЯЁ][а-яё-]+){0,2})")
+
+
+def _named_after(text: str, o: Span) -> Span:
+    """A name ending in "имени" takes the person it is named after: "[театра им.] Йозефа Бойса",
+    "[институт русского языка имени] А. С. Пушкина", "[Ассоциации] имени Людвига ван Бетховена"."""
+    name = text[o.start:o.end]
+    if re.search(r"(?<![а-яё])(?:им\.?|имени)$", name):
+        m = _NAMED_AFTER.match(text, o.end if name.endswith(".") else o.end + (text[o.end:o.end + 1] == "."))
+    elif re.match(r"[ \u00a0]+(?:им\.|имени)[ \u00a0]", text[o.end:o.end + 8]):
+        m = _NAMED_AFTER.match(text, o.end)
+    else:
+        return o
+    return Span(o.start, m.end(), o.type, "rule") if m and m.group(1) else o
+
+
+# the seats of governments, named for them (nerel-train: "Кремль" an organisation 26 times in 31)
+_SEATS = re.compile(r"(?<![\w-])(?:Кремл[ьяюеём]\w*|Пентагон\w*|Госдеп\w*|Бел(?:ый|ого|ому|ым|ом)[ \u00a0]+дом\w*|"
+                    r"Даунинг-стрит|Букингемск\w+[ \u00a0]+двор\w+|Елисейск\w+[ \u00a0]+двор\w+)(?![\w-])")
+
+_AT_PLACE = re.compile(r"(?<![\w-])(?:в|во|на|из|у|возле|около)[ \u00a0]+$", re.I)
+
+# international organisations both corpora always count as organisations (nerel-train: every "Евросоюз")
+_INTERNATIONAL = re.compile(
+    r"(?<![\w-])(?:ООН|НАТО|ЕС|Евросоюз\w*|ОБСЕ|ВТО|МВФ|ВОЗ|ЮНЕСКО|МАГАТЭ|ФИФА|УЕФА|МОК|СНГ|ЕАЭС|ОДКБ|ШОС|"
+    r"БРИКС|АСЕАН|ОПЕК|Интерпол\w*|Европейск\w+[ \u00a0]+союз\w*)(?![\w-])")
+
+
+_WORK_BEFORE = re.compile(
+    r"(?<![а-яё])(?:фильм|кинофильм|кинолент|мультфильм|альбом|хит|песн|сингл|трек|клип|пластинк|книг|роман|повест|"
+    r"рассказ|поэм|стихотворени|сочинени|произведени|спектакл|сериал|картин|опер|балет|симфони|мюзикл|"
+    r"пьес|кинотеатр|торгов\w+[ \u00a0]+марк|бренд|стать\w*[ \u00a0]+\d+\w*|шаттл|корабл|истребител|самол[её]т|"
+    r"поезд|ледокол|яхт|ракет)"
+    r"(?:[аеиоуыя]|ом|ам|ами|ах|ов|ей|ою|ям|ями|ях)?"
+    r"(?:[ \u00a0]+[а-яё-]+)?(?:,?[ \u00a0]*(?:как|среди которых|в том числе)|:)?[ \u00a0]+"
+    r"(?:(?:''|[«\"'])[^»\"'\n]{1,60}(?:''|[»\"'])[ \u00a0]*(?:,|и)[ \u00a0]+)*(?:''|[«\"'])$", re.IGNORECASE)
+
+
+def _names_a_work(text: str, o: Span) -> bool:
+    """«Огни большого города» after "фильм", «Звезда», «Космос» after "в кинотеатрах": quoted names of works
+    and places, not organisations."""
+    return bool(_WORK_BEFORE.search(text[max(0, o.start - 200):o.start]))
+
+
+# the media, the internet, diseases, exams, the space station, a legal form alone ("ПАО")
+_NOT_ORG = re.compile(r"СМИ|[Ии]нтернет\w*|(?i:covid-19)|SARS|ЕГЭ|ОГЭ|МКС|ПАО|ОАО|ЗАО|ООО|АО")
+# a platform one writes "в"/"через": a medium here, not the company ("написал в Twitter", "в своём Фейсбуке")
+_PLATFORM = re.compile(r"Twitter|Твиттер\w*|Instagram|Инстаграм\w*|Facebook|Фейсбук\w*|Weibo|WeChat|YouTube|"
+                       r"Ютуб\w*|Telegram|Телеграм\w*|TikTok|ВКонтакте|Одноклассник\w*")
+_MEDIUM_BEFORE = re.compile(r"(?:написал|опубликовал|сообщил|заявил|поделил|подписчик|аккаунт|соцсет|страниц|блог|"
+                            r"сво[её]м)[а-яё]*[ \u00a0,]+(?:[а-яё-]+[ \u00a0]+)?(?:в|во|через|на)[ \u00a0]+"
+                            r"(?:[а-яё-]+[ \u00a0]+)?$", re.IGNORECASE)
+
+
+def _not_an_org(text: str, o: Span, people: dict) -> bool:
+    name = text[o.start:o.end]
+    if _NOT_ORG.fullmatch(name) or _names_a_work(text, o) or _facility(name):
+        return True
+    if _PLATFORM.fullmatch(name) and _MEDIUM_BEFORE.search(text[max(0, o.start - 60):o.start]):
+        return True
+    if re.match(r"[ \u00a0]*\((?:19|20)\d\d\)", text[o.end:o.end + 9]):
+        return True  # "The Fat Of The Land (1997)": a work and its year
+    # "Модибо Сидибе (Modibo Sidibe)": a name spelt again in brackets
+    return (text[o.start - 1:o.start] == "(" and text[o.end:o.end + 1] == ")" and people.get(o.start - 2) is not None
+            and " " in name and not name.isupper())
+
+
+def _facility(name: str) -> bool:
+    """A name headed by a building, a place, an event or an award ("Саяно-Шушенской ГЭС", "Боткинской больнице",
+    "Государственные СМИ"); a quoted name is taken as it is."""
+    if "«" in name or '"' in name:
+        return False
+    for w in re.findall(r"[А-Яа-яЁё]+", name):
+        p = parses(w.lower())[0]
+        if w.isupper() or p.tag.POS == "NOUN":
+            return (w.lower() if w.isupper() else p.normal_form) in lexicon("facility_heads.txt")
+    return False
+
+
+def _merge_orgs(text: str, orgs: list[Span], spans: list[Span]) -> list[Span]:
+    """One name, not two: "[Главном управлении] [Нацполиции по Кировоградской области]",
+    "[Государственного совета] [Китая]" (an organisation and the place or organisation it belongs to)."""
+    places = {s.start: s for s in spans if s.type == "LOC"}
+    by_start = {o.start: o for o in orgs}
+    out: list[Span] = []
+    for o in orgs:
+        if out and out[-1].end >= o.end:
+            continue
+        cur, by_place = o, False
+        while True:
+            gap = _ORG_GAP.match(text, cur.end, cur.end + 12)
+            at = gap and gap.end()
+            nxt = gap and (by_start.get(at) or places.get(at))
+            if not nxt or "\n" in text[cur.end:nxt.start]:
+                break
+            word = (gap.group(1) or "").lower()
+            if word == "по" or (word == "и" and by_place):  # "[УМВД по Курской области]", "по Москве и области"
+                if nxt.start not in places:
+                    break
+                by_place = True
+            elif word == "при":  # "[Общественного совета при ГУ МВД]"
+                if nxt.start not in by_start:
+                    break
+            elif word or not _genitive_start(text, nxt):
+                break
+            cur = Span(cur.start, nxt.end, "ORG", "rule")
+        out.append(cur)
+    return out
+
+
+_ORG_GAP = re.compile(r"[ \u00a0]+(?:(по|при|и)[ \u00a0]+)?", re.I)
+
+
+def _genitive_start(text: str, s: Span) -> bool:
+    first = re.match(r"[А-Яа-яЁё]+", text[s.start:s.end])
+    if not first:
+        return False
+    return any(p.tag.case == "gent" for p in parses(first.group().lower())[:3])

@@ -29,6 +29,14 @@ class Coverage:
         self._taken[start:end] = b"\x01" * (end - start)
 
 
+def covered(text: str, spans) -> Coverage:
+    """A Coverage of ``text`` with every span taken."""
+    cov = Coverage(len(text))
+    for s in spans:
+        cov.take(s.start, s.end)
+    return cov
+
+
 class ByStart:
     """Items with .start/.end (or (mention, value) pairs), sorted, to find those within a range quickly."""
 
