@@ -176,23 +176,26 @@ def _given_parse(word: str, role: str, gender: str, case: str):
     return best
 
 
-def normalize_name(words: list[str], subject_of: str | None = None) -> tuple[dict[str, str | None], str | None]:
+def normalize_name(words: list[str], subject_of: str | None = None,
+                   case: str | None = None) -> tuple[dict[str, str | None], str | None]:
     """Words of a person's name (any case) -> {'first','middle','last'} in the nominative, and gender.
 
     ``subject_of``: the gender of a past-tense verb the name goes with ("Ярослава Новожилова рассказала"),
     which settles names that read both as a man's in the genitive and a woman's in the nominative.
+    ``case``: the case the name is known to be in ("gent" after "имени").
     """
-    parts, gender = _normalize_name(tuple(words), subject_of)
+    parts, gender = _normalize_name(tuple(words), subject_of, case)
     return dict(parts), gender
 
 
 @lru_cache(maxsize=20000)
-def _normalize_name(words: tuple[str, ...], subject_of: str | None) -> tuple[tuple, str | None]:
+def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: str | None = None
+                    ) -> tuple[tuple, str | None]:
     roles = _name_roles(words)
     asian = surname_first(words)
     best, best_score = None, -1.0
     for gender in ("masc", "femn"):
-        for case in CASES:
+        for case in (known_case,) if known_case else CASES:
             score, forms = (0.05 if case == "nomn" else 0.0), []
             if subject_of == gender and case == "nomn":
                 score += 1.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from .morph import normalize_phrase, parses
+from .people import named_after
 from .resources import lexicon
 from .spans import Span, covered, quote_close
 from .types import Mention, Organisation
@@ -199,21 +200,13 @@ def _grow_object(text: str, o: Span) -> Span:
     return o if case is None else Span(o.start, end, o.type, "rule")
 
 
-_NAMED_AFTER = re.compile(r"(?:[ \u00a0]+(?:им\.|имени))?[ \u00a0]*((?:[А-ЯЁ]\.[ \u00a0]*){0,2}[А-ЯЁ][а-яё-]+"
-                          r"(?:[ \u00a0]+(?:(?:ван|фон|де|дер)[ \u00a0]+)?[А-ЯЁ][а-яё-]+){0,2})")
-
-
 def _named_after(text: str, o: Span) -> Span:
     """A name ending in "имени" takes the person it is named after: "[театра им.] Йозефа Бойса",
     "[институт русского языка имени] А. С. Пушкина", "[Ассоциации] имени Людвига ван Бетховена"."""
-    name = text[o.start:o.end]
-    if re.search(r"(?<![а-яё])(?:им\.?|имени)$", name):
-        m = _NAMED_AFTER.match(text, o.end if name.endswith(".") else o.end + (text[o.end:o.end + 1] == "."))
-    elif re.match(r"[ \u00a0]+(?:им\.|имени)[ \u00a0]", text[o.end:o.end + 8]):
-        m = _NAMED_AFTER.match(text, o.end)
-    else:
-        return o
-    return Span(o.start, m.end(), o.type, "rule") if m and m.group(1) else o
+    inside = re.search(r"(?<![а-яё])(?:им\.?|имени)$", text[o.start:o.end])
+    gap = re.match(r"[ \u00a0]*", text[o.end:o.end + 3])
+    name = named_after(text, o.start + inside.start() if inside else o.end + gap.end())
+    return Span(o.start, name[1], o.type, "rule") if name and name[1] > o.end else o
 
 
 # the seats of governments, named for them (nerel-train: "Кремль" an organisation 26 times in 31)

@@ -7,6 +7,24 @@ from functools import lru_cache
 from .morph import CASES, normalize_name, parses, surname_first, surname_nominative, verb_gender
 from .types import Mention, Person
 
+# "театр им. В. М. Шукшина", "Ассоциация имени Людвига ван Бетховена": whom something is named after, in the genitive
+NAMED_AFTER = re.compile(r"(?<![\w-])(?:им\.|имени)[ \u00a0]+$")
+_NAMED_AFTER_NAME = re.compile(r"(?<![\w-])(?:им\.|имени)[ \u00a0]+((?:[А-ЯЁ]\.[ \u00a0]*){0,2}[А-ЯЁ][а-яё]+"
+                               r"(?:-[А-ЯЁ][а-яё]+)?(?:[ \u00a0]+(?:(?:ван|фон|де|дер)[ \u00a0]+)?[А-ЯЁ][а-яё]+){0,2})")
+
+
+def named_after(text: str, at: int) -> tuple[int, int] | None:
+    """The name after "им."/"имени" at ``at``, without the words after it that cannot be genitive
+    ("имени Людвига ван Бетховена [Эльжбета] Пендерецкая")."""
+    m = _NAMED_AFTER_NAME.match(text, at)
+    if not m:
+        return None
+    start, end = m.span(1)
+    for w in reversed(list(re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text[start:end]))[1:]):
+        if any(p.tag.case in ("gent", "accs") for p in parses(w.group().lower())):
+            break
+        end = start + len(text[start:start + w.start()].rstrip(" \u00a0"))
+    return start, end
 _NAME_WORD = re.compile(r"[A-ZА-ЯЁ][a-zа-яё]{0,3}\.|[\w][\w'’-]*")
 
 
@@ -42,11 +60,14 @@ def group_people(text: str, spans) -> list[Person]:
         words_for_norm = [w for w in words if not w.endswith(".")]
         initials = [w for w in words if w.endswith(".")]
         if words_for_norm:
-            parts, _ = normalize_name(words_for_norm, _verb_nearby(text, s.start, s.end))
+            case = "gent" if NAMED_AFTER.search(text, max(0, s.start - 8), s.start) else None
+            parts, _ = normalize_name(words_for_norm, _verb_nearby(text, s.start, s.end), case)
         else:
             parts = {"first": None, "middle": None, "last": None}
         if initials and parts["first"] is None:
             parts["first"] = initials[0]
+            if len(initials) > 1 and parts["middle"] is None:
+                parts["middle"] = initials[1]  # "А. С. Пушкин"
         parsed.append((s, mtext, parts, _key_forms(words[0]) if len(words) == 1 else frozenset()))
 
     people: list[dict] = []

@@ -10,7 +10,7 @@ from .dates import find_dates, parse_anchor
 from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
 from .morph import parses
-from .people import group_people
+from .people import group_people, named_after
 from .positions import build_positions, find_positions
 from .orgs import combine_orgs, group_orgs
 from .resources import resource
@@ -248,7 +248,13 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
             nat.append(t)
         elif t and _INITIALS_NAME.fullmatch(text[t.start:t.end]):  # "Б.Обама", "А. С. Пушкин"
             nat.append(t)
+            taken.take(t.start, t.end)
+    for m in re.finditer(r"(?<![\w-])(?:им\.|имени)[ \u00a0]", text):  # "театр им. В. М. Шукшина": whom it is named after
+        name = named_after(text, m.start())
+        if name and taken.free(*name):
+            nat.append(Span(*name, "PERSON", "rule"))
     return sorted(nat, key=lambda s: s.start)
+
 
 
 def _name_key(word: str) -> set[str]:

@@ -8,6 +8,7 @@ from functools import lru_cache
 from . import linker
 from .morph import head_noun, normalize_phrase, parses
 from .orgs import org_heads
+from .people import NAMED_AFTER, named_after
 from .resources import lexicon
 from .spans import ByStart, Span, quote_close
 from .types import Position
@@ -28,8 +29,9 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     in_org = bytearray(len(text) + 1)
     for m, _ in org_mentions.items:
         in_org[m.start:m.end] = b"\x01" * (m.end - m.start)
-    # a name inside an organisation's name ("институт имени Пушкина") holds no title
-    mentions = ByStart(((m, p.id) for p in people for m in p.mentions if not in_org[m.start]),
+    # a name inside an organisation's name or after "имени" ("институт имени Пушкина") holds no title
+    mentions = ByStart(((m, p.id) for p in people for m in p.mentions
+                        if not in_org[m.start] and not NAMED_AFTER.search(text, max(0, m.start - 8), m.start)),
                        key=lambda x: x[0])
     spans = sorted(spans, key=lambda s: s.start)
     sents = sorted(sents)
@@ -333,10 +335,14 @@ def _mend(text: str, s: Span, people) -> Span | None:
     age = re.match(r"[\d\s-]*(?:-?летн|летн)[а-яё]*[ \u00a0]+|[^\w«]+", text[start:end])  # "[19-]летний кронпринц"
     if age:
         start += age.end()
+    named = re.search(r"(?<![а-яё])(?:им\.?|имени)(?![а-яё])", text[start:end])
+    named = named and named_after(text, start + named.start())
+    if named:  # "Глава Ассоциации имени Людвига ван Бетховена": the name is part of the title
+        end = max(end, named[1])
     for p in people:
         if p.start <= start < p.end:
             return None  # the model took a name for a title
-        if start < p.start < end:
+        if start < p.start < end and not (named and p.start >= named[0]):
             end = p.start
             break
     dash = re.search(r"[ \u00a0][-–—][ \u00a0]", text[start:end])  # "президента – ныне госсоветника"
