@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from . import linker
-from .morph import head_noun, normalize_phrase, parses
+from .morph import head_noun, morph, normalize_phrase, parses
 from .orgs import org_heads
 from .people import NAMED_AFTER, named_after
 from .resources import lexicon
@@ -250,24 +250,43 @@ USE_LEXICON = True
 
 
 @lru_cache(maxsize=1)
+def _head_lemmas() -> frozenset[str]:
+    """The role nouns of the lexicon and the women's forms of them the dictionary knows ("журналистка",
+    "художница", "чиновница")."""
+    heads = set(position_heads())
+    for head in list(heads):
+        for fem in ({head[:-3] + "ница"} if head.endswith("ник") else set()) | {head + "ка"}:
+            if morph().word_is_known(fem) and any(p.normal_form == fem and "femn" in p.tag for p in parses(fem)):
+                heads.add(fem)
+    return frozenset(heads)
+
+
+@lru_cache(maxsize=1)
 def _head_forms() -> frozenset[str]:
     """Every inflected form of every role noun of the lexicon."""
     forms = set()
-    for head in position_heads():
+    for head in _head_lemmas():
         for p in parses(head):
             if p.tag.POS == "NOUN":
                 forms.update(f.word for f in p.lexeme)
     return frozenset(forms | {f.replace("ё", "е") for f in forms})  # "режиссер" is written without ё
 
 
+# a compound's last part or a word without its prefix can be the role: "хип-хоп-исполнитель", "госсоветник"
+_ROLE_PART = re.compile(r"^(?:экс-|вице-|зам-|.+-|(?:медиа|нейро|гос|видео|фото|кино|теле|арт|поп|рок|супер|ультра|"
+                        r"экс|топ)(?=[а-яё]{4}))")
+
+
 def _is_head(word: str) -> bool:
     w = word.lower()
     if word[:1].isupper() and word[1:2].isupper():
         return False
-    base = re.sub(r"^(?:экс|вице|зам)-", "", w)
+    base = w
     if base not in _head_forms():
-        return False  # a set lookup spares a morphological parse of every word of the text
-    heads = position_heads()
+        base = _ROLE_PART.sub("", w)
+        if base not in _head_forms():
+            return False  # a set lookup spares a morphological parse of every word of the text
+    heads = _head_lemmas()
     ps = parses(base)
     if ps[0].tag.POS == "NOUN" and "inan" in ps[0].tag:
         return False  # "политику", "премьера": the likelier reading is a thing, not a person
