@@ -229,10 +229,16 @@ def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: 
 _MODS = ("ADJF", "PRTF")
 
 
+def _adjective_surname(p) -> bool:
+    """"Никитинского" in "Никитинского суда": pymorphy knows it only as a surname, but it is an adjective."""
+    return p.tag.POS == "NOUN" and "Surn" in p.tag and p.normal_form.endswith(("ский", "цкий", "ской"))
+
+
 def _agreeing(word: str, case: str, number: str, gender: str | None, pos: tuple[str, ...]):
     for p in parses(word.lower()):
         g = p.tag
-        if g.POS not in pos and not (pos == ("NOUN",) and "Abbr" in g):
+        if g.POS not in pos and not (pos == ("NOUN",) and "Abbr" in g) and not (pos == _MODS and
+                                                                               _adjective_surname(p)):
             continue
         if g.case != case or (g.number and g.number != number):
             continue
@@ -258,11 +264,11 @@ def normalize_phrase(text: str) -> str:
             break  # punctuation between words: stop
         ps = parses(_last_part(m.group()).lower())
         if any(p.tag.POS == "NOUN" for p in ps) and not (
-                ps[0].tag.POS in _MODS and i + 1 < len(words)
+                (ps[0].tag.POS in _MODS or _adjective_surname(ps[0])) and i + 1 < len(words)
                 and any(q.tag.POS == "NOUN" for q in parses(_last_part(words[i + 1].group()).lower()))):
             head_i = i
             break
-        if not any(p.tag.POS in _MODS for p in ps):
+        if not any(p.tag.POS in _MODS or _adjective_surname(p) for p in ps):
             return text
     if head_i is None:
         return text

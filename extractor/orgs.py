@@ -221,14 +221,19 @@ _INTERNATIONAL = re.compile(
     r"БРИКС|АСЕАН|ОПЕК|Интерпол\w*|Европейск\w+[ \u00a0]+союз\w*)(?![\w-])")
 
 
-_WORK_BEFORE = re.compile(
+_WORK_NOUN = (
     r"(?<![а-яё])(?:фильм|кинофильм|кинолент|мультфильм|альбом|хит|песн|сингл|трек|клип|пластинк|книг|роман|повест|"
     r"рассказ|поэм|стихотворени|сочинени|произведени|спектакл|сериал|картин|опер|балет|симфони|мюзикл|"
     r"пьес|кинотеатр|торгов\w+[ \u00a0]+марк|бренд|стать\w*[ \u00a0]+\d+\w*|шаттл|корабл|истребител|самол[её]т|"
     r"поезд|ледокол|яхт|ракет)"
-    r"(?:[аеиоуыя]|ом|ам|ами|ах|ов|ей|ою|ям|ями|ях)?"
-    r"(?:[ \u00a0]+[а-яё-]+)?(?:,?[ \u00a0]*(?:как|среди которых|в том числе)|:)?[ \u00a0]+"
+    r"(?:[аеиоуыя]|ом|ам|ами|ах|ов|ей|ою|ям|ями|ях)?")
+_WORK_BEFORE = re.compile(
+    _WORK_NOUN + r"(?:[ \u00a0]+[а-яё-]+)?(?:,?[ \u00a0]*(?:как|среди которых|в том числе)|:)?[ \u00a0]+"
     r"(?:(?:''|[«\"'])[^»\"'\n]{1,60}(?:''|[»\"'])[ \u00a0]*(?:,|и)[ \u00a0]+)*(?:''|[«\"'])$", re.IGNORECASE)
+# a work, a building, an event or an award named right after its kind: "с альбома The Fat of the Land",
+# "на фестивале Park Live", "премии Grammy", "в отеле ''City Center''"
+_KIND_BEFORE = re.compile(r"([а-яё]+)[ \u00a0]+(?:''|[«\"'])?$", re.IGNORECASE)
+_WORK_JUST_BEFORE = re.compile(_WORK_NOUN + r"[ \u00a0]+(?:''|[«\"'])?$", re.IGNORECASE)
 
 
 def _names_a_work(text: str, o: Span) -> bool:
@@ -249,7 +254,7 @@ _MEDIUM_BEFORE = re.compile(r"(?:написал|опубликовал|сооб�
 
 def _not_an_org(text: str, o: Span, people: dict) -> bool:
     name = text[o.start:o.end]
-    if _NOT_ORG.fullmatch(name) or _names_a_work(text, o) or _facility(name):
+    if _NOT_ORG.fullmatch(name) or _names_a_work(text, o) or _facility(name) or _after_its_kind(text, o):
         return True
     if _PLATFORM.fullmatch(name) and _MEDIUM_BEFORE.search(text[max(0, o.start - 60):o.start]):
         return True
@@ -258,6 +263,18 @@ def _not_an_org(text: str, o: Span, people: dict) -> bool:
     # "Модибо Сидибе (Modibo Sidibe)": a name spelt again in brackets
     return (text[o.start - 1:o.start] == "(" and text[o.end:o.end + 1] == ")" and people.get(o.start - 2) is not None
             and " " in name and not name.isupper())
+
+
+def _after_its_kind(text: str, o: Span) -> bool:
+    """A Latin or quoted name right after a singular noun of its kind is that kind's name ("премии Grammy",
+    "на фестивале Park Live"); a Russian one is mostly whose it is ("в зале Никитинского суда")."""
+    before = text[max(0, o.start - 40):o.start]
+    kind = _KIND_BEFORE.search(before)
+    if not kind or not (re.match(r"[A-Za-z]", text[o.start:o.end]) or before.rstrip(" \u00a0")[-1:] in "«\"'"):
+        return False
+    if parses(kind.group(1).lower())[0].tag.number == "plur":
+        return False
+    return bool(_WORK_JUST_BEFORE.search(before) or _facility(kind.group(1)))
 
 
 def _facility(name: str) -> bool:
