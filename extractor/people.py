@@ -21,7 +21,7 @@ def named_after(text: str, at: int) -> tuple[int, int] | None:
         return None
     start, end = m.span(1)
     for w in reversed(list(re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text[start:end]))[1:]):
-        if any(p.tag.case in ("gent", "accs") for p in parses(w.group().lower())):
+        if any(p.tag.case in ("gent", "accs") and p.tag.number != "plur" for p in parses(w.group().lower())):
             break
         end = start + len(text[start:start + w.start()].rstrip(" \u00a0"))
     return start, end

@@ -361,7 +361,7 @@ def _mend(text: str, s: Span, people) -> Span | None:
     for p in people:
         if p.start <= start < p.end:
             return None  # the model took a name for a title
-        if start < p.start < end and not (named and p.start >= named[0]):
+        if start < p.start < end and not (named and named[0] <= p.start < named[1]):
             end = p.start
             break
     dash = re.search(r"[ \u00a0][-–—][ \u00a0]", text[start:end])  # "президента – ныне госсоветника"
