@@ -121,7 +121,8 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
             out.append(Span(a, b, "ORG", "rule"))
             taken.take(a, b)
     people = {p.end: p for p in spans if p.type == "PERSON"}
-    out = [_named_after(text, _grow_object(text, _grow_left(text, t))) for t in (_trim_org(text, o) for o in out) if t]
+    out = [_named_after(text, _grow_object(text, _grow_to_noun(text, _grow_left(text, t))))
+           for t in (_trim_org(text, o) for o in out) if t]
     out = [o for o in _merge_orgs(text, sorted(out, key=lambda s: s.start), spans) if not _not_an_org(text, o, people)]
     named = covered(text, [o for o in spans if o.type in ("ORG", "POSITION", "LOC")])
     for a, b in adjective_orgs(text, [(s.start, s.end) for s in spans if s.type == "LOC"]):
@@ -156,22 +157,48 @@ _KIND = {"Qual", "Apro", "Anum", "Supr"}  # "новое правительств
 def _grow_left(text: str, o: Span) -> Span:
     """A relational adjective agreeing with a common-noun name joins it: "[апелляционного суда]",
     "[президентской администрации]", "[Международной ассоциации] преподавателей" (nerel-train: in the name
-    about three times in four); a proper name keeps its own start ("нового [Департамента ...]")."""
+    about three times in four); a proper name keeps its own start ("нового [Департамента ...]"). An ordinal
+    always joins ("[58-й армии]": every one of them in nerel-train)."""
     first = re.match(r"[А-Яа-яЁёA-Z]+", text[o.start:o.end])
-    if not first or not (first.group()[0].islower() or first.group().isupper()):
-        return o
-    heads = [p for p in parses(first.group().lower())[:3] if p.tag.POS == "NOUN"]
     start = o.start
-    while True:
-        m = re.search(r"(?<![\w-])([А-Яа-яЁё][а-яё]+(?:-[а-яё]+)?)[ \u00a0]+$", text[max(0, start - 40):start])
-        if not m:
-            break
-        p = parses(m.group(1).lower())[0]
-        if p.tag.POS != "ADJF" or _KIND & set(p.tag.grammemes) or not any(
-                p.tag.case == h.tag.case and p.tag.number == h.tag.number for h in heads):
-            break
-        start -= len(m.group(0))
+    if first and (first.group()[0].islower() or first.group().isupper()):
+        heads = [p for p in parses(first.group().lower())[:3] if p.tag.POS == "NOUN"]
+        while True:
+            m = re.search(r"(?<![\w-])([А-Яа-яЁё][а-яё]+(?:-[а-яё]+)?)[ \u00a0]+$", text[max(0, start - 40):start])
+            if not m:
+                break
+            p = parses(m.group(1).lower())[0]
+            if p.tag.POS != "ADJF" or _KIND & set(p.tag.grammemes) or not any(
+                    p.tag.case == h.tag.case and p.tag.number == h.tag.number for h in heads):
+                break
+            start -= len(m.group(0))
+    ordinal = _ORDINAL_BEFORE.search(text, max(0, start - 12), start)  # "[58-й армии]", "[1-го Украинского фронта]"
+    start = ordinal.start() if ordinal else start
     return o if start == o.start else Span(start, o.end, o.type, "rule")
+
+
+def _grow_to_noun(text: str, o: Span) -> Span:
+    """A name cut after an adjective runs on to its noun: "[Московский государственный] открытый педагогический
+    университет"."""
+    last = re.search(r"[А-Яа-яЁё]+$", text[o.start:o.end])
+    ps = parses(last.group().lower()) if last else ()
+    if not ps or ps[0].tag.POS != "ADJF" or any(p.tag.POS == "NOUN" for p in ps):
+        return o
+    end = o.end
+    for m in re.finditer(r"[ \u00a0]+([а-яё]+(?:-[а-яё]+)?)", text[o.end:o.end + 80]):
+        if m.start() != end - o.end:
+            break
+        q = [p for p in parses(m.group(1))[:3] if p.tag.case == ps[0].tag.case and p.tag.number == ps[0].tag.number
+             and p.tag.POS in ("ADJF", "NOUN")]
+        if not q:
+            break
+        end = o.end + m.end()
+        if q[0].tag.POS == "NOUN":
+            return Span(o.start, end, o.type, "rule")
+    return o
+
+
+_ORDINAL_BEFORE = re.compile(r"(?<![\w-])\d{1,4}-(?:й|го|му|м|я|ой|е|х|ю|ый|ая|ого|ому|ым)[ \u00a0]+$")
 
 
 _ACTION_END = re.compile(r"(?:(?<![а-яё])по[ \u00a0]+[а-яё]+|(?<![а-яё])борьбы)$", re.I)
