@@ -134,6 +134,12 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
         for m in pattern.finditer(text):
             if taken.free(m.start(), m.end()) and not (where and where.search(text[max(0, m.start() - 8):m.start()])):
                 out.append(Span(m.start(), m.end(), "ORG", "rule"))
+    # a lone word for an institution: "в мэрии", "правительство одобрило"
+    others = covered(text, [s for s in spans if s.type in ("POSITION", "LOC")] + out)
+    for m in _WORD.finditer(text):
+        if m.group()[:1].islower() and taken.free(m.start(), m.end()) and others.free(m.start(), m.end()) \
+                and parses(m.group())[0].normal_form in lexicon("institutions.txt"):
+            out.append(Span(m.start(), m.end(), "ORG", "rule"))
     return sorted(out, key=lambda s: s.start)
 
 
