@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .morph import normalize_phrase, parses
 from .people import named_after
@@ -134,16 +135,25 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
         for m in pattern.finditer(text):
             if taken.free(m.start(), m.end()) and not (where and where.search(text[max(0, m.start() - 8):m.start()])):
                 out.append(Span(m.start(), m.end(), "ORG", "rule"))
-    # a lone word for an institution: "в мэрии", "правительство одобрило"
+    # a lone word for an institution: "в мэрии", "Правительство одобрило"
     others = covered(text, [s for s in spans if s.type in ("POSITION", "LOC")] + out)
     for m in _WORD.finditer(text):
-        if m.group()[:1].islower() and taken.free(m.start(), m.end()) and others.free(m.start(), m.end()) \
-                and parses(m.group())[0].normal_form in lexicon("institutions.txt"):
+        if m.group().lower() not in _institution_forms() or not (taken.free(m.start(), m.end())
+                                                                  and others.free(m.start(), m.end())):
+            continue
+        before = text[max(0, m.start() - 4):m.start()].rstrip(" \u00a0«\"")
+        if m.group()[:1].islower() or not before or before[-1] in ".!?\n":  # capitalised: only opening a sentence
             out.append(Span(m.start(), m.end(), "ORG", "rule"))
     return sorted(out, key=lambda s: s.start)
 
 
 _ORG_TAIL = {"ADVB", "VERB", "INFN", "PRCL", "CONJ", "PREP", "GRND", "PRTS", "ADJS", "PRED", "NPRO"}
+
+
+@lru_cache(maxsize=1)
+def _institution_forms() -> frozenset[str]:
+    """Every form of the nouns in models/institutions.txt ("мэрия", "мэрии", "мэрию", ...)."""
+    return frozenset(f.word for w in lexicon("institutions.txt") for p in parses(w)[:1] for f in p.lexeme)
 
 
 def _trim_org(text: str, o: Span) -> Span | None:
