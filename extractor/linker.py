@@ -139,13 +139,16 @@ def score(feats: list[str], w: dict[str, float] | None = None) -> float:
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def best_holder(ctx: Context, title: tuple[int, int], threshold: float = 0.5):
-    """The person mention most likely to hold the title, with its probability, or None."""
+def best_holder(ctx: Context, title: tuple[int, int], threshold: float = 0.5, skip=frozenset()):
+    """The person mention most likely to hold the title, with its probability, or None; mentions in ``skip``
+    are known not to hold it."""
     best, best_p = None, threshold
     head = head_noun(ctx.text, *title)
     # "встретился с президентом": someone else, unless the name agrees ("с главой федерации Ксенией Кацер")
     with_ = head is not None and head.tag.case == "ablt" and AFTER_WITH.search(ctx.text[max(0, title[0] - 30):title[0]])
     for m in ctx.candidates(title):
+        if m in skip:
+            continue
         if with_ and not any(parses(w.lower())[0].tag.case == "ablt" for w in _WORD.findall(ctx.text, m[0], m[1])):
             continue
         p = score(features(ctx, title, m))
