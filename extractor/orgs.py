@@ -285,8 +285,9 @@ def _names_a_work(text: str, o: Span) -> bool:
     return bool(_WORK_BEFORE.search(text[max(0, o.start - 200):o.start]))
 
 
-# the media, the internet, diseases, exams, the space station, a legal form alone ("ПАО")
-_NOT_ORG = re.compile(r"СМИ|[Ии]нтернет\w*|(?i:covid-19)|SARS|ЕГЭ|ОГЭ|МКС|ПАО|ОАО|ЗАО|ООО|АО")
+# the media, the internet, diseases, exams, the space station, a legal form alone ("ПАО"), sectors of the
+# economy ("в торговле, АПК, промышленности")
+_NOT_ORG = re.compile(r"СМИ|[Ии]нтернет\w*|(?i:covid-19)|SARS|ЕГЭ|ОГЭ|МКС|ПАО|ОАО|ЗАО|ООО|АО|АПК|ТЭК|ЖКХ|ВПК|ОПК")
 # a platform one writes "в"/"через": a medium here, not the company ("написал в Twitter", "в своём Фейсбуке")
 _PLATFORM = re.compile(r"Twitter|Твиттер\w*|Instagram|Инстаграм\w*|Facebook|Фейсбук\w*|Weibo|WeChat|YouTube|"
                        r"Ютуб\w*|Telegram|Телеграм\w*|TikTok|ВКонтакте|Одноклассник\w*")

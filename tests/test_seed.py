@@ -23,6 +23,7 @@ def test_organisations(seed_result):
     names = {o["name"] for o in seed_result["organisations"]}
     assert {"комитет по экономике и развитию Курской области", "Администрация Курской области",
             "курский онкодиспансер"} <= names
+    assert "АПК" not in names  # "в торговле, АПК, промышленности": a sector of the economy
 
 
 def test_dates(seed_result):
