@@ -321,11 +321,19 @@ def _after_its_kind(text: str, o: Span) -> bool:
     return bool(_WORK_JUST_BEFORE.search(before) or _facility(kind.group(1)))
 
 
+_LATIN_FACILITY = {"tournament", "festival", "fest", "cup", "championship", "championships", "awards", "award", "prize",
+                   "hall", "arena", "stadium", "airport", "hotel", "mall", "park", "square", "street", "avenue",
+                   "bridge", "tower", "palace", "cathedral", "harbor", "harbour", "circus", "station"}
+
+
 def _facility(name: str) -> bool:
     """A name headed by a building, a place, an event or an award ("Саяно-Шушенской ГЭС", "Боткинской больнице",
     "Государственные СМИ"); a quoted name is taken as it is."""
     if "«" in name or '"' in name:
         return False
+    latin = re.fullmatch(r"[A-Za-z0-9&'’. -]+", name)
+    if latin:  # "Corus Chess Tournament", "MGM National Harbor", "L'Avenue Mall"
+        return name.rsplit(None, 1)[-1].lower() in _LATIN_FACILITY
     for w in re.findall(r"[А-Яа-яЁё]+", name):
         p = parses(w.lower())[0]
         if w.isupper() or p.tag.POS == "NOUN":
