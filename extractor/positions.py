@@ -214,8 +214,9 @@ def _apposition(text, s, mentions, head):
 
 
 # between a title and its organisation: nothing, a preposition, descriptor words, an opening quote
-# ("журналиста «Медузы»", "музыкантами группы СВ", "инженером на Цзяннаньской судоверфи")
-_WORKS_IN = re.compile(r"[ \u00a0]?[«\"]?|[ \u00a0]+(?:(?:в|во|при|на)[ \u00a0]+)?(?:[а-яё-]+[ \u00a0]+){0,2}[«\"]?")
+# ("журналиста «Медузы»", "музыкантами группы СВ", "инженером на Цзяннаньской судоверфи", "директора в
+# нефтедобывающей компании ООО «МНКТ»")
+_WORKS_IN = re.compile(r"[ \u00a0]?[«\"]?|[ \u00a0]+(?:(?:в|во|при|на)[ \u00a0]+)?(?:[а-яё-]+[ \u00a0]+){0,3}(?:[А-Я]{2,3}[ \u00a0]+)?[«\"]?")
 
 
 def _organisation(text, s, org_mentions):
