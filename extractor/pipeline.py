@@ -191,6 +191,7 @@ def tidy(text: str, s: Span) -> Span | None:
 
 
 _INITIALS_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]?\.[ \u00a0]?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+_FIRST_LAST = re.compile(r"[А-ЯЁ][а-яё]+(?:[ \u00a0]+[А-ЯЁ][а-яё]+){1,2}")
 _INITIAL_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \u00a0]?){1,2}$")
 
 
@@ -255,6 +256,10 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
             nat.append(t)
         elif t and _INITIALS_NAME.fullmatch(text[t.start:t.end]):  # "Б.Обама", "А. С. Пушкин"
             nat.append(t)
+            taken.take(t.start, t.end)
+        elif t and _FIRST_LAST.fullmatch(text[t.start:t.end]) and any(
+                "Name" in p.tag for p in parses(words[0].lower())[:2]):
+            nat.append(t)  # "Кшиштоф Пендерецкий": a first name the dictionary knows, then one or two names
             taken.take(t.start, t.end)
     for m in re.finditer(r"(?<![\w-])(?:им\.|имени)[ \u00a0]", text):  # "театр им. В. М. Шукшина": whom it is named after
         name = named_after(text, m.start())
