@@ -332,7 +332,8 @@ def _adjectives_before(text: str, start: int, head_word: str, place: bool = True
         if _PLACE_ADJ.search(p.normal_form):
             if not place:
                 return start
-        elif p.normal_form not in _RANK and (not opening or p.normal_form in _NOT_PART):
+        elif p.normal_form not in _RANK and (p.normal_form, head.normal_form) not in _TITLE_PAIRS and (
+                not opening or p.normal_form in _NOT_PART):
             return start
         start -= len(prev.group(0))
 
@@ -340,6 +341,10 @@ def _adjectives_before(text: str, start: int, head_word: str, place: bool = True
 # adjectives that make a rank of the title itself: "старшим исследователем", "запасным вратарём"
 _RANK = frozenset("главный старший младший запасной генеральный исполнительный художественный приглашённый "
                   "приглашенный".split())
+# an adjective that is part of one title: "народный депутат" (a member of Ukraine's parliament), "чрезвычайный и
+# полномочный посол"
+_TITLE_PAIRS = frozenset({("народный", "депутат"), ("полномочный", "посол"), ("чрезвычайный", "посол"),
+                          ("полномочный", "представитель")})
 _NOT_PART = frozenset("бывший нынешний покойный известный знаменитый новый прежний действующий народный заслуженный "
                       "почётный".split())  # "Народный артист" is an honour, not part of the trade
 
