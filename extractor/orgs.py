@@ -135,16 +135,20 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
         for m in pattern.finditer(text):
             if taken.free(m.start(), m.end()) and not (where and where.search(text[max(0, m.start() - 8):m.start()])):
                 out.append(Span(m.start(), m.end(), "ORG", "rule"))
-    # a lone word for an institution: "в мэрии", "Правительство одобрило"
     others = covered(text, [s for s in spans if s.type in ("POSITION", "LOC")] + out)
-    for m in _WORD.finditer(text):
-        if m.group().lower() not in _institution_forms() or not (taken.free(m.start(), m.end())
-                                                                  and others.free(m.start(), m.end())):
-            continue
-        before = text[max(0, m.start() - 4):m.start()].rstrip(" \u00a0«\"")
-        if m.group()[:1].islower() or not before or before[-1] in ".!?\n":  # capitalised: only opening a sentence
-            out.append(Span(m.start(), m.end(), "ORG", "rule"))
+    out += [s for s in _institution_words(text) if taken.free(s.start, s.end) and others.free(s.start, s.end)]
     return sorted(out, key=lambda s: s.start)
+
+
+def _institution_words(text: str) -> list[Span]:
+    """A lone word for an institution: "в мэрии", "Правительство одобрило" (capitalised only opening a sentence)."""
+    out = []
+    for m in _WORD.finditer(text):
+        if m.group().lower() in _institution_forms():
+            before = text[max(0, m.start() - 4):m.start()].rstrip(" \u00a0«\"")
+            if m.group()[:1].islower() or not before or before[-1] in ".!?\n":
+                out.append(Span(m.start(), m.end(), "ORG", "rule"))
+    return out
 
 
 _ORG_TAIL = {"ADVB", "VERB", "INFN", "PRCL", "CONJ", "PREP", "GRND", "PRTS", "ADJS", "PRED", "NPRO"}
@@ -167,7 +171,7 @@ def _trim_org(text: str, o: Span) -> Span | None:
     return o if end == o.end else (Span(o.start, end, o.type, o.source) if end > o.start else None)
 
 
-_KIND = {"Qual", "Apro", "Anum", "Supr"}  # "новое правительство", "своей партии", "2-й армии": not part of the name
+_NOT_RELATIONAL = {"Qual", "Apro", "Anum", "Supr"}  # "новое правительство", "своей партии": not part of the name
 
 
 def _grow_left(text: str, o: Span) -> Span:
@@ -184,7 +188,7 @@ def _grow_left(text: str, o: Span) -> Span:
             if not m:
                 break
             p = parses(m.group(1).lower())[0]
-            if p.tag.POS != "ADJF" or _KIND & set(p.tag.grammemes) or not any(
+            if p.tag.POS != "ADJF" or _NOT_RELATIONAL & set(p.tag.grammemes) or not any(
                     p.tag.case == h.tag.case and p.tag.number == h.tag.number for h in heads):
                 break
             start -= len(m.group(0))
@@ -229,10 +233,10 @@ def _grow_object(text: str, o: Span) -> Span:
     end, case, nouns = o.end, None, 0
     while nouns < 4:
         m = _OBJECT_WORD.match(text, end)
-        if not m or (m.group(1) and m.group(1).lower() == "и" and not nouns) or (m.group(1) and case and
-                                                                                m.group(1).lower() != "и"):
-            break
-        want = case or ("ablt" if m.group(1) and m.group(1).lower() in ("с", "со", "за") else "gent")
+        prep = (m.group(1) or "").lower() if m else ""
+        if not m or (prep == "и" and not nouns) or (prep and prep != "и" and case):
+            break  # "и" only joins a second object; a preposition only opens the first
+        want = case or ("ablt" if prep in ("с", "со", "за") else "gent")
         ps = [p for p in parses(m.group(2).lower())[:3] if p.tag.case == want and p.tag.POS in ("NOUN", "ADJF")]
         if not ps:
             break

@@ -13,6 +13,12 @@ _NAMED_AFTER_NAME = re.compile(r"(?<![\w-])(?:им\.|имени)[ \u00a0]+((?:[�
                                r"(?:-[А-ЯЁ][а-яё]+)?(?:[ \u00a0]+(?:(?:ван|фон|де|дер)[ \u00a0]+)?[А-ЯЁ][а-яё]+){0,2})")
 
 
+def names_named_after(text: str) -> list[tuple[int, int]]:
+    """Every name after "им."/"имени" in ``text``."""
+    found = (named_after(text, m.start()) for m in re.finditer(r"(?<![\w-])(?:им\.|имени)[ \u00a0]", text))
+    return [x for x in found if x]
+
+
 def named_after(text: str, at: int) -> tuple[int, int] | None:
     """The name after "им."/"имени" at ``at``, without the words after it that cannot be genitive
     ("имени Людвига ван Бетховена [Эльжбета] Пендерецкая")."""

@@ -10,7 +10,7 @@ from .dates import find_dates, parse_anchor
 from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
 from .morph import parses
-from .people import group_people, named_after
+from .people import group_people, names_named_after
 from .positions import build_positions, find_positions
 from .orgs import combine_orgs, group_orgs
 from .resources import resource
@@ -233,7 +233,8 @@ def tidy_person(text: str, s: Span) -> Span | None:
 
 
 def combine_persons(text: str, spans: list[Span]) -> list[Span]:
-    """natasha's names, tidied; spaCy's only where they repeat a surname natasha found."""
+    """natasha's names, tidied; spaCy's where they repeat a surname natasha found, are initials and a surname or
+    start with a known first name; and the people places and bodies are named after."""
     nat = []
     for s in spans:
         if s.type == "PERSON" and s.source == "natasha":
@@ -261,10 +262,9 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
                 "Name" in p.tag for p in parses(words[0].lower())[:2]):
             nat.append(t)  # "Кшиштоф Пендерецкий": a first name the dictionary knows, then one or two names
             taken.take(t.start, t.end)
-    for m in re.finditer(r"(?<![\w-])(?:им\.|имени)[ \u00a0]", text):  # "театр им. В. М. Шукшина": whom it is named after
-        name = named_after(text, m.start())
-        if name and taken.free(*name):
-            nat.append(Span(*name, "PERSON", "rule"))
+    for a, b in names_named_after(text):  # "театр им. В. М. Шукшина": whom it is named after
+        if taken.free(a, b):
+            nat.append(Span(a, b, "PERSON", "rule"))
     return sorted(nat, key=lambda s: s.start)
 
 
