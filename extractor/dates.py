@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from .numbers import number_word_re, parse_number
+from .morph import parses
 from .spans import Coverage, windows
 from .errors import ExtractorError
 from .types import DateMention
@@ -105,7 +106,7 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
         if not taken.free(s, e):
             continue
         span = text[s:e]
-        if _looks_like_age(text, s, span) or _in_a_title(text, s, e):
+        if _looks_like_age(text, s, span) or _in_a_title(text, s, e) or _eve_of(text, span, e):
             continue
         parsed = parse_date(span, anchor)
         if parsed is None:
@@ -118,6 +119,13 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
         out.append(DateMention(s, e, span, value, kind, offset))
     out.sort(key=lambda d: d.start)
     return _join_appositions(text, out)
+
+
+def _eve_of(text: str, span: str, end: int) -> bool:
+    """"накануне выборов": the eve of an event, not a day (nerel-train: a date 1 time in 12)."""
+    nxt = re.match(r"[ \u00a0]+([а-яё]+)", text[end:end + 30])
+    return span.lower() == "накануне" and bool(nxt) and any(
+        p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parses(nxt.group(1))[:1])
 
 
 def _in_a_title(text: str, start: int, end: int) -> bool:
