@@ -161,8 +161,12 @@ def _join_appositions(text: str, dates: list[DateMention]) -> list[DateMention]:
     return out
 
 
-_AGE_BEFORE = re.compile(r"(?<![а-яё])(?:возрасте|исполнил\w*|исполняется|исполнится|было|будет|ему|ей|им|котор(?:ому|ой|ым)|"
-                         r"[А-ЯЁ][а-яё]+[уеи]|[А-ЯЁ][а-яё]+,)(?:\s+(?:бы|уже|всего|лишь|только))?\s+$")
+# an age after "в возрасте", "ему было", "исполнилось" (a qualifier may stand between) ...
+_AGE_WORDS = re.compile(r"(?<![а-яё])(?:возрасте|исполнил\w*|исполняется|исполнится|было|будет|ему|ей|им|котор(?:ому|ой|ым))"
+                        r"(?:\s+(?:бы|уже|всего|лишь|только|более|менее|около|свыше|почти|примерно))?\s+$")
+# ... or after a name: "Джеймсу Коми 52 года", "Мишель Бачелет — 54 года, врач", "Фаиз Халид (Faiz Khaleed), 26 лет"
+_AGE_AFTER_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]+[уеи]|[А-ЯЁ][а-яё]+,|\),|[А-ЯЁ][а-яё]+\s+[—–])"
+                             r"(?:\s+(?:бы|уже|всего|лишь|только))?\s+$")
 
 
 def _looks_like_age(text: str, start: int, span: str) -> bool:
@@ -172,17 +176,20 @@ def _looks_like_age(text: str, start: int, span: str) -> bool:
         return True
     if re.fullmatch(r"(?:[Нн]а\s+)?\d{1,3}(?:-?м)?\s+году", span) and re.match(r"\s+жизни", text[start + len(span):]):
         return True
-    words = re.fullmatch(r"(?:(?:всего|лишь|только|почти)\s+)?([а-яё]+|\d{1,3})\s+(?:год|года|лет)", span)
+    words = re.fullmatch(r"(?:(всего|лишь|только|почти|более|менее|около|свыше|примерно)\s+)?([а-яё]+|\d{1,3})\s+"
+                         r"(?:год|года|лет)(?:\s+и\s+\d{1,3}\s+(?:день|дня|дней))?", span)
     if not words:
         return False
     before = text[max(0, start - 30):start]
-    if not words.group(1).isdigit():  # "ему было всего пять лет"; "два года" alone is a duration
-        return bool(_AGE_BEFORE.search(before))
+    if words.group(1) in ("более", "менее", "около", "свыше", "примерно"):  # "в возрасте более 100 лет", but
+        return bool(_AGE_WORDS.search(before))  # "позволили Младичу более 15 лет скрываться" is a duration
+    if not words.group(2).isdigit():  # "ему было всего пять лет"; "два года" alone is a duration
+        return bool(_AGE_WORDS.search(before) or _AGE_AFTER_NAME.search(before))
     if text[start - 1:start] == "(" and text[start + len(span):start + len(span) + 1] == ")":
         return True  # "родился в 1967 году (51 год)"
     if re.search(r"(?:старше|младше|моложе|позже|позднее|раньше|до|в|с)\s+$", text[max(0, start - 10):start], re.IGNORECASE):
         return True
-    return bool(_AGE_BEFORE.search(before))
+    return bool(_AGE_WORDS.search(before) or _AGE_AFTER_NAME.search(before))
 
 
 # ------------------------------------------------------------------ values
