@@ -187,6 +187,7 @@ WITH_DATE = [
 
 # relative expressions with no article date: a machine-readable offset, never a guessed date
 WITHOUT_DATE = [
+    ("Начиная с 2005 года он работал там.", "с 2005 года", "2005", "date"),
     ("Это было почти 16 лет назад.", "почти 16 лет назад", "-P16Y", "relative"),
     ("В течение последних 10 лет цены росли.", "В течение последних 10 лет", "P10Y", "duration"),
     ("Это позволило беглецу более 15 лет скрываться от суда.", "более 15 лет", "P15Y", "duration"),
