@@ -140,7 +140,7 @@ def find_money(text: str) -> list[MoneyMention]:
         while e > s and text[e - 1] in " \u00a0.,":
             # "руб." keeps its dot, unless the dot also ends the paragraph (nerel-train: 7 times in 7)
             if text[e - 1] == "." and re.search(r"(?<![а-яё])(руб|долл|р)\.$", text[s:e]) \
-                    and text[e:e + 1] not in ("", "\n"):
+                    and text[e:e + 1] != "\n":
                 break
             e -= 1
         span = text[s:e]
