@@ -139,7 +139,7 @@ def find_money(text: str) -> list[MoneyMention]:
         span, s = _strip_qual(text[s:e], s)
         while e > s and text[e - 1] in " \u00a0.,":
             # "руб." keeps its dot, unless the dot also ends the paragraph (nerel-train: 7 times in 7)
-            if text[e - 1] == "." and re.search(r"(?<![а-яё])(руб|долл|р)\.$", text[s:e]) \
+            if text[e - 1] == "." and re.search(r"(?<![а-яё])(руб|долл|р|тыс)\.$", text[s:e]) \
                     and text[e:e + 1] != "\n":
                 break
             e -= 1
