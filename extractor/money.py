@@ -150,9 +150,14 @@ def find_money(text: str) -> list[MoneyMention]:
         if not vals:
             return
         qual = _qualifier(span)
+        is_range = len(vals) >= 2
         if qual == "up_to" and _CHANGE_TO.search(text[max(0, s - 60):s]):
             qual = None  # "выросла до 4,7 млрд рублей": the value reached, not a bound
-        is_range = len(vals) >= 2
+        elif is_range:
+            opener = re.search(r"(?<![а-яё])[сС][ \u00a0]+$", text[max(0, s - 3):s])
+            if opener:  # "с 10,63 миллиарда до 11,29 миллиарда долларов": one range, "с" and all
+                s -= len(opener.group())
+                span = text[s:e]
         out.append(MoneyMention(s, e, span, None if is_range else vals[0], currency, inferred,
                                 min(vals) if is_range else None, max(vals) if is_range else None, qual))
         taken.take(s, e)
