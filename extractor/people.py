@@ -77,20 +77,35 @@ def group_people(text: str, spans) -> list[Person]:
         parsed.append((s, mtext, parts, _key_forms(words[0]) if len(words) == 1 else frozenset()))
 
     people: list[dict] = []
+    # people by their first and last names ('ё' as 'е', lower-cased), in the order they were met: a lookup, not a
+    # scan of everyone, so that a long text with thousands of names stays linear
+    index: dict[str, dict[str, list[int]]] = {"first": {}, "last": {}}
+
+    def remember(i: int) -> None:
+        for key in ("first", "last"):
+            if people[i][key]:
+                ids = index[key].setdefault(_norm(people[i][key]), [])
+                if i not in ids:
+                    ids.append(i)
+
+    def named(key: str, forms: frozenset[str]) -> list[dict]:
+        ids = sorted({i for f in forms for i in index[key].get(f, ())})
+        return [people[i] for i in ids if people[i][key] and _norm(people[i][key]) in forms]
 
     def find(parts, raw_forms: frozenset[str]) -> dict | None:
         given = [parts[k] for k in ("first", "middle", "last") if parts[k]]
         if len(given) == 1:  # one word: the person whose surname (or else first name) it is
             forms = _key_forms(given[0]) | raw_forms
             for key in ("last", "first"):
-                cands = [p for p in people if p[key] and _norm(p[key]) in forms]
+                cands = named(key, forms)
                 if cands:
                     return cands[0]
             return None
-        for p in people:
-            if parts["last"] and p["last"] and _norm(p["last"]) in _key_forms(parts["last"]):
-                if not parts["first"] or not p["first"] or _same_first(parts["first"], p["first"]):
-                    return p
+        if not parts["last"]:
+            return None
+        for p in named("last", _key_forms(parts["last"])):
+            if not parts["first"] or not p["first"] or _same_first(parts["first"], p["first"]):
+                return p
         return None
 
     # full names first, so that short mentions join them whatever the order in the text
@@ -99,13 +114,15 @@ def group_people(text: str, spans) -> list[Person]:
         s, mtext, parts, raw_forms = parsed[i]
         p = find(parts, raw_forms)
         if p is None:
-            p = {"first": parts["first"], "middle": parts["middle"], "last": parts["last"], "mentions": []}
+            p = {"first": parts["first"], "middle": parts["middle"], "last": parts["last"], "mentions": [],
+                 "n": len(people)}
             people.append(p)
         else:
             for k in ("first", "middle", "last"):
                 cur = p[k]
                 if parts[k] and (cur is None or (cur.endswith(".") and not parts[k].endswith("."))):
                     p[k] = parts[k]
+        remember(p["n"])
         p["mentions"].append(Mention(s.start, s.end, mtext))
     _join_aliases(people, parsed)
     people.sort(key=lambda p: min(m.start for m in p["mentions"]))

@@ -10,7 +10,7 @@ from .morph import head_noun, morph, normalize_phrase, parses
 from .orgs import org_heads
 from .people import NAMED_AFTER, named_after
 from .resources import lexicon
-from .spans import ByStart, Span, quote_close
+from .spans import ByStart, Span, covered, quote_close
 from .types import Position
 
 # "губернатор области Роман Старовойт", "главы ведомства 30-летнего Ивана Муравьева"
@@ -51,7 +51,7 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
         j = max(near, key=lambda k: sure[k]) if near else None
         if j is not None and heads[i] and (holders[i] is None or sure[j] > sure[i]):
             holders[i], sure[i] = holders[j], sure[j]
-    names = [m for m, _ in org_mentions.items] + list(places)
+    names = covered(text, [m for m, _ in org_mentions.items] + list(places))
     out = []
     for i, (s, person, f, head) in enumerate(zip(spans, holders, found, heads)):
         org = _organisation(text, s, org_mentions)
@@ -89,7 +89,7 @@ def _role(text: str, s, names) -> tuple[int, int] | None:
             k, case = k + 1, "datv"  # "министр по государственным сборам", "секретарь по вопросам прав человека"
         while k < len(words) and parses(words[k].group().lower())[0].tag.POS in ("ADJF", "PRTF"):
             k += 1
-        if k == len(words) or any(n.start <= words[j].start() < n.end for n in names):
+        if k == len(words) or not names.free(words[j].start(), words[j].start() + 1):
             break
         p = parses(_last_part(words[k].group()))[0]
         if p.tag.POS != "NOUN" or p.tag.case not in (case, "gent") or p.normal_form in org_heads() \
@@ -245,7 +245,7 @@ _TAIL_POS = {"ADVB", "ADJS", "NUMR", "VERB", "INFN", "PRED", "PRCL", "CONJ", "PR
 
 def find_positions(text: str, spans) -> list:
     """The model's titles with their edges mended, and titles from the lexicon the model missed."""
-    people = sorted((s for s in spans if s.type == "PERSON"), key=lambda s: s.start)
+    people = ByStart(s for s in spans if s.type == "PERSON")
     out = []
     for s in spans:
         if s.type != "POSITION":
@@ -395,7 +395,7 @@ def _mend(text: str, s: Span, people) -> Span | None:
     named = named and named_after(text, start + named.start())
     if named:  # "Глава Ассоциации имени Людвига ван Бетховена": the name is part of the title
         end = max(end, named[1])
-    for p in people:
+    for p in people.starting(start - 200, end):  # names are shorter than 200 characters
         if p.start <= start < p.end:
             return None  # the model took a name for a title
         if start < p.start < end and not (named and named[0] <= p.start < named[1]):
