@@ -5,6 +5,7 @@ import codecs
 import gzip
 import json
 import os
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,12 +104,20 @@ def iter_paths(paths: list[str], pattern: str = "*.txt") -> Iterator[tuple[Optio
             yield path, p
 
 
-def iter_documents(paths: list[str], input_format: str = "text", id_field: str = "id",
+def format_of(name: str, input_format: str = "auto") -> str:
+    """"text" or "jsonl"; with "auto", a file named *.jsonl or *.ndjson (.gz too) is JSON Lines, anything else
+    (stdin included) text."""
+    if input_format != "auto":
+        return input_format
+    return "jsonl" if re.search(r"\.(?:jsonl|ndjson)(?:\.gz)?$", name, re.I) else "text"
+
+
+def iter_documents(paths: list[str], input_format: str = "auto", id_field: str = "id",
                    text_field: str = "text", pattern: str = "*.txt", stdin=None,
                    max_chars: int = 5_000_000) -> Iterator[Document]:
     stdin = stdin if stdin is not None else sys.stdin
-    for path, shown in iter_paths(paths, pattern if input_format == "text" else "*.jsonl"):
-        if input_format == "jsonl":
+    for path, shown in iter_paths(paths, pattern if input_format != "jsonl" else "*.jsonl"):
+        if format_of(shown, input_format) == "jsonl":
             yield from _iter_jsonl(path, shown, id_field, text_field, stdin)
         elif path is None:
             data = stdin.buffer.read() if hasattr(stdin, "buffer") else stdin.read().encode("utf-8")
@@ -162,13 +171,13 @@ def _iter_jsonl(path, shown, id_field, text_field, stdin) -> Iterator[Document]:
         yield Document(id=shown, error=f"{shown}: cannot read ({exc})")
 
 
-def count_documents(paths: list[str], input_format: str = "text", pattern: str = "*.txt") -> Optional[int]:
+def count_documents(paths: list[str], input_format: str = "auto", pattern: str = "*.txt") -> Optional[int]:
     """How many documents the inputs hold, for an ETA; None when that cannot be known (stdin)."""
     total = 0
-    for path, _ in iter_paths(paths, pattern if input_format == "text" else "*.jsonl"):
+    for path, shown in iter_paths(paths, pattern if input_format != "jsonl" else "*.jsonl"):
         if path is None:
             return None
-        if input_format == "text":
+        if format_of(shown, input_format) == "text":
             total += 1
             continue
         try:

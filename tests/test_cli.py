@@ -59,6 +59,18 @@ def test_jsonl_input_with_meta_and_date(runner, tmp_path):
     assert d["dates"][0]["value"] == "2020-06-14"
 
 
+@pytest.mark.parametrize("name,docs", [("in.jsonl", 2), ("in.ndjson", 2), ("in.txt", 1)])
+def test_input_format_follows_the_file_name(runner, tmp_path, name, docs):
+    f = tmp_path / name
+    f.write_text('{"id": "a", "text": "Иван Петров пришёл."}\n{"id": "b", "text": "Вчера был дождь."}\n',
+                 encoding="utf-8")
+    r = run(runner, ["extract", "-j", "1", "--jsonl", str(f)])
+    lines = [json.loads(l) for l in r.stdout.strip().splitlines()]
+    assert r.exit_code == 0 and len(lines) == docs
+    if docs == 2:
+        assert [d["id"] for d in lines] == ["a", "b"]
+
+
 def test_date_option_resolves_relative_dates(runner):
     r = run(runner, ["extract", "--date", "2021-03-10", "-"], input="В прошлом году завод закрыли.")
     assert json.loads(r.stdout)["dates"][0]["value"] == "2020"

@@ -15,7 +15,9 @@ from .common import error, user_errors
 @app.command("extract")
 def extract_command(
     paths: List[str] = typer.Argument(..., help="Text or JSONL files (.gz too), folders (every *.txt below) or - for stdin."),
-    input_format: str = typer.Option("text", "--input-format", help="text or jsonl (one {id, text} object a line)."),
+    input_format: str = typer.Option("auto", "--input-format",
+                                     help="text, jsonl (one {id, text} object a line) or auto: jsonl for *.jsonl and "
+                                          "*.ndjson files (.gz too), text otherwise."),
     id_field: str = typer.Option("id", "--id-field", help="JSONL field holding the document id."),
     text_field: str = typer.Option("text", "--text-field", help="JSONL field holding the text."),
     date: Optional[str] = typer.Option(None, "--date", help="The article's date, YYYY-MM-DD, to resolve relative dates."),
@@ -29,8 +31,8 @@ def extract_command(
 ) -> None:
     """Extract people, positions, organisations, dates and money as JSON."""
     with user_errors():
-        if input_format not in ("text", "jsonl"):
-            raise typer.BadParameter("use text or jsonl", param_hint="--input-format")
+        if input_format not in ("auto", "text", "jsonl"):
+            raise typer.BadParameter("use auto, text or jsonl", param_hint="--input-format")
         if jobs < 1:
             raise typer.BadParameter("must be 1 or more", param_hint="--jobs")
         date = check_date(date, "--date")
