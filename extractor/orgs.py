@@ -200,8 +200,8 @@ def _grow_left(text: str, o: Span) -> Span:
 def _grow_to_noun(text: str, o: Span) -> Span:
     """A name cut after an adjective runs on to its noun: "[Московский государственный] открытый педагогический
     университет"."""
-    last = re.search(r"[А-Яа-яЁё]+$", text[o.start:o.end])
-    ps = parses(last.group().lower()) if last else ()
+    last = re.search(r"[ \u00a0]([А-Яа-яЁё]+)$", text[o.start:o.end])  # one adjective alone is a name already:
+    ps = parses(last.group(1).lower()) if last else ()  # "[парламентских] выборов" (NEREL tags it so)
     if not ps or ps[0].tag.POS != "ADJF" or any(p.tag.POS == "NOUN" for p in ps):
         return o
     end = o.end
