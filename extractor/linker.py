@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from .morph import head_noun, parses
 from .resources import resource
+from .spans import Coverage
 
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 AFTER_WITH = re.compile(r"(?:^|[^\w-])(?:с|со|между)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+)?$", re.I)
@@ -34,9 +35,9 @@ class Context:
         self.m_starts = [m[0] for m in self.mentions]
         self.titles = sorted(titles)
         self.t_starts = [t[0] for t in self.titles]
-        self.in_org = bytearray(len(text) + 1)
+        self.in_org = Coverage(len(text))
         for a, b in orgs:
-            self.in_org[a:b] = b"\x01" * (b - a)
+            self.in_org.take(a, b)
         # how often each name is mentioned (by the first letters of its last word): the text's main people
         self.counts = Counter(self.key(m) for m in self.mentions)
         self.most = max(self.counts.values(), default=0)
@@ -119,7 +120,7 @@ def features(ctx: Context, title: tuple[int, int], m: tuple[int, int]) -> list[s
         f.append(f"sdist={min(sdist, 2)}:main")
     if sentence_initial:
         f.append(f"{side}:subject")
-    if ctx.in_org[m[0]]:
+    if not ctx.in_org.free(m[0], m[0] + 1):
         f.append("in_org")
     if AFTER_WITH.search(text[max(0, title[0] - 30):title[0]]):
         f.append(f"{side}:after_s")

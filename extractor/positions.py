@@ -26,13 +26,10 @@ _CHAIN_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{0,80}\))?[ \u00a0]*(?:,|и|,[ 
 
 def build_positions(text: str, spans, people, organisations, sents, places=()) -> list[Position]:
     org_mentions = ByStart(((m, o.id) for o in organisations for m in o.mentions), key=lambda x: x[0])
-    in_org = bytearray(len(text) + 1)
-    for m, _ in org_mentions.items:
-        in_org[m.start:m.end] = b"\x01" * (m.end - m.start)
+    in_org = covered(text, [m for m, _ in org_mentions.items])
     # a name inside an organisation's name or after "имени" ("институт имени Пушкина") holds no title
-    mentions = ByStart(((m, p.id) for p in people for m in p.mentions
-                        if not in_org[m.start] and not NAMED_AFTER.search(text, max(0, m.start - 8), m.start)),
-                       key=lambda x: x[0])
+    mentions = ByStart(((m, p.id) for p in people for m in p.mentions if in_org.free(m.start, m.start + 1)
+                        and not NAMED_AFTER.search(text, max(0, m.start - 8), m.start)), key=lambda x: x[0])
     spans = sorted(spans, key=lambda s: s.start)
     sents = sorted(sents)
     # an adjective ("президентских выборах") is a title nobody holds
@@ -124,10 +121,13 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions):
                          [(m.start, m.end) for m, _ in org_mentions.items])
     out = []
     for s, h, f in zip(spans, heads, found):
+        if f or not h:
+            out.append(f)
+            continue
         skip = {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + 6)
                 if re.fullmatch(r"[ \u00a0,—–-]*", text[s.end:m.start]) and _kin(text, s, h, m)}
-        best = linker.best_holder(ctx, (s.start, s.end), LINK_THRESHOLD, skip) if h and not f else None
-        out.append(f if f or best is None else (*by_span[best[0]], False))
+        best = linker.best_holder(ctx, (s.start, s.end), LINK_THRESHOLD, skip)
+        out.append(None if best is None else (*by_span[best[0]], False))
     return out
 
 
@@ -256,11 +256,10 @@ def find_positions(text: str, spans) -> list:
             start = _adjectives_before(text, s.start, first.group(), place=False) if first else s.start
             out.append(Span(start, s.end, s.type, s.source) if start != s.start else s)
     if USE_LEXICON:
-        taken = bytearray(len(text) + 1)
-        for s in out + [x for x in spans if x.type in ("PERSON", "ORG")]:
-            taken[s.start:s.end] = b"\x01" * (s.end - s.start)
+        taken = covered(text, out + [x for x in spans if x.type in ("PERSON", "ORG")])
         for m in _WORD.finditer(text):
-            if any(taken[m.start():m.end()]) or not _is_head(m.group()) or _names_a_body(text, m.start(), m.group()):
+            if not taken.free(m.start(), m.end()) or not _is_head(m.group()) \
+                    or _names_a_body(text, m.start(), m.group()):
                 continue
             start = _adjectives_before(text, m.start(), m.group())
             out.append(Span(start, m.end(), "POSITION", "rule"))
