@@ -41,6 +41,16 @@ class Context:
         # how often each name is mentioned (by the first letters of its last word): the text's main people
         self.counts = Counter(self.key(m) for m in self.mentions)
         self.most = max(self.counts.values(), default=0)
+        self._titles: dict[tuple[int, int], tuple] = {}
+
+    def title(self, title: tuple[int, int]) -> tuple:
+        """What a title brings to every pair it is in, worked out once: its head noun's parse, whether it follows
+        "с" and whether it follows "пост"."""
+        if title not in self._titles:
+            before = self.text[max(0, title[0] - 30):title[0]]
+            self._titles[title] = (head_noun(self.text, *title), bool(AFTER_WITH.search(before)),
+                                   bool(_AFTER_POST.search(before[-20:])))
+        return self._titles[title]
 
     def key(self, m) -> str:
         words = _WORD.findall(self.text, m[0], m[1])
@@ -88,7 +98,7 @@ def features(ctx: Context, title: tuple[int, int], m: tuple[int, int]) -> list[s
     d = hi - lo
     bucket = next((i for i, b in enumerate(_BUCKETS) if d <= b), len(_BUCKETS))
     gclass = _gap_class(gap)
-    head = head_noun(text, *title)
+    head, after_with, after_post = ctx.title(title)
     tcase = str(head.tag.case) if head else "adj"
     tnum = "plur" if head is not None and head.tag.number == "plur" else "sing"
     words = _WORD.findall(text, m[0], m[1])
@@ -122,9 +132,9 @@ def features(ctx: Context, title: tuple[int, int], m: tuple[int, int]) -> list[s
         f.append(f"{side}:subject")
     if not ctx.in_org.free(m[0], m[0] + 1):
         f.append("in_org")
-    if AFTER_WITH.search(text[max(0, title[0] - 30):title[0]]):
+    if after_with:
         f.append(f"{side}:after_s")
-    if _AFTER_POST.search(text[max(0, title[0] - 20):title[0]]):
+    if after_post:
         f.append(f"{side}:after_post")
     return f
 
@@ -144,9 +154,9 @@ def best_holder(ctx: Context, title: tuple[int, int], threshold: float = 0.5, sk
     """The person mention most likely to hold the title, with its probability, or None; mentions in ``skip``
     are known not to hold it."""
     best, best_p = None, threshold
-    head = head_noun(ctx.text, *title)
+    head, after_with, _ = ctx.title(title)
     # "встретился с президентом": someone else, unless the name agrees ("с главой федерации Ксенией Кацер")
-    with_ = head is not None and head.tag.case == "ablt" and AFTER_WITH.search(ctx.text[max(0, title[0] - 30):title[0]])
+    with_ = head is not None and head.tag.case == "ablt" and after_with
     for m in ctx.candidates(title):
         if m in skip:
             continue
