@@ -293,9 +293,9 @@ def _names_a_work(text: str, o: Span) -> bool:
 # economy ("в торговле, АПК, промышленности"), an age ("75-летний")
 _NOT_ORG = re.compile(r"СМИ|[Ии]нтернет\w*|(?i:covid-19)|SARS|ЕГЭ|ОГЭ|МКС|ПАО|ОАО|ЗАО|ООО|АО|АПК|ТЭК|ЖКХ|ВПК|ОПК|"
                       r"\d+-летн\w*")
-# a platform one writes "в"/"через": a medium here, not the company ("написал в Twitter", "в своём Фейсбуке")
-_PLATFORM = re.compile(r"Twitter|Твиттер\w*|Instagram|Инстаграм\w*|Facebook|Фейсбук\w*|Weibo|WeChat|YouTube|"
-                       r"Ютуб\w*|Telegram|Телеграм\w*|TikTok|ВКонтакте|Одноклассник\w*")
+# a platform that is also a company, one writes "в"/"через": a medium here ("написал в Twitter", "в своём
+# Фейсбуке"); the ones that are only media are in _SITE
+_PLATFORM = re.compile(r"Twitter|Твиттер\w*|Facebook|Фейсбук\w*|Telegram|Телеграм\w*")
 _MEDIUM_BEFORE = re.compile(r"(?:написал|опубликовал|сообщил|заявил|поделил|подписчик|аккаунт|соцсет|страниц|блог|"
                             r"сво[её]м)[а-яё]*[ \u00a0,]+(?:[а-яё-]+[ \u00a0]+)?(?:в|во|через|на)[ \u00a0]+"
                             r"(?:[а-яё-]+[ \u00a0]+)?$", re.IGNORECASE)
@@ -309,7 +309,8 @@ _SITE = re.compile(r"YouTube|Ютуб\w*|Instagram|Инстаграм\w*|Вик�
 
 def _not_an_org(text: str, o: Span, people: dict) -> bool:
     name = text[o.start:o.end]
-    if _NOT_ORG.fullmatch(name) or _SITE.fullmatch(name) or _names_a_work(text, o) or _facility(name) or _after_its_kind(text, o):
+    if _NOT_ORG.fullmatch(name) or _SITE.fullmatch(name) or _names_a_work(text, o) or _facility(name) \
+            or _after_its_kind(text, o):
         return True
     if _PLATFORM.fullmatch(name) and _MEDIUM_BEFORE.search(text[max(0, o.start - 60):o.start]):
         return True

@@ -8,14 +8,15 @@ from .morph import CASES, normalize_name, parses, surname_first, surname_nominat
 from .types import Mention, Person
 
 # "театр им. В. М. Шукшина", "Ассоциация имени Людвига ван Бетховена": whom something is named after, in the genitive
-NAMED_AFTER = re.compile(r"(?<![\w-])(?:им\.|имени)[ \u00a0]+$")
-_NAMED_AFTER_NAME = re.compile(r"(?<![\w-])(?:им\.|имени)[ \u00a0]+((?:[А-ЯЁ]\.[ \u00a0]*){0,2}[А-ЯЁ][а-яё]+"
+_MARKER = r"(?<![\w-])(?:им\.|имени)[ \u00a0]+"
+NAMED_AFTER = re.compile(_MARKER + "$")
+_NAMED_AFTER_NAME = re.compile(_MARKER + r"((?:[А-ЯЁ]\.[ \u00a0]*){0,2}[А-ЯЁ][а-яё]+"
                                r"(?:-[А-ЯЁ][а-яё]+)?(?:[ \u00a0]+(?:(?:ван|фон|де|дер)[ \u00a0]+)?[А-ЯЁ][а-яё]+){0,2})")
 
 
 def names_named_after(text: str) -> list[tuple[int, int]]:
     """Every name after "им."/"имени" in ``text``."""
-    found = (named_after(text, m.start()) for m in re.finditer(r"(?<![\w-])(?:им\.|имени)[ \u00a0]", text))
+    found = (named_after(text, m.start()) for m in re.finditer(_MARKER, text))
     return [x for x in found if x]
 
 
