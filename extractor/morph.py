@@ -105,6 +105,17 @@ def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, f
     return None, 0.0
 
 
+def noun_forms(lemmas) -> frozenset[str]:
+    """Every inflected form of every noun reading of ``lemmas``, also written with "е" for "ё" ("режиссер"): a set
+    to look a word up in before parsing it."""
+    forms = set()
+    for lemma in lemmas:
+        for p in parses(lemma):
+            if p.tag.POS == "NOUN":
+                forms.update(f.word for f in p.lexeme)
+    return frozenset(forms | {f.replace("ё", "е") for f in forms})
+
+
 def head_noun(text: str, start: int, end: int):
     """The parse of the first noun of text[start:end] (a title's head: "министра" in "министра финансов"), or
     None when there is none ("президентских")."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .morph import normalize_phrase, parses
+from .morph import normalize_phrase, noun_forms, parses
 from .people import named_after
 from .resources import lexicon
 from .spans import Span, covered, quote_close
@@ -157,7 +157,7 @@ _ORG_TAIL = {"ADVB", "VERB", "INFN", "PRCL", "CONJ", "PREP", "GRND", "PRTS", "AD
 @lru_cache(maxsize=1)
 def _institution_forms() -> frozenset[str]:
     """Every form of the nouns in models/institutions.txt ("мэрия", "мэрии", "мэрию", ...)."""
-    return frozenset(f.word for w in lexicon("institutions.txt") for p in parses(w)[:1] for f in p.lexeme)
+    return noun_forms(lexicon("institutions.txt"))
 
 
 def _trim_org(text: str, o: Span) -> Span | None:

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 
 from . import linker
-from .morph import head_noun, morph, normalize_phrase, parses
+from .morph import head_noun, morph, normalize_phrase, noun_forms, parses
 from .orgs import org_heads
 from .people import NAMED_AFTER, named_after
 from .resources import lexicon
@@ -284,12 +284,7 @@ def _head_lemmas() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _head_forms() -> frozenset[str]:
     """Every inflected form of every role noun of the lexicon."""
-    forms = set()
-    for head in _head_lemmas():
-        for p in parses(head):
-            if p.tag.POS == "NOUN":
-                forms.update(f.word for f in p.lexeme)
-    return frozenset(forms | {f.replace("ё", "е") for f in forms})  # "режиссер" is written without ё
+    return noun_forms(_head_lemmas())
 
 
 # a compound's last part or a word without its prefix can be the role: "хип-хоп-исполнитель", "госсоветник"
