@@ -21,7 +21,8 @@ _APPOS_AFTER_PLURAL = re.compile(
     r"^[ \u00a0]*$|^(?:[ \u00a0]+[\w«»\"-]+){0,3}?[ \u00a0]*(?:[–—:]|,[ \u00a0]*(?:среди них|среди которых|в том числе|"
     r"включая)[ \u00a0]*[–—:]?)[ \u00a0]*$")
 # one name of a list to the next: "A (проект «Метро»), B и C"
-_CHAIN_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{0,80}\))?[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*$")
+_LIST = r"[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*$"  # "A, B", "A и B", "A, а также B"
+_CHAIN_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{0,80}\))?" + _LIST)
 
 
 def build_positions(text: str, spans, people, organisations, sents, places=()) -> list[Position]:
@@ -160,7 +161,7 @@ def _kin(text, s, head, m) -> bool:
 
 def _last_word(text: str, m):
     words = re.findall(r"[А-Яа-яЁё-]+", text[m.start:m.end])
-    return parses(words[-1].rsplit("-", 1)[-1].lower())[0] if words else None
+    return parses(_last_part(words[-1]))[0] if words else None
 
 
 def _co_holders(text, s, found, mentions) -> tuple[str, ...]:
@@ -180,7 +181,7 @@ def _co_holders(text, s, found, mentions) -> tuple[str, ...]:
     return tuple(out)
 
 
-_LIST_GAP = re.compile(r"^[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*$")
+_LIST_GAP = re.compile("^" + _LIST)
 
 
 def _title(text: str) -> str:
@@ -314,7 +315,7 @@ _PLACE_ADJ = re.compile(r"(?<!ческ)(?:ск|цк)ий$")  # японский,
 def _adjectives_before(text: str, start: int, head_word: str, place: bool = True) -> int:
     """Adjectives of a country or place before a title belong to it ("японского монарха"), and so does a
     capitalised adjective opening the sentence ("Финансовый директор банка"), which the model tends to miss."""
-    head = parses(head_word.lower().split("-")[-1])[0]
+    head = parses(_last_part(head_word))[0]
     while True:
         prev = re.search(r"([А-Яа-яЁё-]+)[ \u00a0]+$", text[max(0, start - 40):start])
         if not prev:
@@ -370,7 +371,7 @@ def _is_title(text: str, s: Span) -> bool:
     if _names_a_body(text, s.start, text[s.start:s.end]):
         return False
     for w in re.findall(r"[А-Яа-яЁё-]+", text[s.start:s.end]):
-        ps = parses(w.rsplit("-", 1)[-1].lower())
+        ps = parses(_last_part(w))
         if ps[0].tag.POS == "NOUN":  # the head: a title names a person, so it is animate
             if ps[0].normal_form in _NOT_TITLES:
                 return False
