@@ -11,7 +11,7 @@ from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
 from .morph import parses
 from .people import group_people, names_named_after
-from .positions import build_positions, find_positions
+from .positions import build_positions, extend_to_body, find_positions
 from .orgs import combine_orgs, group_orgs
 from .resources import resource
 from .spans import Coverage, Span
@@ -125,12 +125,13 @@ class Pipeline:
         spans, sents = ner
         persons = combine_persons(text, spans)
         orgs = combine_orgs(text, spans)
-        positions = find_positions(text, [s for s in spans if s.type != "PERSON"] + persons)
+        places = [s for s in spans if s.type == "LOC"]
+        positions = extend_to_body(text, find_positions(text, [s for s in spans if s.type != "PERSON"] + persons),
+                                   orgs + places)
         dates = find_dates(text, anchor)
         money = find_money(text)
         people = group_people(text, persons)
         organisations = group_orgs(text, orgs)
-        places = [s for s in spans if s.type == "LOC"]
         pos = build_positions(text, positions, people, organisations, sents, places)
         return Result(people=tuple(people), positions=tuple(pos), organisations=tuple(organisations),
                       dates=tuple(dates), money=tuple(money), id=id,

@@ -270,6 +270,40 @@ def find_positions(text: str, spans) -> list:
 
 USE_LEXICON = True
 
+# posts held in an organisation or a country, which take its name after them ("президента Мали", "советниками
+# Белого дома"); a trade does not ("дирижёра [Роттердамского оркестра]", "космонавта [Малайзии]")
+_POSTS = frozenset("директор гендиректор руководитель председатель генсек генпрокурор прокурор секретарь "
+                   "пресс-секретарь представитель советник заместитель замминистра замглавы начальник командующий "
+                   "спикер сенатор депутат член управляющий основатель владелец совладелец".split())
+
+
+def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Span]:
+    """A post's title runs on over the organisation or country named right after it in the genitive (or not
+    declined), as NEREL draws the title: "президента [Мали]", "вице-президента [Лукойла]"."""
+    names = ByStart(names)
+    out = []
+    for s in titles:
+        words = _WORD.findall(text, s.start, s.end)
+        after = [n for n in names.starting(s.end + 1, s.end + 2) if text[s.end] in " \u00a0"]
+        if words and after and (_country_post(words[0]) or _post(words[0])) and _genitive_name(text, after[0]) \
+                and not re.match(r"[ \u00a0]+и[ \u00a0]", text[after[0].end:after[0].end + 3]):
+            s = Span(s.start, after[0].end, s.type, s.source)
+        out.append(s)
+    return out
+
+
+def _post(word: str) -> bool:
+    return bool({_last_part(word), parses(_last_part(word))[0].normal_form} & _POSTS)
+
+
+def _genitive_name(text: str, name: Span) -> bool:
+    first = _WORD.match(text, name.start)
+    if not first:
+        return True  # Latin letters, digits, a quote: not declined
+    w = first.group().lower()
+    ps = parses(w)
+    return not morph().word_is_known(w) or "Fixd" in ps[0].tag or any(p.tag.case == "gent" for p in ps)
+
 # posts a country or a people has, which take its adjective ("британский премьер", "палестинского лидера"); other
 # trades do not ("[американский] актёр", "[японским] космонавтом"). nerel-train: a place adjective is inside the
 # title 82 times in 385, nearly all before these heads.
