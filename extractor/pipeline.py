@@ -179,6 +179,20 @@ def tidy(text: str, s: Span) -> Span | None:
     while end > start and text[end - 1] in " \u00a0,;:–—-(":
         end -= 1
     span = text[start:end]
+    paren = span.find("(")
+    if s.type == "ORG" and paren > 0 and (span.endswith(")") or span.count("(") > span.count(")")):
+        end = start + paren  # "Объединение за Мали (Rassemblement pour le Mali, RPM)": the bracket is another name
+        while end > start and text[end - 1] in " \u00a0":
+            end -= 1
+        span = text[start:end]
+    if span.count('"') % 2:  # a straight quote left open: close it, or leave out the stray one
+        if text[end:end + 1] == '"':
+            end += 1
+        elif span.endswith('"'):
+            end -= 1
+        elif span.startswith('"'):
+            start += 1
+        span = text[start:end]
     for o, c in _QUOTES.items():
         if o != c and span.count(o) > span.count(c) and text[end:end + 1] == c:
             end += 1
