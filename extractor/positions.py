@@ -452,7 +452,7 @@ def _is_title(text: str, s: Span) -> bool:
     pos = parses(first.group().lower())[0].tag.POS
     if pos in ("VERB", "INFN", "PREP", "CONJ", "PRCL", "GRND", "ADVB", "ADJS"):
         return False
-    if _names_a_body(text, s.start, text[s.start:s.end]):
+    if _names_a_body(text, s.start, first.group()):  # "[директоров банка HSBC]" of "совет директоров банка"
         return False
     for w in re.findall(r"[А-Яа-яЁё-]+", text[_after_acting(text, s.start, s.end):s.end]):
         ps = parses(_last_part(w))
