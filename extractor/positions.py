@@ -193,6 +193,11 @@ _LIST_GAP = re.compile("^" + _LIST)
 
 def _title(text: str) -> str:
     """'Губернатора Воронежской области' -> 'губернатор Воронежской области': nominative, lower-case start."""
+    acting = _ACTING_AT.match(text)
+    if acting:  # "исполняющего обязанности губернатора" -> "исполняющий обязанности губернатора"; the rest is governed
+        fem = re.search(r"исполняющ(?:ей|ая|ую)", acting.group(), re.I)
+        prefix = re.sub(r"исполняющ[а-яё]*", "исполняющая" if fem else "исполняющий", acting.group().lower())
+        return prefix + text[acting.end():]
     words = _WORD.findall(text)
     if len(words) == 1 and parses(words[0].lower())[0].tag.POS == "ADJF":  # "президентских" -> "президентский"
         return parses(words[0].lower())[0].normal_form
