@@ -424,21 +424,28 @@ def _adjectives_before(text: str, start: int, head_word: str) -> int:
         if not prev:
             return start
         p = parses(prev.group(1).lower())[0]
-        if p.tag.POS != "ADJF" or p.tag.case != head.tag.case or (p.tag.number and p.tag.number != head.tag.number):
+        if p.tag.POS not in ("ADJF", "PRTF") or p.tag.case != head.tag.case \
+                or (p.tag.number and p.tag.number != head.tag.number):
             return start
+        lemma = p.normal_form
+        if p.tag.POS == "PRTF":  # "приглашённым": the participle's own nominative, not its verb
+            form = p.inflect({"masc", "sing", "nomn"})
+            lemma = form.word if form else lemma
+            if lemma not in _RANK:
+                return start
         at = start - len(prev.group(0))
         opening = prev.group(1)[0].isupper() and bool(re.search(r"(?:^|[.!?…]|\n)[ \u00a0]*$", text[max(0, at - 3):at]))
-        if _PLACE_ADJ.search(p.normal_form):
+        if _PLACE_ADJ.search(lemma):
             if not _country_post(head_word):
                 return start
-        elif p.normal_form not in _RANK and (p.normal_form, head.normal_form) not in _TITLE_PAIRS and (
-                not opening or p.normal_form in _NOT_PART):
+        elif lemma not in _RANK and (lemma, head.normal_form) not in _TITLE_PAIRS and (
+                not opening or lemma in _NOT_PART):
             return start
         start -= len(prev.group(0))
 
 
 # adjectives that make a rank of the title itself: "старшим исследователем", "запасным вратарём"
-_RANK = frozenset("главный старший младший запасной генеральный исполнительный художественный приглашённый "
+_RANK = frozenset("главный старший младший запасной запасный генеральный исполнительный художественный приглашённый "
                   "приглашенный".split())
 # an adjective that is part of one title: "народный депутат" (a member of Ukraine's parliament), "чрезвычайный и
 # полномочный посол"
