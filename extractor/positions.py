@@ -353,8 +353,8 @@ def _genitive_name(text: str, name: Span) -> bool:
 # trades do not ("[американский] актёр", "[японским] космонавтом"). nerel-train: a place adjective is inside the
 # title 82 times in 385, nearly all before these heads.
 _COUNTRY_POSTS = frozenset("президент вице-президент премьер премьер-министр вице-премьер министр лидер глава "
-                           "патриарх архиепископ мэр губернатор деятель полицейский военный силовик шпион посол "
-                           "канцлер король королева монарх правитель чиновник".split())
+                           "патриарх архиепископ мэр губернатор деятель полицейский силовик шпион посол "
+                           "канцлер король королева монарх правитель".split())
 
 
 def _country_post(head_word: str) -> bool:
@@ -423,9 +423,9 @@ def _adjectives_before(text: str, start: int, head_word: str) -> int:
         prev = re.search(r"([А-Яа-яЁё-]+)[ \u00a0]+$", text[max(0, start - 40):start])
         if not prev:
             return start
-        p = parses(prev.group(1).lower())[0]
-        if p.tag.POS not in ("ADJF", "PRTF") or p.tag.case != head.tag.case \
-                or (p.tag.number and p.tag.number != head.tag.number):
+        p = next((p for p in parses(prev.group(1).lower())[:3] if p.tag.POS in ("ADJF", "PRTF")
+                  and p.tag.case == head.tag.case and (not p.tag.number or p.tag.number == head.tag.number)), None)
+        if p is None:
             return start
         lemma = p.normal_form
         if p.tag.POS == "PRTF":  # "приглашённым": the participle's own nominative, not its verb
