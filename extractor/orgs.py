@@ -291,7 +291,7 @@ def _names_a_work(text: str, o: Span) -> bool:
 
 # the media, the internet, diseases, exams, the space station, a legal form alone ("ПАО"), sectors of the
 # economy ("в торговле, АПК, промышленности"), an age ("75-летний")
-_NOT_ORG = re.compile(r"СМИ|[Ии]нтернет\w*|(?i:covid-19)|SARS|ЕГЭ|ОГЭ|МКС|ПАО|ОАО|ЗАО|ООО|АО|АПК|ТЭК|ЖКХ|ВПК|ОПК|"
+_NOT_ORG = re.compile(r"СМИ|[Ии]нтернет\w*|(?i:covid-19)|SARS(?:-CoV)?(?:-2)?|ЕГЭ|ОГЭ|МКС|ПАО|ОАО|ЗАО|ООО|АО|АПК|ТЭК|ЖКХ|ВПК|ОПК|"
                       r"\d+-летн\w*")
 # a platform that is also a company, one writes "в"/"через": a medium here ("написал в Twitter", "в своём
 # Фейсбуке"); the ones that are only media are in _SITE

@@ -178,6 +178,15 @@ def tidy(text: str, s: Span) -> Span | None:
         end = nl
     while end > start and text[end - 1] in " \u00a0,;:–—-(":
         end -= 1
+    if s.type == "ORG":  # a name is whole words: "пресс-[служба президента]", "RU-[CENTER]"
+        while start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
+            start -= 1
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+        while end < len(text) - 1 and text[end] == "-" and text[end + 1].isalnum():
+            end += 1
+            while end < len(text) and text[end].isalnum():
+                end += 1
     span = text[start:end]
     paren = span.find("(")
     if s.type == "ORG" and paren > 0 and (span.endswith(")") or span.count("(") > span.count(")")):

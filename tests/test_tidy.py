@@ -1,0 +1,25 @@
+"""How a model's raw span is mended before the rules see it (pipeline.tidy): text, the model's span -> ours."""
+import pytest
+
+from extractor.pipeline import tidy
+from extractor.spans import Span
+
+TIDY = [
+    # (text, type, the model's span as written, what tidy keeps or None)
+    ("Об этом сообщила пресс-служба президента Украины.", "ORG", "служба президента Украины",
+     "пресс-служба президента Украины"),
+    ("Регистратор RU-CENTER снизил цены.", "ORG", "CENTER", "RU-CENTER"),
+    ('Кандидата выдвинула партия "Объединение за Мали" (Rassemblement pour le Mali, RPM), её лидер.', "ORG",
+     'Объединение за Мали" (Rassemblement pour le Mali, RPM)', "Объединение за Мали"),
+    ('Об этом сообщает РИА "Новости" со ссылкой на источник.', "ORG", 'РИА "Новости', 'РИА "Новости"'),
+    ("Клуб «Арсенал» выиграл.", "ORG", "«Арсенал»", "Арсенал"),
+    ("Сказал президент,\nа потом", "POSITION", "президент,\nа", "президент"),
+    ("…, — сказал он.", "ORG", ", —", None),
+]
+
+
+@pytest.mark.parametrize("text,type_,raw,expected", TIDY)
+def test_tidy(text, type_, raw, expected):
+    start = text.index(raw)
+    got = tidy(text, Span(start, start + len(raw), type_, "spacy"))
+    assert (text[got.start:got.end] if got else None) == expected
