@@ -314,6 +314,10 @@ def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Spa
     names = ByStart(names)
     out = []
     for s in titles:
+        # a name that starts inside the title is the title's whole: "пресс-секретаря [Фонда борьбы] с коррупцией"
+        cut = [n.end for n in names.starting(s.start + 1, s.end) if n.end > s.end and "\n" not in text[s.end:n.end]]
+        if cut:
+            s = Span(s.start, max(cut), s.type, s.source)
         words = _WORD.findall(text, _after_acting(text, s.start, s.end), s.end)
         after = [n for n in names.starting(s.end + 1, s.end + 2) if text[s.end] in " \u00a0"]
         if words and after and (_country_post(words[0]) or _post(words[0])) and _genitive_name(text, after[0]) \
