@@ -314,6 +314,7 @@ def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Spa
     """A post's title runs on over the organisation or country named right after it in the genitive (or not
     declined), as NEREL draws the title: "президента [Мали]", "вице-президента [Лукойла]"."""
     names = ByStart(names)
+    titles = _chain_titles(text, titles)
     out = []
     for s in titles:
         # a name that starts inside the title is the title's whole: "пресс-секретаря [Фонда борьбы] с коррупцией"
@@ -541,3 +542,20 @@ def _mend(text: str, s: Span, people) -> Span | None:
         return None
     return Span(start, end, s.type, s.source)
 
+
+
+def _chain_titles(text: str, titles: list[Span]) -> list[Span]:
+    """"Полпред [президента РФ]", "тренер [вратарей]": a title followed by the genitive title of those it serves is
+    one title, unless the first already ends in a genitive ("главы администрации [президента]" stays two)."""
+    out: list[Span] = []
+    for s in sorted(titles, key=lambda s: s.start):
+        prev = out[-1] if out else None
+        if prev and s.start == prev.end + 1 and text[prev.end] in " \u00a0":
+            first = _WORD.match(text, s.start)
+            last = _WORD.findall(text, prev.start, prev.end)[-1:]
+            if first and last and any(p.tag.case == "gent" for p in parses(_last_part(first.group()))[:2]) \
+                    and parses(_last_part(last[0]))[0].tag.case != "gent":
+                out[-1] = Span(prev.start, s.end, prev.type, prev.source)
+                continue
+        out.append(s)
+    return out
