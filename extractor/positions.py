@@ -312,7 +312,8 @@ _POSTS = frozenset("директор гендиректор руководите
 
 def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Span]:
     """A post's title runs on over the organisation or country named right after it in the genitive (or not
-    declined), as NEREL draws the title: "президента [Мали]", "вице-президента [Лукойла]"."""
+    declined), as NEREL draws the title: "президента [Мали]", "вице-президента [Лукойла]"; over the rest of a name
+    that starts inside it; over the title of whom it serves; an envoy's over where they are posted."""
     names = ByStart(names)
     titles = _chain_titles(text, titles)
     out = []
