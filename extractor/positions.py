@@ -132,8 +132,8 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions):
         if f or not h:
             out.append(f)
             continue
-        skip = {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + 6)
-                if re.fullmatch(r"[ \u00a0,—–-]*", text[s.end:m.start]) and _kin(text, s, h, m)}
+        skip = {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + 80)
+                if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start]) and _kin(text, s, h, m)}
         best = linker.best_holder(ctx, (s.start, s.end), LINK_THRESHOLD, skip)
         out.append(None if best is None else (*by_span[best[0]], False))
     return out
@@ -153,14 +153,14 @@ def _genitive(p) -> bool:
 # "муж актрисы Сергей Сенин", "супруге первого президента Наине Иосифовне": the name is the relative's
 _KIN = re.compile(r"(?<![а-яё])(?:муж|жен|супруг|вдов|сын|доч|отц|отец|мат[ьеи]|брат|сестр|внук|внучк|дед|бабушк|"
                   r"родственни|невест|жених|подруг|друг|зят|тёщ|свекров|племянни)[а-яё]*[ \u00a0]+"
-                  r"(?:[а-яё-]+[ \u00a0]+){0,3}$", re.I)
+                  r"(?:[а-яё-]+(?:,|[ \u00a0]+и)?[ \u00a0]+){0,5}$", re.I)
 
 
 def _kin(text, s, head, m) -> bool:
     """A genitive title after a word for a relative, followed by a name not in the genitive: the name is the
     relative's, not the title's holder (nerel-train: of 52 names right after such titles, the rule takes away
     one, rightly, and leaves the 41 that hold their title, all genitive, alone)."""
-    if head is None or head.tag.case != "gent" or not _KIN.search(text, max(0, s.start - 40), s.start):
+    if head is None or head.tag.case != "gent" or not _KIN.search(text, max(0, s.start - 80), s.start):
         return False
     given = [p for w in _WORD.findall(text, m.start, m.end) for p in parses(w.lower()) if "Name" in p.tag]
     return bool(given) and not any(p.tag.case in ("gent", "accs") for p in given)
