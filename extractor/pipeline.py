@@ -35,6 +35,7 @@ class Pipeline:
                 from natasha import NewsEmbedding, NewsNERTagger
 
                 self._natasha = NewsNERTagger(NewsEmbedding())
+                self._natasha.batch_size = 4
             if self._spacy is None:
                 import spacy
                 from thinc.api import use_ops
@@ -68,8 +69,13 @@ class Pipeline:
             return out
         # one BLAS thread: a pipeline uses one core, and -j N worker processes do not fight over them
         with threadpool_limits(limits=1, user_api="blas"):
-            # slovnet's tagger tokenises the text itself: no natasha Doc, no second tokenisation
-            markups = list(self._natasha.map([p for _, _, p in pieces]))
+            # slovnet's tagger tokenises the text itself: no natasha Doc, no second tokenisation. It pads every
+            # text of a batch to the longest: texts of like length go together, a few at a time (12 -> 8 ms a
+            # document on the bench files)
+            order = sorted(range(len(pieces)), key=lambda k: len(pieces[k][2]))
+            markups = [None] * len(pieces)
+            for k, markup in zip(order, self._natasha.map([pieces[k][2] for k in order])):
+                markups[k] = markup
             sdocs = list(self._spacy.pipe([p for _, _, p in pieces], batch_size=16))
         for (i, a, piece), markup, sdoc in zip(pieces, markups, sdocs):
             spans, sents = out[i]
