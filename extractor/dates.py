@@ -81,6 +81,9 @@ def _patterns() -> list[re.Pattern]:
 
 
 
+_BY_UNIT = 14  # the patterns from here on need a unit of time
+_UNIT_TRIGGER = re.compile(r"(?<![а-яё])(?:год|лет|месяц|недел|дн[яеиюё]|день|сут|век|квартал|полвек|полгод|"
+                           r"десятилет|полугод|столет|сезон)", re.IGNORECASE)
 _TRIGGER = re.compile(
     r"\d+|(?<![а-яё])(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр|понедельник|вторник|"
     r"сред[ауые]|четверг|пятниц|суббот|воскресен|зим|весн|лет|осен|сегодн|вчера|завтра|позавчера|послезавтра|"
@@ -92,8 +95,11 @@ _TRIGGER = re.compile(
 def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     """Every date-like expression in ``text``: longest non-overlapping matches, with values."""
     cands = []
-    for a, b in windows(text, _TRIGGER):
-        for pat in _patterns():
+    pats = _patterns()
+    # the patterns of spans that end in a unit of time ("три года назад", "за 18 лет") run only near such a unit
+    spots = [(windows(text, _TRIGGER), pats[:_BY_UNIT]), (windows(text, _UNIT_TRIGGER), pats[_BY_UNIT:])]
+    for (a, b), group in ((w, g) for ws, g in spots for w in ws):
+        for pat in group:
             for m in pat.finditer(text, a, b):
                 s, e = m.span()
                 while e > s and text[e - 1] in " \u00a0,":
