@@ -217,7 +217,23 @@ def tidy(text: str, s: Span) -> Span | None:
             span = text[start:end]
     if end <= start or not any(ch.isalnum() for ch in span):
         return None
+    if s.type == "ORG":
+        end = _to_quote_end(text, start, end)
     return Span(start, end, s.type, s.source)
+
+
+def _to_quote_end(text: str, start: int, end: int) -> int:
+    """A name that starts a quotation runs to its end: партию "[Движение за развитие] Мали" -> the whole name;
+    not a quoted sentence or title ("«Vestas не желает ...»", "«Pussy Riot: панк-молебен»")."""
+    close = _QUOTES.get(text[start - 1:start]) if start else None
+    if not close or close in text[start:end]:
+        return end
+    stop = text.find(close, end, end + 60)
+    rest = text[end:stop]
+    if stop == -1 or re.search(r"[\n.:;!?—–«»\"“”„()]", rest) or len(rest.split()) > 4 \
+            or any(parses(w.lower())[0].tag.POS in ("VERB", "INFN") for w in re.findall(r"[А-Яа-яЁё]+", rest)):
+        return end
+    return stop
 
 
 _INITIALS_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]?\.[ \u00a0]?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
