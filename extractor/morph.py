@@ -259,6 +259,7 @@ def _agreeing(word: str, case: str, number: str, gender: str | None, pos: tuple[
     return None
 
 
+@lru_cache(maxsize=20000)
 def normalize_phrase(text: str) -> str:
     """'первого заместителя председателя комитета' -> 'первый заместитель председателя комитета'.
 
