@@ -196,3 +196,24 @@ def test_no_organisation_with_an_unclosed_quote(pipeline, text):
     for o in pipeline(text).to_dict()["organisations"]:
         for m in o["mentions"]:
             assert m["text"].count("«") == m["text"].count("»"), m
+
+
+COMMON_WORDS = [  # text, a one-mention "name" the models found -> is it only a common word?
+    ("Сцена из фильма «Огни большого города».", "Сцена", True),
+    ("Вышла новая книга. Кандидатке на пост президента 54 года.", "Кандидатке", True),
+    ("— Размечтались, — ответил он.", "Размечтались", True),
+    ("Об этом рассказал Сокол.", "Сокол", False),  # a noun inside a sentence: may be a surname
+    ("Волков рассказал об этом.", "Волков", False),  # the dictionary knows it as a surname too
+    ("Сокол рассказал об этом.", "Сокол", True),  # a surname it does not know: the price (1 in 34 in nerel-train)
+    ("Иванов рассказал об этом.", "Иванов", False),
+    ("Ли Пэн умер.", "Ли Пэн", False),
+]
+
+
+@pytest.mark.parametrize("text,word,expected", COMMON_WORDS)
+def test_common_word_is_no_name(text, word, expected):
+    from extractor.people import _common_word
+    from extractor.types import Mention
+
+    start = text.index(word)
+    assert _common_word(text, Mention(start, start + len(word), word)) is expected
