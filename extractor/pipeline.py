@@ -251,6 +251,9 @@ def split_person(text: str, s: Span) -> list[Span]:
     return [Span(s.start, s.start + m.start(), s.type, s.source), inner]
 
 
+_SHORT_WORDS = {"сэр", "сын", "муж", "мэр", "дед"}  # not surnames put first, as "Ван", "Ли", "Ким" are
+
+
 def tidy_person(text: str, s: Span) -> Span | None:
     """Fix a name span's edges: take in initials before it ("Дж.Коми"), leave out a title before it
     ("Император Акихито"), drop punctuation, stop at a line break."""
@@ -261,7 +264,7 @@ def tidy_person(text: str, s: Span) -> Span | None:
     first = re.match(r"([А-ЯЁ][а-яё-]+)[ \u00a0]+(?=[А-ЯЁA-Z])", text[start:end])
     # a common word before a name is a title ("Император Акихито"); a short one is a surname put first
     # ("Ван Цзюнь", "Ли Пэн", "Пан Ги Мун")
-    if first and len(first.group(1)) > 3 \
+    if first and (len(first.group(1)) > 3 or first.group(1).lower() in _SHORT_WORDS) \
             and not any(g in p.tag for p in parses(first.group(1).lower())[:4] for g in ("Name", "Surn", "Patr")) \
             and parses(first.group(1).lower())[0].is_known:
         start += first.end()
