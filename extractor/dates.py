@@ -65,7 +65,7 @@ def _patterns() -> list[re.Pattern]:
         r"на\s+следующий\s+день|в\s+тот\s+же\s+день|в\s+(?:том|этом|тот|этот)\s+же\s+году|в\s+выходные|"
         r"на\s+выходных|годом\s+(?:позже|ранее|раньше)|в\s+прошлую\s+\w+|в\s+минувш\w+\s+\w+)",
         rf"(?:в\s+)?{MONTH}\s+(?:прошлого|этого|текущего|следующего|позапрошлого)\s+года",
-        rf"(?:{PREP})?(?:прошлого|этого|текущего|следующего)\s+года",
+        rf"(?:{PREP})?{PART}?(?:прошлого|этого|текущего|следующего)\s+года",
         rf"в\s+(?:следующем|прошлом)\s+{MONTH}",
         rf"{num}\s+{UNIT}\s+(?:ранее|раньше|позже|спустя)(?![а-яё])",
         r"(?:[Вв]|[Нн]а)\s+(?:прошл|текущ|нынешн|этом|эт|следующ|будущ|позапрошл|минувш|предыдущ)\w*\s+"
@@ -76,12 +76,15 @@ def _patterns() -> list[re.Pattern]:
         rf"(?:{DUR_PREP})?(?:(?:последние|последний|последнее|ближайшие|первые|следующие|последних|ближайших|первых|следующих|несколько|более|менее|около|почти|свыше|"
         rf"больше|меньше|целых|всего|не\s+более|не\s+менее|примерно|немногим\s+более|каждые|каждый)\s+){{0,2}}(?:{num}\s+)?{UNIT}(?:\s+(?:и\s+)?{num}\s+{UNIT})?",
     ]
-    return [re.compile(rf"(?<![\w\-]){p}(?![\w])", re.IGNORECASE) for p in pats]
+    # a year joined to a name by a hyphen ("ЕГЭ-2013", "Олимпиады-2008"; nerel-train and -dev: 32 times in 32),
+    # not to a two-letter model code ("Ил-2000")
+    named_year = re.compile(rf"(?<=[A-Za-zА-Яа-яЁё]{{3}}-){YEAR}(?![\w])")
+    return [named_year] + [re.compile(rf"(?<![\w\-]){p}(?![\w])", re.IGNORECASE) for p in pats]
 
 
 
 
-_BY_UNIT = 14  # the patterns from here on need a unit of time
+_BY_UNIT = 15  # the patterns from here on need a unit of time
 _UNIT_TRIGGER = re.compile(r"(?<![а-яё])(?:год|лет|месяц|недел|дн[яеиюё]|день|сут|век|квартал|полвек|полгод|"
                            r"десятилет|полугод|столет|сезон)", re.IGNORECASE)
 _TRIGGER = re.compile(
@@ -341,7 +344,8 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         return (None, "relative", None)
     if re.fullmatch(r"на\s+сегодняшний\s+день|с\s+сегодняшнего\s+дня", low):
         return (anchor.isoformat(), "date", "P0D") if anchor else ("P0D", "relative", "P0D")
-    m = re.fullmatch(rf"(?:(?:в|до|с|к|на|по)\s+)?(?:({MONTH})\s+)?(прошлого|этого|текущего|следующего|позапрошлого)\s+года", low)
+    m = re.fullmatch(rf"(?:(?:в|во|до|с|к|на|по)\s+)?{PART}?(?:({MONTH})\s+)?(прошлого|этого|текущего|следующего|позапрошлого)\s+года",
+                     low)
     if m:
         n = {"прошлого": -1, "этого": 0, "текущего": 0, "следующего": 1, "позапрошлого": -2}[m.group(2)]
         month = _month(m.group(1)) if m.group(1) else None
