@@ -1,0 +1,40 @@
+"""Scores on the dev corpora in ../shared/bench (slow: about 20 s; run with `python -m pytest -m slow`).
+
+The floors sit just under the figures in docs/quality.md, so a change that costs quality fails here before it
+lands; raise them when the scores rise.
+"""
+from pathlib import Path
+
+import pytest
+
+from extractor.evaluate import evaluate
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+
+pytestmark = pytest.mark.slow
+
+FLOORS = {  # corpus -> (table, type, measure) -> floor
+    "nerel-dev": {
+        ("strict", "PERSON", "f"): 0.935, ("strict", "POSITION", "f"): 0.80, ("strict", "ORG", "f"): 0.785,
+        ("strict", "DATE", "f"): 0.895, ("strict", "MONEY", "f"): 0.79,
+        ("relations", "WORKS_AS", "f"): 0.685, ("relations", "WORKPLACE", "f"): 0.50,
+    },
+    "factru-dev": {
+        ("strict", "PERSON", "f"): 0.95, ("strict", "POSITION", "r"): 0.845, ("strict", "ORG", "f"): 0.63,
+        ("relations", "WORKS_AS", "f"): 0.63,
+    },
+}
+
+
+@pytest.mark.parametrize("corpus", sorted(FLOORS))
+def test_dev_scores_hold(pipeline, corpus):
+    path = SHARED / "bench" / f"{corpus}.jsonl"
+    if not path.exists():
+        pytest.skip("../shared/bench is not beside the checkout")
+    scores = evaluate([path], pipeline=pipeline).scores
+    low = []
+    for (table, type_, measure), floor in FLOORS[corpus].items():
+        got = getattr(getattr(scores, table)[type_], measure)
+        if got < floor:
+            low.append(f"{table} {type_} {measure} {got:.3f} < {floor}")
+    assert not low, low
