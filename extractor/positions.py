@@ -133,7 +133,7 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions):
             out.append(f)
             continue
         skip = {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + 80)
-                if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start]) and _kin(text, s, h, m)}
+                if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start]) and (_kin(text, s, h, m) or _whose(text, s, h, m))}
         best = linker.best_holder(ctx, (s.start, s.end), LINK_THRESHOLD, skip)
         out.append(None if best is None else (*by_span[best[0]], False))
     return out
@@ -164,6 +164,21 @@ def _kin(text, s, head, m) -> bool:
         return False
     given = [p for w in _WORD.findall(text, m.start, m.end) for p in parses(w.lower()) if "Name" in p.tag]
     return bool(given) and not any(p.tag.case in ("gent", "accs") for p in given)
+
+
+def _whose(text, s, head, m) -> bool:
+    """A name in the genitive right after a title in the nominative is whose the title is, not who holds it:
+    "Адвокат [Маркива] заявил", "Оппонент [Максима] остаётся непобеждённым"."""
+    if head is None or text[s.end:m.start].strip(" \u00a0"):
+        return False
+    nouns = [p for p in parses(_last_part(_WORD.findall(text, s.start, s.end)[-1])) if p.tag.POS == "NOUN"]
+    if not nouns or any(p.tag.case != "nomn" for p in nouns):
+        return False
+    for w in _WORD.findall(text, m.start, m.end):  # every word a name the dictionary knows, in the genitive only
+        names = [p for p in parses(w.lower()) if "Name" in p.tag or "Surn" in p.tag]
+        if not names or any(p.tag.case not in ("gent", "accs") for p in names):
+            return False
+    return True
 
 
 def _last_word(text: str, m):
@@ -220,6 +235,8 @@ def _apposition(text, s, mentions, head):
             if nxt and _OF_WHOM.match(text[m.end:nxt[0].start]) and _genitive(_last_word(text, m)) \
                     and not _genitive(head):
                 return nxt[0], nxt[1], True  # "пресс-секретарь Билла Клинтона Джо Локхарт": Клинтон is whose
+            if _whose(text, s, head, m):
+                break
             return m, pid, True
     for m, pid in mentions.starting(max(0, s.start - 200), s.start):
         if m.end <= s.start and _APPOS_BEFORE.match(text[m.end:s.start]):
