@@ -265,7 +265,7 @@ def tidy_person(text: str, s: Span) -> Span | None:
     # a common word before a name is a title ("Император Акихито"); a short one is a surname put first
     # ("Ван Цзюнь", "Ли Пэн", "Пан Ги Мун")
     if first and (len(first.group(1)) > 3 or first.group(1).lower() in _SHORT_WORDS) \
-            and not any(g in p.tag for p in parses(first.group(1).lower())[:4] for g in ("Name", "Surn", "Patr")) \
+            and not any(g in p.tag for p in parses(first.group(1).lower())[:4] for g in ("Name", "Surn", "Patr", "Geox")) \
             and parses(first.group(1).lower())[0].is_known:
         start += first.end()
     m = _INITIAL_BEFORE.search(text, max(0, start - 8), start)
