@@ -144,6 +144,13 @@ def surname_first(words) -> bool:
             and not any(_WESTERN_SURNAME.search(w.lower()) for w in words[1:]))
 
 
+_SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|ого|ой|ому|ым|ых|ко|ук|юк|ян|дзе|швили)$")
+
+
+def _known_name(word: str) -> bool:
+    return any("Name" in p.tag for p in parses(word.lower()))
+
+
 def _name_roles(words: list[str]) -> list[str]:
     """first / middle / last for each word of a name, Russian order first, 'Фамилия Имя' understood."""
     roles = ["last"] * len(words)
@@ -161,15 +168,21 @@ def _name_roles(words: list[str]) -> list[str]:
     if patr and patr[0] >= 1 and roles[patr[0] - 1] == "last" and is_name[patr[0] - 1]:
         roles[patr[0] - 1] = "first"  # Имя Отчество [Фамилия] or Фамилия Имя Отчество
         return roles
+    # a given name after the first word means the surname came first ("Иванова Мария"), but only when that
+    # word reads as a surname: "Серена Уильямс", "Челси Мэннинг" are given name and surname
+    surname_first_ok = bool(_SURNAME_END.search(words[0].lower())) or is_name[0]
     for i, w in enumerate(words):
-        if roles[i] == "last" and is_name[i] and (i == 0 or not any(top_name[:i])):
+        if roles[i] == "last" and is_name[i] and (i == 0 or not any(top_name[:i]) and surname_first_ok):
             roles[i] = "first"
             break
     if "first" not in roles:
         for i in range(len(words)):
-            if roles[i] == "last" and top_name[i]:
+            if roles[i] == "last" and top_name[i] and (i == 0 or surname_first_ok):
                 roles[i] = "first"
                 break
+    if "first" not in roles and len(words) == 2 and not _SURNAME_END.search(words[0].lower()) \
+            and not _known_name(words[0]):
+        roles[0] = "first"  # a given name the dictionary does not know, before the surname: "Стэнли Кубрика"
     if roles.count("last") == 0 and len(words) > 1:
         roles[-1] = "last"
     return roles
@@ -222,6 +235,12 @@ def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: 
                     if p is None and r == "first" and gender == "femn" and case == "nomn" and w[-1:] in "аяАЯ":
                         score += 0.8  # a woman's name pymorphy does not know, as written
                         forms.append(w)
+                        continue
+                    if p is None and r == "first" and not _known_name(w):
+                        # a given name the dictionary does not know declines like a surname ("Кары" -> "Кара")
+                        nom, fit = surname_nominative(w, gender, case)
+                        score += fit
+                        forms.append(nom or w)
                         continue
                     score += (1.0 + p.score) if p else 0.0
                     forms.append(_inflect(p, {"nomn"}) if p else None)

@@ -53,7 +53,7 @@ PEOPLE = [
      {"Томас Шефер": ["Томас Шефер", "Thomas Schäfer"]}),
     ("Император Акихито отрёкся от престола.", {"Акихито": ["Акихито"]}),
     ("В супертурнире играет Гата Камский.", {"Гата Камский": ["Гата Камский"]}),  # "Гата" is a place too
-    ("Приговор вынесли Челси Мэннинг.", {"Мэннинг Челси": ["Челси Мэннинг"]}),  # "Челси" is a club too
+    ("Приговор вынесли Челси Мэннинг.", {"Челси Мэннинг": ["Челси Мэннинг"]}),  # "Челси" is a club too
     ("Сын А.Лукашенко взял силовые структуры в свои руки.", {"А. Лукашенко": ["А.Лукашенко"]}),
     ("Руководитель проекта Ярослава Новожилова рассказала о планах.",
      {"Ярослава Новожилова": ["Ярослава Новожилова"]}),
@@ -222,3 +222,22 @@ def test_common_word_is_no_name(text, word, expected):
 
     start = text.index(word)
     assert _common_word(text, Mention(start, start + len(word), word)) is expected
+
+
+NAME_PARTS = [  # words of a name as written -> first, middle, last in the nominative
+    (["Ирины", "Таратиной"], ("Ирина", None, "Таратина")),
+    (["Дэвида", "Линча"], ("Дэвид", None, "Линч")),
+    (["Иванова", "Мария"], ("Мария", None, "Иванова")),  # surname first
+    (["Серена", "Уильямс"], ("Серена", None, "Уильямс")),  # "Уильямс" reads as a given name, "Серена" is none
+    (["Челси", "Мэннинг"], ("Челси", None, "Мэннинг")),
+    (["Кары", "Караева"], ("Кара", None, "Караев")),  # an unknown given name declines like a surname
+    (["Ван", "Цзюнь"], ("Цзюнь", None, "Ван")),
+]
+
+
+@pytest.mark.parametrize("words,expected", NAME_PARTS)
+def test_name_parts(words, expected):
+    from extractor.morph import normalize_name
+
+    parts, _ = normalize_name(words)
+    assert (parts["first"], parts["middle"], parts["last"]) == expected
