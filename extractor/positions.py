@@ -309,7 +309,7 @@ def find_positions(text: str, spans) -> list:
 # "командующий войсками округа", "управляющий фонда", "заведующий отделением больницы": the participles that
 # name a post, which the role nouns (nouns only) miss; nerel-train has them inside a title 30 times in 32, the
 # model finding 11 of them
-_IN_CHARGE = re.compile(r"(?<![\w-])(?:командующ|управляющ|заведующ)(?:ий|его|ему|им|ем|ие|их|ими)(?![\w-])", re.I)
+_IN_CHARGE = re.compile(r"(?<![\w-])(?:командующ|управляющ|заведующ|нападающ)(?:ий|его|ему|им|ем|ие|их|ими)(?![\w-])", re.I)
 _COMPANY = re.compile(r"[ \u00a0]+(?:компани|организаци|директор|партн[её]р)", re.I)
 
 
@@ -404,7 +404,8 @@ def _envoy(words) -> bool:
 
 
 def _post(word: str) -> bool:
-    return bool({_last_part(word), parses(_last_part(word))[0].normal_form} & _POSTS)
+    word = re.sub(r"^зам(?=[а-яё]{4})", "", _last_part(word))  # "замсекретаря" is a post as "секретаря" is
+    return bool({word, parses(word)[0].normal_form} & _POSTS)
 
 
 def _genitive_name(text: str, name: Span) -> bool:
@@ -458,7 +459,7 @@ def _head_forms() -> frozenset[str]:
 
 # a compound's last part or a word without its prefix can be the role: "хип-хоп-исполнитель", "госсоветник"
 _ROLE_PART = re.compile(r"^(?:экс-|вице-|зам-|.+-|(?:медиа|нейро|гос|видео|фото|кино|теле|арт|поп|рок|супер|ультра|"
-                        r"экс|топ)(?=[а-яё]{4}))")
+                        r"экс|топ|зам)(?=[а-яё]{4}))")
 
 
 def _is_head(word: str) -> bool:
