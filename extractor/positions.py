@@ -290,6 +290,9 @@ def find_positions(text: str, spans) -> list:
     if USE_LEXICON:
         # a title inside an organisation's name counts too ("Администрация [президента]", "Союз [писателей]"; nerel-train:
         # 85 times in 112)
+        for m in _OMBUDSMAN.finditer(text):  # the whole title, whatever the model made of its parts
+            out = [s for s in out if not m.start() <= s.start < m.end()]
+            out.append(Span(_acting(text, m.start()), m.end(), "POSITION", "rule"))
         taken = covered(text, out + [x for x in spans if x.type == "PERSON"])
         names = covered(text, [x for x in spans if x.type == "PERSON"])
         for m in _WORD.finditer(text):
@@ -303,6 +306,7 @@ def find_positions(text: str, spans) -> list:
                 end = _in_charge_end(text, m.end(), names)
                 start = _acting(text, _adjectives_before(text, m.start(), m.group()))
                 out.append(Span(start, end, "POSITION", "rule"))
+
     return sorted(out, key=lambda s: s.start)
 
 
@@ -310,6 +314,11 @@ def find_positions(text: str, spans) -> list:
 # name a post, which the role nouns (nouns only) miss; nerel-train has them inside a title 30 times in 32, the
 # model finding 11 of them
 _IN_CHARGE = re.compile(r"(?<![\w-])(?:командующ|управляющ|заведующ|нападающ)(?:ий|его|ему|им|ем|ие|их|ими)(?![\w-])", re.I)
+# "Уполномоченный по правам человека", "уполномоченного по правам ребёнка при президенте": the ombudsmen
+_OMBUDSMAN = re.compile(r"(?<![\w-])уполномоченн(?:ый|ого|ому|ым|ом|ая|ой|ую)[ \u00a0]+по[ \u00a0]+правам[ \u00a0]+"
+                        r"(?:человека|ребёнка|ребенка|детей|предпринимателей|потребителей|коренных[ \u00a0]+народов)"
+                        r"(?:[ \u00a0]+(?:при[ \u00a0]+президенте|в[ \u00a0]+(?:Российской[ \u00a0]+Федерации|РФ|России)))?",
+                        re.I)
 _COMPANY = re.compile(r"[ \u00a0]+(?:компани|организаци|директор|партн[её]р)", re.I)
 
 
