@@ -37,6 +37,10 @@ UNIT = (r"(?:лет|годам|годами|годах|год(?:а|у|ом|ы|о
         r"век(?:а|ов)?|десятилети(?:е|я|й|ю|ем|ями|ям)|полугоди(?:е|я)|квартал(?:а|ов)?|полвека|полгода)")
 
 
+_WEEK_REL = (r"(?:прошл|минувш|последн|предыдущ|эт|нынешн|текущ|следующ|ближайш|будущ|предстоящ)"
+             r"(?:ый|ий|ая|ое|ее|ую|юю|ей|ем|ом|ой|от|у|а|о|и)")
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> list[re.Pattern]:
     num = rf"(?:\d+(?:[.,]\d+)?|{number_word_re()}(?:\s+{number_word_re()})?|нескольк(?:о|их|им|ими)|многих|много)"
@@ -63,7 +67,9 @@ def _patterns() -> list[re.Pattern]:
         r"(?:[Сс]егодня|[Вв]чера|[Зз]автра|[Пп]озавчера|[Пп]ослезавтра|[Нн]а\s+днях|[Нн]акануне)(?![а-яё])",
         r"(?:на\s+сегодняшний\s+день|с\s+сегодняшнего\s+дня|"
         r"на\s+следующий\s+день|в\s+тот\s+же\s+день|в\s+(?:том|этом|тот|этот)\s+же\s+году|в\s+выходные|"
-        r"на\s+выходных|годом\s+(?:позже|ранее|раньше)|в\s+прошлую\s+\w+|в\s+минувш\w+\s+\w+)",
+        r"на\s+выходных|годом\s+(?:позже|ранее|раньше)|в\s+минувш\w+\s+\w+)",
+        # a weekday of this, the last or the next week: "в прошлый вторник", "в эту пятницу", "в ближайшую среду"
+        rf"(?:[Вв]о?|[Нн]а|[Кк])\s+{_WEEK_REL}\s+{WEEKDAY}",
         rf"(?:в\s+)?{MONTH}\s+(?:прошлого|этого|текущего|следующего|позапрошлого)\s+года",
         rf"(?:{PREP})?{PART}?(?:прошлого|этого|текущего|следующего)\s+года",
         rf"в\s+(?:следующем|прошлом)\s+{MONTH}",
@@ -84,7 +90,7 @@ def _patterns() -> list[re.Pattern]:
 
 
 
-_BY_UNIT = 15  # the patterns from here on need a unit of time
+_BY_UNIT = 16  # the patterns from here on need a unit of time
 _UNIT_TRIGGER = re.compile(r"(?<![а-яё])(?:год|лет|месяц|недел|дн[яеиюё]|день|сут|век|квартал|полвек|полгод|"
                            r"десятилет|полугод|столет|сезон)", re.IGNORECASE)
 _TRIGGER = re.compile(
@@ -334,6 +340,19 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     """(value, kind, offset) for one matched span, or None when it is not a date after all."""
     t = span.strip()
     low = t.lower()
+    m = re.fullmatch(rf"(?:во?|на|к)\s+({_WEEK_REL})\s+(\w+)", low)
+    if m and re.fullmatch(WEEKDAY, m.group(2)):
+        n = next(v for k, v in WEEKDAYS.items() if m.group(2).startswith(k))
+        if anchor is None:
+            return (f"XXXX-WXX-{n}", "relative", None)
+        word, today = m.group(1), anchor.isoweekday()
+        if word.startswith(("прошл", "минувш", "последн", "предыдущ")):  # the last such day before the article
+            day = anchor - dt.timedelta(days=(today - n) % 7 or 7)
+        elif word.startswith(("следующ", "ближайш", "будущ", "предстоящ")):  # the next one after it
+            day = anchor + dt.timedelta(days=(n - today) % 7 or 7)
+        else:  # "в эту пятницу": that day of the article's week
+            day = anchor + dt.timedelta(days=n - today)
+        return (day.isoformat(), "date", None)
     # relative single words
     rel = {"сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2, "накануне": -1}
     if low in rel:
@@ -361,13 +380,6 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         y = anchor.year + (1 if m.group(1) == "следующем" and month <= anchor.month else 0) \
             - (1 if m.group(1) == "прошлом" and month >= anchor.month else 0)
         return (f"{y:04d}-{month:02d}", "date", None)
-    m = re.fullmatch(r"в\s+прошлую\s+(\w+)", low)
-    if m and re.match(WEEKDAY, m.group(1)):
-        n = next(v for k, v in WEEKDAYS.items() if m.group(1).startswith(k))
-        if anchor is None:
-            return (f"XXXX-WXX-{n}", "relative", None)
-        back = (anchor.isoweekday() - n) % 7 or 7
-        return ((anchor - dt.timedelta(days=back)).isoformat(), "date", None)
     m = re.fullmatch(r"(.+?)\s+(?:ранее|раньше|позже|спустя)", low)
     if m and re.search(UNIT + "$", m.group(1)) and not re.search(r"назад", low):
         return parse_date(m.group(1), anchor)
