@@ -79,6 +79,10 @@ def _patterns() -> list[re.Pattern]:
         rf"{PREP}?(?:(?:почти|более|около|менее|примерно|ещё|еще|уже)\s+)?(?:{num}\s+)?{UNIT}\s+(?:назад|тому\s+назад|спустя)",
         rf"(?:[Чч]ерез|[Сс]пустя)\s+(?:{num}\s+)?{UNIT}",
         # durations: "за 18 лет", "за последние три года", "1 год 6 месяцев", "полтора года"
+        # a part of a year, month, week named by the unit alone: "в начале года", "до конца сезона", "с середины
+        # года" (nerel-train: a date 7 times in 8), "в конце прошлого месяца"
+        r"(?:(?:[Вв]о?|[Кк]|[Дд]о|[Сс]о?|[Пп]осле)\s+)?(?:начал|конц|середин)[а-яё]*\s+"
+        r"(?:(?:эт|текущ|нынешн|прошл|следующ)(?:ого|ей|ой)\s+)?(?:года|месяца|недели|сезона|века|десятилетия)",
         rf"(?:{DUR_PREP})?(?:(?:последние|последний|последнее|ближайшие|первые|следующие|последних|ближайших|первых|следующих|несколько|более|менее|около|почти|свыше|"
         rf"больше|меньше|целых|всего|не\s+более|не\s+менее|примерно|немногим\s+более|каждые|каждый)\s+){{0,2}}(?:{num}\s+)?{UNIT}(?:\s+(?:и\s+)?{num}\s+{UNIT})?",
     ]
@@ -383,6 +387,16 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     m = re.fullmatch(r"(.+?)\s+(?:ранее|раньше|позже|спустя)", low)
     if m and re.search(UNIT + "$", m.group(1)) and not re.search(r"назад", low):
         return parse_date(m.group(1), anchor)
+    m = re.fullmatch(r"(?:(?:во?|к|до|со?|после)\s+)?(?:начал|конц|середин)[а-яё]*\s+(?:([а-яё]+)\s+)?"
+                     r"(года|месяца|недели|сезона|века|десятилетия)", low)
+    if m:  # "в начале года": the part is not in the value, the year is
+        word, unit = m.group(1) or "", m.group(2)
+        n = -1 if word.startswith("прошл") else 1 if word.startswith("следующ") else 0
+        code = {"года": "Y", "месяца": "M", "недели": "W", "сезона": "Y", "века": "C", "десятилетия": "Y"}[unit]
+        if unit == "десятилетия":
+            return (f"{anchor.year // 10}" if anchor else None, "date" if anchor else "relative", None)
+        off = _offset(n, code)
+        return (_shift(anchor, n, code), "date", off) if anchor else (off, "relative", off)
     m = re.fullmatch(r"(?:в|на)\s+([а-яё]+)\s+(году|месяце|неделе|неделю|квартале|веке|сезоне)", low)
     if m:
         word, unit = m.groups()
