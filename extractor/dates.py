@@ -490,6 +490,8 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
             vals.append((50, "Y") if half.group(1) == "век" else (6, "M"))
         for n, u in pairs:
             num = parse_number(n.replace(",", ".")) if n and n != "несколько" else (None if n == "несколько" else 1)
+            if not n and parses(u)[0].tag.number == "plur":
+                num = None  # "в последние годы", "в ближайшие дни": some, not one
             vals.append((num, _unit(u)))
         return (_duration(vals), "duration", None)
     v = _single_value(t, anchor)
