@@ -419,12 +419,20 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         if num and re.match(r"нескольк|мног", num):
             return (None, "relative", None)
         unit_word = re.search(UNIT + r"(?=\s+(?:тому\s+)?(?:назад|спустя)$)" if m else UNIT + "$", low)
-        code = _unit(unit_word.group()) if unit_word else None
+        word = unit_word.group() if unit_word else ""
         n = parse_number(num) if num else 1
-        if code is None or n is None or n != int(n):
+        code = _unit(word)
+        if word.startswith(("полгод", "полвек")):  # "полгода назад"
+            n, code = (6, "M") if word.startswith("полгод") else (50, "Y")
+        if code is None or n is None:
+            return (None, "relative", None)
+        times, code = {"DE": (10, "Y"), "HY": (6, "M"), "Q": (3, "M")}.get(code, (1, code))
+        n *= times  # "два десятилетия назад" -> 20 years
+        if n != int(n):  # "полтора года назад" -> 18 months
+            n, code = {"Y": (n * 12, "M"), "M": (n * 30, "D"), "W": (n * 7, "D")}.get(code, (n, code))
+        if n != int(n):
             return (None, "relative", None)
         n = int(n) * (-1 if m else 1)
-        code = {"DE": "Y", "HY": "M", "Q": "M"}.get(code, code)
         off = _offset(n, code)
         return (_shift(anchor, n, code), "date", off) if anchor else (off, "relative", off)
     # weekdays
