@@ -52,10 +52,20 @@ def _patterns():
     full = rf"{QUAL}?(?:{rng}\s*{cur}|{SYMBOL}\s?{rng}|{rng}\s?{SYMBOL})"
     adjectival = r"\d+(?:[.,]\d+)?(?:\s*(?:тыс|млн|млрд)\.?)?-(?:долларов|рублев|евров|фунтов)\w*"
     bare = rf"{QUAL}?(?:(?:от\s+)?{amount}\s*{SCALE}\s*(?:[-–—]|до)\s*)?{amount}\s*{SCALE}"
+    # an amount given only in words of size: "несколько миллионов евро", "от нескольких десятков до нескольких сотен
+    # миллионов долларов", "миллиарды долларов" (nerel-train: 6 such spans, none found before); its value is unknown
+    some = rf"(?:{SOME}\s+{PLURAL_SCALE}|{PLURAL_SCALE_ALONE})"
+    vague = rf"{QUAL}?(?:от\s+{SOME}\s+до\s+)?{some}\s*{cur}"
     flags = re.IGNORECASE
     return (re.compile(rf"(?<![\w$€£¥₽]){full}(?![\w])", flags),
             re.compile(rf"(?<![\w]){adjectival}", flags),
-            re.compile(rf"(?<![\w]){bare}(?![\w])", flags))
+            re.compile(rf"(?<![\w]){bare}(?![\w])", flags),
+            re.compile(rf"(?<![\w]){vague}(?![\w])", flags))
+
+
+SOME = r"(?:нескольк(?:о|их|им|ими)(?:\s+(?:десятк(?:ов|ами|ах)|сот(?:ен|ням|нями|нях)))?|десятк(?:и|ов|ами)|сотни|сотен|сотнями)"
+PLURAL_SCALE = r"(?:тысяч(?:ами|ах)?|миллион(?:ов|ами|ах)|миллиард(?:ов|ами|ах)|триллион(?:ов|ами|ах))"
+PLURAL_SCALE_ALONE = r"(?:тысячи|миллионы|миллиарды|триллионы)"
 
 
 def _scale(text: str) -> float:
@@ -122,8 +132,9 @@ def _strip_qual(span: str, start: int) -> tuple[str, int]:
     return span, start
 
 
-_CHANGE_TO = re.compile(r"(?:вырос|выросл|выраст|увеличи|сократи|снизи|упал|подорожа|подешеве|повыси|понизи|достиг|дорос|"
-                        r"подня|опусти|рост|снижени|падени)\w*(?:[^.!?]{0,40}?)\s+$", re.IGNORECASE)
+_CHANGE_TO = re.compile(r"(?<![а-яё])(?:вырос|выросл|выраст|возрос|возраст|увеличи|сократи|снизи|упал|подорожа|подешеве|"
+                        r"повыси|понизи|достиг|дорос|подня|опусти|рост|снижени|падени)\w*(?:[^.!?]{0,40}?)\s+$",
+                        re.IGNORECASE)
 
 
 _SENTENCE_END = re.compile(r"\s*$|\n|[ \u00a0]+[«\"(]?[A-ZА-ЯЁ]")
@@ -132,11 +143,11 @@ _TRIGGER = re.compile(r"[$€£₽¥]|(?<![а-яё])(?:тыс|млн|млрд|т
 
 
 def find_money(text: str) -> list[MoneyMention]:
-    full, adjectival, bare = _patterns()
+    full, adjectival, bare, vague = _patterns()
     out: list[MoneyMention] = []
     taken = Coverage(len(text))
 
-    def add(s: int, e: int, currency: str | None, inferred: bool) -> None:
+    def add(s: int, e: int, currency: str | None, inferred: bool, vague: bool = False) -> None:
         span, s = _strip_qual(text[s:e], s)
         while e > s and text[e - 1] in " \u00a0.,":
             # "руб." keeps its dot, unless the dot also ends the sentence: before a line break, a capital letter or
@@ -148,19 +159,22 @@ def find_money(text: str) -> list[MoneyMention]:
         span = text[s:e]
         if not taken.free(s, e):
             return
-        vals = _amounts(span)
-        if not vals:
+        vals = [] if vague else _amounts(span)
+        if not vals and not vague:
             return
         qual = _qualifier(span)
         is_range = len(vals) >= 2
         if qual == "up_to" and _CHANGE_TO.search(text[max(0, s - 60):s]):
-            qual = None  # "выросла до 4,7 млрд рублей": the value reached, not a bound
+            # "выросла до 4,7 млрд рублей": the value reached, not a bound, and "до" stays outside the span
+            qual, cut = None, re.match(r"до[ \u00a0]+", span, re.IGNORECASE)
+            if cut:
+                s, span = s + cut.end(), span[cut.end():]
         elif is_range:
             opener = re.search(r"(?<![а-яё])[сС][ \u00a0]+$", text[max(0, s - 3):s])
             if opener:  # "с 10,63 миллиарда до 11,29 миллиарда долларов": one range, "с" and all
                 s -= len(opener.group())
                 span = text[s:e]
-        out.append(MoneyMention(s, e, span, None if is_range else vals[0], currency, inferred,
+        out.append(MoneyMention(s, e, span, None if is_range or vague else vals[0], currency, inferred,
                                 min(vals) if is_range else None, max(vals) if is_range else None, qual))
         taken.take(s, e)
 
@@ -170,6 +184,8 @@ def find_money(text: str) -> list[MoneyMention]:
             add(m.start(), m.end(), _currency(m.group()), False)
         for m in adjectival.finditer(text, a, b):
             add(m.start(), m.end(), _currency(m.group()), False)
+        for m in vague.finditer(text, a, b):
+            add(m.start(), m.end(), _currency(m.group()), False, vague=True)
     # amounts with a scale but no currency: take the currency of the nearest money before them
     explicit = sorted((x for x in out if x.currency), key=lambda x: x.end)
     ends = [x.end for x in explicit]

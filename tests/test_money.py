@@ -150,3 +150,27 @@ def test_currency_from_context_is_flagged():
 
 def test_no_context_no_currency_guess():
     assert find_money("Экспорт – 77 миллионов и 54 миллиона – импорт.") == []
+
+
+VAGUE = [  # an amount given only in words of size: found, its currency known, its value not
+    ("Оборудование стоит несколько сотен миллионов рублей.", "несколько сотен миллионов рублей", "RUB"),
+    ("Он выделяет миллиарды долларов на программы.", "миллиарды долларов", "USD"),
+    ("Сборы составят от нескольких десятков до нескольких сотен миллионов долларов.",
+     "от нескольких десятков до нескольких сотен миллионов долларов", "USD"),
+]
+
+
+@pytest.mark.parametrize("text,span,currency", VAGUE)
+def test_vague_amounts(text, span, currency):
+    [m] = find_money(text)
+    assert (m.text, m.amount, m.currency) == (span, None, currency)
+
+
+@pytest.mark.parametrize("text,span", [
+    ("Гонорар возрос до миллиона долларов.", "миллиона долларов"),  # the value reached: "до" stays outside
+    ("Прибыль увеличилась на 20 процентов до 668 миллионов долларов.", "668 миллионов долларов"),
+    ("Распространение слухов грозит штрафом до миллиона рублей.", "до миллиона рублей"),  # a bound
+])
+def test_up_to_or_reached(text, span):
+    [m] = find_money(text)
+    assert m.text == span
