@@ -301,9 +301,11 @@ def find_positions(text: str, spans) -> list:
                 continue
             start = _acting(text, _adjectives_before(text, m.start(), m.group()))
             out.append(Span(start, m.end(), "POSITION", "rule"))
-        for m in _IN_CHARGE.finditer(text):
+        for m in list(_IN_CHARGE.finditer(text)) + list(_HOST.finditer(text)):
             if taken.free(m.start(), m.end()) and not _COMPANY.match(text, m.end()):
                 end = _in_charge_end(text, m.end(), names)
+                close = quote_close(text, end + 2) if text[end:end + 2].strip() in ("«", '"') else None
+                end = close if close and "\n" not in text[end:close] else end  # "ведущей реалити-шоу «Каникулы»"
                 start = _acting(text, _adjectives_before(text, m.start(), m.group()))
                 out.append(Span(start, end, "POSITION", "rule"))
 
@@ -319,6 +321,11 @@ _OMBUDSMAN = re.compile(r"(?<![\w-])уполномоченн(?:ый|ого|ом�
                         r"(?:человека|ребёнка|ребенка|детей|предпринимателей|потребителей|коренных[ \u00a0]+народов)"
                         r"(?:[ \u00a0]+(?:при[ \u00a0]+президенте|в[ \u00a0]+(?:Российской[ \u00a0]+Федерации|РФ|России)))?",
                         re.I)
+# a presenter: "Ведущий телеканала «Россия 1»", "ведущего КВН", "ведущей церемоний открытия" (not "ведущий артист",
+# "ведущих мировых компаний": the adjective)
+_HOST = re.compile(r"(?<![\w-])ведущ(?:ий|его|ему|им|ем|ая|ей|ую|ие|их|ими)(?=[ \u00a0]+(?:популярн[а-яё]*[ \u00a0]+)?"
+                   r"(?:теле|радио)?(?:канал|программ|передач|шоу|реалити-шоу|ток-шоу|эфир|церемони|концерт|КВН|"
+                   r"выпуск|трансляци|новост))", re.I)
 _COMPANY = re.compile(r"[ \u00a0]+(?:компани|организаци|директор|партн[её]р)", re.I)
 
 
