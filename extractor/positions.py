@@ -22,7 +22,9 @@ _APPOS_AFTER_PLURAL = re.compile(
     r"включая)[ \u00a0]*[–—:]?)[ \u00a0]*$")
 # one name of a list to the next: "A (проект «Метро»), B и C"
 _LIST = r"[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*$"  # "A, B", "A и B", "A, а также B"
-_CHAIN_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{0,80}\))?" + _LIST)
+# between names of a list: a note in brackets, or where they come from ("Михаил Павлов из Москвы, Василий Авченко")
+_CHAIN_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{0,80}\)|[ \u00a0]+из[ \u00a0]+[А-ЯЁ][а-яё-]+(?:[ \u00a0]+[А-ЯЁ][а-яё-]+)?)?"
+                        + _LIST)
 
 
 def build_positions(text: str, spans, people, organisations, sents, places=()) -> list[Position]:
