@@ -310,7 +310,6 @@ def find_positions(text: str, spans) -> list:
                 end = close if close and "\n" not in text[end:close] else end  # "ведущей реалити-шоу «Каникулы»"
                 start = _acting(text, _adjectives_before(text, m.start(), m.group()))
                 out.append(Span(start, end, "POSITION", "rule"))
-
     return sorted(out, key=lambda s: s.start)
 
 
@@ -328,6 +327,8 @@ _OMBUDSMAN = re.compile(r"(?<![\w-])уполномоченн(?:ый|ого|ом�
 _HOST = re.compile(r"(?<![\w-])ведущ(?:ий|его|ему|им|ем|ая|ей|ую|ие|их|ими)(?=[ \u00a0]+(?:популярн[а-яё]*[ \u00a0]+)?"
                    r"(?:теле|радио)?(?:канал|программ|передач|шоу|реалити-шоу|ток-шоу|эфир|церемони|концерт|КВН|"
                    r"выпуск|трансляци|новост))", re.I)
+# "управляющая компания" is a company; "управляющий директор", "управляющий партнёр" are titles of their own noun,
+# which the lexicon or the model find whole
 _COMPANY = re.compile(r"[ \u00a0]+(?:компани|организаци|директор|партн[её]р)", re.I)
 
 
