@@ -54,7 +54,8 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     names = covered(text, [m for m, _ in org_mentions.items] + list(places))
     out = []
     for i, (s, person, f, head) in enumerate(zip(spans, holders, found, heads)):
-        org = _organisation(text, s, org_mentions)
+        org = _organisation(text, s, org_mentions) or \
+            (_bracketed_org(text, f[0], org_mentions) if f and not _plural(head) else None)
         mtext = text[s.start:s.end]
         people_ = _co_holders(text, s, f, mentions) if f and f[2] and _plural(head) else ((person,) if person else ())
         role = _role(text, s, names) if head else None
@@ -250,6 +251,16 @@ def _apposition(text, s, mentions, head):
 # ("журналиста «Медузы»", "музыкантами группы СВ", "инженером на Цзяннаньской судоверфи", "директора в
 # нефтедобывающей компании ООО «МНКТ»")
 _WORKS_IN = re.compile(r"[ \u00a0]?[«\"]?|[ \u00a0]+(?:(?:в|во|при|на)[ \u00a0]+)?(?:[а-яё-]+[ \u00a0]+){0,3}(?:[А-Я]{2,3}[ \u00a0]+)?[«\"]?")
+
+
+def _bracketed_org(text, m, org_mentions):
+    """The organisation in brackets right after the holder's name: "музыканты Юрий Царёв (проект «Метро»)"."""
+    opened = re.match(r"[ \u00a0]*\(", text[m.end:m.end + 3])
+    if not opened:
+        return None
+    close = text.find(")", m.end, m.end + 80)
+    inside = [oid for o, oid in org_mentions.starting(m.end, close) if o.end <= close] if close != -1 else []
+    return inside[0] if inside else None
 
 
 def _organisation(text, s, org_mentions):

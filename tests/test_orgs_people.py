@@ -255,3 +255,14 @@ def test_name_parts(words, expected):
 
     parts, _ = normalize_name(words)
     assert (parts["first"], parts["middle"], parts["last"]) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Выступил музыкант Юрий Царёв (проект «Метро»).", "Метро"),  # the holder's organisation in brackets
+    ("Выступили музыканты Юрий Царёв (проект «Метро») и Павел Шевелёв.", None),  # not every holder's
+])
+def test_organisation_in_brackets_after_the_holder(pipeline, text, expected):
+    d = pipeline(text).to_dict()
+    names = {o["id"]: o["name"] for o in d["organisations"]}
+    [p] = d["positions"]
+    assert names.get(p["organisation"]) == expected
