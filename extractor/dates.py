@@ -42,7 +42,9 @@ _WEEK_REL = (r"(?:прошл|минувш|последн|предыдущ|эт|�
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[re.Pattern]:
+def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
+    """The date patterns in two groups: those that run near any trigger, and those of spans that end in a unit of
+    time ("три года назад", "за 18 лет"), which run only near such a unit."""
     num = rf"(?:\d+(?:[.,]\d+)?|{number_word_re()}(?:\s+{number_word_re()})?|нескольк(?:о|их|им|ими)|многих|много)"
     day = r"(?:[0-3]?\d)"
     date_words = rf"(?:{day}(?:\s*[-–—]\s*{day})?{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?|{MONTH}(?:{SP}{YEAR}{GOD}?)?)"
@@ -73,28 +75,30 @@ def _patterns() -> list[re.Pattern]:
         rf"(?:в\s+)?{MONTH}\s+(?:прошлого|этого|текущего|следующего|позапрошлого)\s+года",
         rf"(?:{PREP})?{PART}?(?:прошлого|этого|текущего|следующего)\s+года",
         rf"в\s+(?:следующем|прошлом)\s+{MONTH}",
+    ]
+    by_unit = [
         rf"{num}\s+{UNIT}\s+(?:ранее|раньше|позже|спустя)(?![а-яё])",
         r"(?:[Вв]|[Нн]а)\s+(?:прошл|текущ|нынешн|этом|эт|следующ|будущ|позапрошл|минувш|предыдущ)\w*\s+"
         r"(?:году|месяце|неделе|неделю|квартале|веке|сезоне)",
         rf"{PREP}?(?:(?:почти|более|около|менее|примерно|ещё|еще|уже)\s+)?(?:{num}\s+)?{UNIT}\s+(?:назад|тому\s+назад|спустя)",
         rf"(?:[Чч]ерез|[Сс]пустя)\s+(?:{num}\s+)?{UNIT}",
-        # durations: "за 18 лет", "за последние три года", "1 год 6 месяцев", "полтора года"
         # a part of a year, month, week named by the unit alone: "в начале года", "до конца сезона", "с середины
         # года" (nerel-train: a date 7 times in 8), "в конце прошлого месяца"
         r"(?:(?:[Вв]о?|[Кк]|[Дд]о|[Сс]о?|[Пп]осле)\s+)?(?:начал|конц|середин)[а-яё]*\s+"
         r"(?:(?:эт|текущ|нынешн|прошл|следующ)(?:ого|ей|ой)\s+)?(?:года|месяца|недели|сезона|века|десятилетия)",
+        # durations: "за 18 лет", "за последние три года", "1 год 6 месяцев", "полтора года"
         rf"(?:{DUR_PREP})?(?:(?:последние|последний|последнее|ближайшие|первые|следующие|последних|ближайших|первых|следующих|несколько|более|менее|около|почти|свыше|"
         rf"больше|меньше|целых|всего|не\s+более|не\s+менее|примерно|немногим\s+более|каждые|каждый)\s+){{0,2}}(?:{num}\s+)?{UNIT}(?:\s+(?:и\s+)?{num}\s+{UNIT})?",
     ]
     # a year joined to a name by a hyphen ("ЕГЭ-2013", "Олимпиады-2008"; nerel-train and -dev: 32 times in 32),
     # not to a two-letter model code ("Ил-2000")
     named_year = re.compile(rf"(?<=[A-Za-zА-Яа-яЁё]{{3}}-){YEAR}(?![\w])")
-    return [named_year] + [re.compile(rf"(?<![\w\-]){p}(?![\w])", re.IGNORECASE) for p in pats]
+
+    def compiled(group):
+        return [re.compile(rf"(?<![\w\-]){p}(?![\w])", re.IGNORECASE) for p in group]
+    return [named_year] + compiled(pats), compiled(by_unit)
 
 
-
-
-_BY_UNIT = 16  # the patterns from here on need a unit of time
 _UNIT_TRIGGER = re.compile(r"(?<![а-яё])(?:год|лет|месяц|недел|дн[яеиюё]|день|сут|век|квартал|полвек|полгод|"
                            r"десятилет|полугод|столет|сезон)", re.IGNORECASE)
 _TRIGGER = re.compile(
@@ -108,9 +112,8 @@ _TRIGGER = re.compile(
 def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     """Every date-like expression in ``text``: longest non-overlapping matches, with values."""
     cands = []
-    pats = _patterns()
-    # the patterns of spans that end in a unit of time ("три года назад", "за 18 лет") run only near such a unit
-    spots = [(windows(text, _TRIGGER), pats[:_BY_UNIT]), (windows(text, _UNIT_TRIGGER), pats[_BY_UNIT:])]
+    near_any, near_unit = _patterns()
+    spots = [(windows(text, _TRIGGER), near_any), (windows(text, _UNIT_TRIGGER), near_unit)]
     for (a, b), group in ((w, g) for ws, g in spots for w in ws):
         for pat in group:
             for m in pat.finditer(text, a, b):

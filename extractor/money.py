@@ -147,7 +147,7 @@ def find_money(text: str) -> list[MoneyMention]:
     out: list[MoneyMention] = []
     taken = Coverage(len(text))
 
-    def add(s: int, e: int, currency: str | None, inferred: bool, vague: bool = False) -> None:
+    def add(s: int, e: int, currency: str | None, inferred: bool, no_number: bool = False) -> None:
         span, s = _strip_qual(text[s:e], s)
         while e > s and text[e - 1] in " \u00a0.,":
             # "руб." keeps its dot, unless the dot also ends the sentence: before a line break, a capital letter or
@@ -159,8 +159,8 @@ def find_money(text: str) -> list[MoneyMention]:
         span = text[s:e]
         if not taken.free(s, e):
             return
-        vals = [] if vague else _amounts(span)
-        if not vals and not vague:
+        vals = [] if no_number else _amounts(span)
+        if not vals and not no_number:
             return
         qual = _qualifier(span)
         is_range = len(vals) >= 2
@@ -174,7 +174,7 @@ def find_money(text: str) -> list[MoneyMention]:
             if opener:  # "с 10,63 миллиарда до 11,29 миллиарда долларов": one range, "с" and all
                 s -= len(opener.group())
                 span = text[s:e]
-        out.append(MoneyMention(s, e, span, None if is_range or vague else vals[0], currency, inferred,
+        out.append(MoneyMention(s, e, span, None if is_range or no_number else vals[0], currency, inferred,
                                 min(vals) if is_range else None, max(vals) if is_range else None, qual))
         taken.take(s, e)
 
@@ -185,7 +185,7 @@ def find_money(text: str) -> list[MoneyMention]:
         for m in adjectival.finditer(text, a, b):
             add(m.start(), m.end(), _currency(m.group()), False)
         for m in vague.finditer(text, a, b):
-            add(m.start(), m.end(), _currency(m.group()), False, vague=True)
+            add(m.start(), m.end(), _currency(m.group()), False, no_number=True)
     # amounts with a scale but no currency: take the currency of the nearest money before them
     explicit = sorted((x for x in out if x.currency), key=lambda x: x.end)
     ends = [x.end for x in explicit]

@@ -14,6 +14,12 @@ def pipeline():
 
 
 @pytest.fixture(scope="session")
+def shared() -> Path:
+    """../shared beside the checkout: the seed article and the bench corpora."""
+    return SHARED
+
+
+@pytest.fixture(scope="session")
 def seed_text():
     path = SHARED / "seed" / "kursk-belarus.txt"
     if not path.exists():

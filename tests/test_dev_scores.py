@@ -3,13 +3,9 @@
 The floors sit just under the figures in docs/quality.md, so a change that costs quality fails here before it
 lands; raise them when the scores rise.
 """
-from pathlib import Path
-
 import pytest
 
 from extractor.evaluate import evaluate
-
-SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 pytestmark = pytest.mark.slow
 
@@ -27,8 +23,8 @@ FLOORS = {  # corpus -> (table, type, measure) -> floor
 
 
 @pytest.mark.parametrize("corpus", sorted(FLOORS))
-def test_dev_scores_hold(pipeline, corpus):
-    path = SHARED / "bench" / f"{corpus}.jsonl"
+def test_dev_scores_hold(pipeline, shared, corpus):
+    path = shared / "bench" / f"{corpus}.jsonl"
     if not path.exists():
         pytest.skip("../shared/bench is not beside the checkout")
     scores = evaluate([path], pipeline=pipeline).scores
