@@ -36,7 +36,7 @@ def run_ours(texts: list[str], jobs: int) -> dict:
     from extractor.io import Document
     from extractor.pipeline import Pipeline
 
-    pipeline = Pipeline().load() if jobs <= 1 else None
+    pipeline = Pipeline().load()  # with -j N the forked workers share it
     load = time.perf_counter() - t0
     t1 = time.perf_counter()
     n, trace, step, first = 0, [], max(1, len(texts) // 10), None

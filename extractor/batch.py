@@ -80,9 +80,10 @@ def _init_worker(max_chars: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ[var] = "1"  # one core per worker: BLAS threads would fight the other workers
-    from .pipeline import Pipeline
+    if _worker_pipeline is None:  # a spawned worker; a forked one has its parent's, loaded before the fork
+        from .pipeline import Pipeline
 
-    _worker_pipeline = Pipeline(max_chars=max_chars).load()
+        _worker_pipeline = Pipeline(max_chars=max_chars).load()
 
 
 def _work(args: tuple[list[Document], str | None]) -> list[dict]:
@@ -115,17 +116,20 @@ def run(docs: Iterable[Document], pipeline=None, date: str | None = None, jobs: 
     if len(head) < 2:
         jobs = 1  # one document: starting workers would cost more than the work
     docs = itertools.chain(head, docs)
-    if jobs <= 1:
-        if pipeline is None:
-            from .pipeline import default_pipeline
+    fork = "fork" in mp.get_all_start_methods()
+    if pipeline is None and (jobs <= 1 or fork):
+        from .pipeline import default_pipeline
 
-            pipeline = default_pipeline()
-            pipeline.max_chars = max_chars
+        pipeline = default_pipeline()
+        pipeline.max_chars = max_chars
+    if jobs <= 1:
         for batch in _batches(docs):
             yield from process_batch(batch, pipeline, date)
         return
-    ctx = mp.get_context("fork" if "fork" in mp.get_all_start_methods() else "spawn")
-    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(max_chars,))
+    global _worker_pipeline
+    if fork:  # loaded once, here: forked workers share the models' memory with this process and start at once
+        _worker_pipeline = pipeline.load()
+    pool = mp.get_context("fork" if fork else "spawn").Pool(jobs, initializer=_init_worker, initargs=(max_chars,))
     pending: deque = deque()
     try:
         for batch in _batches(docs):
