@@ -137,6 +137,8 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions):
             continue
         skip = {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + 80)
                 if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start]) and (_kin(text, s, h, m) or _whose(text, s, h, m))}
+        skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - 200), s.start)
+                 if _APPOS_BEFORE.match(text[m.end:s.start]) and _oblique(text, h, m)}
         best = linker.best_holder(ctx, (s.start, s.end), LINK_THRESHOLD, skip)
         out.append(None if best is None else (*by_span[best[0]], False))
     return out
@@ -242,9 +244,27 @@ def _apposition(text, s, mentions, head):
                 break
             return m, pid, True
     for m, pid in mentions.starting(max(0, s.start - 200), s.start):
-        if m.end <= s.start and _APPOS_BEFORE.match(text[m.end:s.start]):
+        if m.end <= s.start and _APPOS_BEFORE.match(text[m.end:s.start]) and not _oblique(text, head, m):
             return m, pid, True
     return None
+
+
+def _oblique(text, head, m) -> bool:
+    """A name only in an oblique case before a title in the nominative: "Ли Пэн, соратник [Ивана Петрова], премьер"
+    (the title is Ли Пэн's), "По словам [Стаса], актриса": a given name the dictionary knows that cannot be
+    nominative, or a name whose every word is a known name or surname that cannot be ("Кинга")."""
+    if head is None or head.tag.case != "nomn":
+        return False
+    known = []
+    for w in _WORD.findall(text, m.start, m.end):
+        w = w.lower()
+        names = [p for p in parses(w) if ("Name" in p.tag or "Surn" in p.tag) and p.tag.number == "sing"]
+        names = names if names and morph().word_is_known(w) else []
+        nominative = any(p.tag.case == "nomn" for p in names)
+        if any("Name" in p.tag for p in names) and not nominative:
+            return True
+        known.append(bool(names) and not nominative)
+    return bool(known) and all(known)
 
 
 # between a title and its organisation: nothing, a preposition, descriptor words, an opening quote
