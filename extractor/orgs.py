@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .morph import normalize_phrase, noun_forms, parses
+from .morph import morph, normalize_phrase, noun_forms, parses
 from .people import named_after
 from .resources import lexicon
 from .spans import Span, covered, quote_close
@@ -162,6 +162,10 @@ def _institution_forms() -> frozenset[str]:
 
 def _trim_org(text: str, o: Span) -> Span | None:
     """Words that cannot end a name leave it: "[Европейский союз] ранее", "[Минфин] заявил"."""
+    o = _without_title(text, o)
+    if o is None:
+        return None
+    o = _cut_after_head(text, o)
     end = o.end
     while True:
         tail = re.search(r"[ \u00a0]+([а-яё]+)$", text[o.start:end])
@@ -169,6 +173,68 @@ def _trim_org(text: str, o: Span) -> Span | None:
             break  # "[Уральской] стали": a word that can be a noun stays
         end = o.start + tail.start()
     return o if end == o.end else (Span(o.start, end, o.type, o.source) if end > o.start else None)
+
+
+_NAME_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+_NOT_IN_NAME = {"через"}  # "[украинское правительство] через Национальный банк" ("Фонд для новых американцев" is a name)
+
+
+def _cut_after_head(text: str, o: Span) -> Span:
+    """The word right after a name's head noun is genitive ("Министерство [сельского хозяйства]"), a preposition
+    ("комитет по экономике") or agrees with it ("Братья мусульмане"); one that is none of these begins the rest
+    of the sentence: "[правительству] банк", "[Европейского союза] дополнительную документацию", "[НАТО]
+    стратегическим партнёром". After a proper name a nominative word stays ("Газпром нефть"), after a deverbal
+    head an instrumental one ("Управление делами президента")."""
+    at = o.start
+    head = None
+    for m in _NAME_WORD.finditer(text, o.start, o.end):
+        if text[at:m.start()].strip(" \u00a0"):
+            return o  # punctuation, a number or a Latin word first: a name we do not read word by word
+        at = m.end()
+        w, low = m.group(), m.group().lower()
+        ps = parses(low)[:3]
+        if head is None:
+            if w.isupper() or (ps[0].tag.POS == "NOUN" and not any(p.tag.POS == "ADJF" for p in ps)):
+                head = (w, ps)
+            continue
+        hw, hps = head
+        if not w[0].islower():
+            return o
+        cut = Span(o.start, _rstrip(text, o.start, m.start()), o.type, o.source)
+        if low in _NOT_IN_NAME:
+            return cut if hps[0].normal_form in org_heads() else o
+        if any(p.tag.case == "gent" or p.tag.POS in ("PREP", "CONJ") for p in ps):
+            return o
+        if {p.tag.case for p in ps} & {p.tag.case for p in hps if p.tag.case}:
+            return o
+        proper = hw.isupper() or hw[0].isupper() and not morph().word_is_known(hw.lower())
+        if proper and any(p.tag.case == "nomn" for p in ps):
+            return o
+        if hps[0].normal_form.endswith("ние") and any(p.tag.case == "ablt" for p in ps):
+            return o
+        return cut
+    return o
+
+
+def _without_title(text: str, o: Span) -> Span | None:
+    """A word for a post is no part of a name: "Замглавы [Федеральной миграционной службы]", "Исследователи
+    [Брукхейвенской национальной лаборатории]"; alone it is no name at all."""
+    first = re.match(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text[o.start:o.end])
+    if not first or parses(first.group().lower())[0].normal_form not in lexicon("position_heads.txt"):
+        return o
+    rest = re.match(r"[ \u00a0]+(?=[А-ЯЁA-Z«\"])", text[o.start + first.end():o.end])
+    after = re.match(r"[А-Яа-яЁё]+", text[o.start + first.end() + rest.end():o.end]) if rest else None
+    if after and parses(after.group().lower())[0].tag.POS in ("NPRO", "CONJ", "PREP", "PRCL"):
+        return o  # "Доктора Кто": a title, not a post
+    if first.end() == o.end - o.start:
+        return None
+    return Span(o.start + first.end() + rest.end(), o.end, o.type, o.source) if rest else o
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \u00a0,":
+        end -= 1
+    return end
 
 
 _NOT_RELATIONAL = {"Qual", "Apro", "Anum", "Supr"}  # "новое правительство", "своей партии": not part of the name
