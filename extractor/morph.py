@@ -288,21 +288,52 @@ def normalize_phrase(text: str) -> str:
     words = list(_WORD.finditer(text))
     if not words or words[0].start() > 0 and text[: words[0].start()].strip() not in ("", "«", '"'):
         return text
-    # find the head: the first word that can be a noun (after adjectives/participles)
-    head_i = None
+    # the head: the first word that can be a noun and is not a modifier of the next word; a word that can be
+    # either ("главного редактора", "заведующего кафедрой") is tried as a modifier first, then as the head
+    heads = []
     for i, m in enumerate(words):
         if i and text[words[i - 1].end():m.start()].strip():
             break  # punctuation between words: stop
-        ps = parses(_last_part(m.group()).lower())
-        if any(p.tag.POS == "NOUN" for p in ps) and not (
-                (ps[0].tag.POS in _MODS or _adjective_surname(ps[0])) and i + 1 < len(words)
-                and any(q.tag.POS == "NOUN" for q in parses(_last_part(words[i + 1].group()).lower()))):
-            head_i = i
-            break
-        if not any(p.tag.POS in _MODS or _adjective_surname(p) for p in ps):
+        word = _last_part(m.group()).lower()
+        ps = parses(word)
+        if any(p.tag.POS == "NOUN" for p in ps):
+            heads.append(i)
+            nxt = words[i + 1].group() if i + 1 < len(words) else ""
+            # "главного редактора", "Брукхейвенской национальной лаборатории"
+            if not (_modifier(word, ps) and nxt and any(
+                    q.tag.POS == "NOUN" or q.tag.POS in _MODS for q in parses(_last_part(nxt).lower()))):
+                break
+        elif not any(p.tag.POS in _MODS for p in ps) and not _adjective_surname(ps[0]):
             return text
-    if head_i is None:
-        return text
+    for head_i in reversed(heads):  # an earlier head only if the dictionary knows it ("Стэнфордском" it does not)
+        if head_i != heads[-1] and not morph().word_is_known(_last_part(words[head_i].group()).lower()):
+            continue
+        out = _to_nominative(text, words, head_i)
+        if out is not None:
+            return out
+    return text
+
+
+_PERSON_PARTICIPLES = frozenset({"командующий", "главнокомандующий", "заведующий", "нападающий"})
+
+
+def _modifier(word: str, ps) -> bool:
+    """Likely an adjective or participle: "главного" (more often the adjective than the noun "главное"), a word
+    the dictionary does not know that can be one ("Брукхейвенской"); not "сборной", "главой" (a rare adjective
+    "главый")."""
+    if _adjective_surname(ps[0]):
+        return True
+    if any(p.normal_form in _PERSON_PARTICIPLES for p in ps):
+        return False  # "командующим [военным округом]": the commander, not a commanding district
+    mod = sum(p.score for p in ps if p.tag.POS in _MODS)
+    if not morph().word_is_known(word):
+        return mod > 0
+    return mod > 0 and mod >= sum(p.score for p in ps if p.tag.POS == "NOUN") / 2
+
+
+def _to_nominative(text: str, words: list, head_i: int) -> str | None:
+    """The phrase with ``words[head_i]`` as its head and the words before it as its modifiers, in the
+    nominative; None if they agree in no case."""
     head = words[head_i]
     head_word = _last_part(head.group())
     for number, case in [(n, c) for n in ("sing", "plur") for c in CASES]:
@@ -321,8 +352,6 @@ def normalize_phrase(text: str) -> str:
             grams = {"nomn", number}
             if p.tag.POS in _MODS and number == "sing":
                 grams.add(hp.tag.gender or "masc")
-                if "anim" in p.tag or "inan" in p.tag:
-                    pass
             new = _inflect(p, grams) or _inflect(p, {"nomn"})
             if not new:
                 return text
@@ -331,7 +360,7 @@ def normalize_phrase(text: str) -> str:
             pieces.append(text[pos:m.start()] + prefix + match_case(_last_part(word), new))
             pos = m.end()
         return "".join(pieces) + text[pos:]
-    return text
+    return None
 
 
 def _last_part(word: str) -> str:

@@ -278,3 +278,26 @@ def test_organisation_in_brackets_after_the_holder(pipeline, text, expected):
     names = {o["id"]: o["name"] for o in d["organisations"]}
     [p] = d["positions"]
     assert names.get(p["organisation"]) == expected
+
+
+PHRASES = [  # a title or a name -> its nominative
+    ("первого заместителя председателя комитета", "первый заместитель председателя комитета"),
+    ("главного редактора", "главный редактор"),  # "главного" is more often the adjective than the noun "главное"
+    ("Главного оперативного управления", "Главное оперативное управление"),
+    ("Брукхейвенской национальной лаборатории", "Брукхейвенская национальная лаборатория"),  # an unknown adjective
+    ("Московском станкостроительном заводе", "Московский станкостроительный завод"),
+    ("управляющего директора", "управляющий директор"),
+    ("командующим Северо-Кавказским военным округом", "командующий Северо-Кавказским военным округом"),
+    ("командующего войсками округа", "командующий войсками округа"),
+    ("сборной области по плаванию", "сборная области по плаванию"),
+    ("главой компании", "глава компании"),
+    ("Брянского городского Совета народных депутатов", "Брянский городской Совет народных депутатов"),
+    ("Стэнфордском университетах", "Стэнфордском университетах"),  # they do not agree: left as written
+]
+
+
+@pytest.mark.parametrize("text,expected", PHRASES)
+def test_normalize_phrase(text, expected):
+    from extractor.morph import normalize_phrase
+
+    assert normalize_phrase(text) == expected
