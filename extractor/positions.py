@@ -273,8 +273,16 @@ def _oblique(text, head, m) -> bool:
 _WORKS_IN = re.compile(r"[ \u00a0]?[«\"]?|[ \u00a0]+(?:(?:в|во|при|на)[ \u00a0]+)?(?:[а-яё-]+[ \u00a0]+){0,3}(?:[А-Я]{2,3}[ \u00a0]+)?[«\"]?")
 
 
+_FROM = re.compile(r"[ \u00a0]+из[ \u00a0]+")
+
+
 def _bracketed_org(text, m, org_mentions):
-    """The organisation in brackets right after the holder's name: "музыканты Юрий Царёв (проект «Метро»)"."""
+    """The organisation in brackets right after the holder's name: "музыканты Юрий Царёв (проект «Метро»)", or
+    after "из": "математик Уильям Гауэрс из Кембриджского университета"."""
+    from_ = _FROM.match(text, m.end)
+    if from_:
+        at = org_mentions.starting(from_.end(), from_.end() + 1)
+        return at[0][1] if at else None
     opened = re.match(r"[ \u00a0]*\(", text[m.end:m.end + 3])
     if not opened:
         return None

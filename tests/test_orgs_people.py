@@ -272,6 +272,8 @@ def test_name_parts(words, expected):
 @pytest.mark.parametrize("text,expected", [
     ("Выступил музыкант Юрий Царёв (проект «Метро»).", "Метро"),  # the holder's organisation in brackets
     ("Выступили музыканты Юрий Царёв (проект «Метро») и Павел Шевелёв.", None),  # not every holder's
+    ("Доклад прочёл математик Уильям Гауэрс из Кембриджского университета.", "Кембриджский университет"),
+    ("Доклад прочёл математик Уильям Гауэрс из Лондона.", None),  # a place is no organisation
 ])
 def test_organisation_in_brackets_after_the_holder(pipeline, text, expected):
     d = pipeline(text).to_dict()
