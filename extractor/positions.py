@@ -110,7 +110,7 @@ def _role(text: str, s, names) -> tuple[int, int] | None:
 
 
 _PLACE_NOUNS = frozenset("страна государство регион область край город район республика округ штат провинция "
-                         "столица мир".split())
+                         "столица мир земля префектура графство кантон эмират".split())
 
 
 def _last_part(word: str) -> str:
@@ -443,6 +443,17 @@ def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Spa
         if words and after and (_country_post(words[0]) or _post(words[0])) and _genitive_name(text, after[0]) \
                 and not re.match(r"[ \u00a0]+и[ \u00a0]", text[after[0].end:after[0].end + 3]):
             s = Span(s.start, after[0].end, s.type, s.source)
+        # and over the land, state or province it serves, when that is named: "министр финансов [немецкой земли
+        # Гессен]", "Премьер-министр земли [Гессен]"
+        at = None
+        if words and _UNIT.fullmatch(words[-1]) and text[s.end:s.end + 1] in (" ", "\u00a0"):
+            at = s.end + 1
+        elif words and (_country_post(words[0]) or _post(words[0])):
+            unit = _UNIT_AFTER.match(text, s.end)
+            at = unit.end() if unit else None
+        place = [n for n in names.starting(at, at + 1) if "\n" not in text[s.end:n.end]] if at else []
+        if place:
+            s = Span(s.start, place[0].end, s.type, s.source)
         if words and _envoy(words):
             at = re.match(r"[ \u00a0](?:в|во|при|на)[ \u00a0]", text[s.end:s.end + 5])
             to = at and [n for n in names.starting(s.end + at.end(), s.end + at.end() + 1)]
@@ -450,6 +461,10 @@ def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Spa
                 s = Span(s.start, max(n.end for n in to), s.type, s.source)
         out.append(s)
     return out
+
+
+_UNIT = re.compile(r"(?i)земли|штата|провинции|префектуры|графства|кантона|эмирата|департамента")
+_UNIT_AFTER = re.compile(r"[ \u00a0]+(?:[а-яё]+(?:ой|ого)[ \u00a0]+)?(?:" + _UNIT.pattern[4:] + r")[ \u00a0]+")
 
 
 # an envoy's title takes where they are posted: "посол Японии [в России]", "полпред президента [в СКФО]",
