@@ -132,8 +132,9 @@ def main() -> None:
         steady = f"{r['steady_docs_s']:>8.1f}" if "steady_docs_s" in r else f"{'-':>8}"
         print(f"{name:<22} {r['load_s']:>7.2f} {first} {r['docs']:>6} {r['docs'] / r['seconds']:>8.1f} {steady} "
               f"{r['chars'] / r['seconds']:>9.0f} {rss:>13.0f}")
-    print("\ndocs/s: every document over the whole run (with -j N, the workers' start included); steady: after\n"
-          "the first record; first s: seconds to the first record. load s: loading before the run (-j 1).")
+    print("\ndocs/s: every document over the whole run, after loading (with -j N the workers are forked from the\n"
+          "loaded process; where there is no fork they load inside the run); steady: after the first record;\n"
+          "first s: seconds to the first record; load s: loading the models before the run.")
     trace = rows.get("extractor", {}).get("rss_trace")
     if trace and args.jobs <= 1:
         print("\nRSS while running (documents: MiB): " + ", ".join(f"{n}: {r:.0f}" for n, r in trace))
