@@ -312,3 +312,25 @@ def test_normalize_phrase(text, expected):
 def test_role_stops_before_the_land(pipeline):
     [p] = pipeline("Томас Шефер, министр финансов немецкой земли Гессен, скончался.").to_dict()["positions"]
     assert p["role"]["text"] == "министр финансов"
+
+
+def _names_again(text, known):
+    from extractor.pipeline import names_again
+    from extractor.spans import Coverage, Span
+
+    names = [Span(text.index(k), text.index(k) + len(k), "PERSON", "natasha") for k in known]
+    taken = Coverage(len(text))
+    for n in names:
+        taken.take(n.start, n.end)
+    return [text[s.start:s.end] for s in names_again(text, names, [], taken)]
+
+
+@pytest.mark.parametrize("text,known,expected", [
+    ("Ратко Младич\nСуд начался. Ратко Младич молчал.", ["Ратко Младич"], ["Ратко Младич"]),
+    ("Вячеслав Тимченко внёс закон. По словам Тимченко, его поддержат.", ["Вячеслав Тимченко"], ["Тимченко"]),
+    ("Тони Сопрано вернулся. Сериал «Клан Сопрано» снят.", ["Тони Сопрано"], []),  # beside a capitalised word
+    ("Владислав Сурков ушёл. Указ «О Суркове В. Ю.» подписан.", ["Владислав Сурков"], []),  # initials after it
+])
+def test_names_met_again(text, known, expected):
+    """The names the models missed: the whole name again, or the surname alone."""
+    assert _names_again(text, known) == expected
