@@ -433,8 +433,8 @@ def _merge_orgs(text: str, orgs: list[Span], spans: list[Span]) -> list[Span]:
             gap = _ORG_GAP.match(text, cur.end, cur.end + 12)
             at = gap and gap.end()
             nxt = gap and (by_start.get(at) or places.get(at))
-            if not nxt or "\n" in text[cur.end:nxt.start]:
-                break
+            if not nxt or "\n" in text[cur.end:nxt.start] or _facility(text[cur.start:cur.end]):
+                break  # "[Концертном зале] [Мариинского театра]": a hall is no organisation, its theatre is
             word = (gap.group(1) or "").lower()
             if word == "по" or (word == "и" and by_place):  # "[УМВД по Курской области]", "по Москве и области"
                 if nxt.start not in places:
