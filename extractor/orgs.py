@@ -137,7 +137,29 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
                 out.append(Span(m.start(), m.end(), "ORG", "rule"))
     others = covered(text, [s for s in spans if s.type in ("POSITION", "LOC")] + out)
     out += [s for s in _institution_words(text) if taken.free(s.start, s.end) and others.free(s.start, s.end)]
-    return sorted(out, key=lambda s: s.start)
+    return sorted((_whose_government(text, o, spans) for o in out), key=lambda s: s.start)
+
+
+_GOVERNMENT = re.compile(r"(?i)правительств(?:о|а|у|ом|е)")
+_HEAD_BEFORE = re.compile(r"(?i)(?:глав[аыеуой]*|председател[а-я]*|премьер[а-я-]*|член[а-я]*|министр[а-я]*)"
+                          r"[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?$")
+
+
+def _whose_government(text: str, o: Span, spans: list[Span]) -> Span:
+    """A government takes in the name of whose it is: "[правительство Дмитрия Медведева]", "[правительства Яна
+    Фишера]" (nerel-train: 12 of 14 such names, every word most likely genitive); not after a title ("главы
+    правительства Таксина Чинавата": his title) and not a name in the nominative ("российского правительства
+    Владимир Путин")."""
+    if not _GOVERNMENT.fullmatch(text[o.start:o.end]) or _HEAD_BEFORE.search(text, max(0, o.start - 30), o.start):
+        return o
+    name = next((p for p in spans if p.type == "PERSON" and p.source == "natasha" and p.start == o.end + 1
+                 and text[o.end] in " \u00a0"), None)
+    if name is None:
+        return o
+    words = [w for w in re.findall(r"[А-Яа-яЁё]+", text[name.start:name.end]) if len(w) > 1]  # not initials
+    if not words or any(parses(w.lower())[0].tag.case != "gent" for w in words):
+        return o  # "земельного правительства Йост де Ягер": his title, in apposition
+    return Span(o.start, name.end, "ORG", "rule")
 
 
 def _institution_words(text: str) -> list[Span]:
