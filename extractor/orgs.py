@@ -137,7 +137,10 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
                 out.append(Span(m.start(), m.end(), "ORG", "rule"))
     others = covered(text, [s for s in spans if s.type in ("POSITION", "LOC")] + out)
     out += [s for s in _institution_words(text) if taken.free(s.start, s.end) and others.free(s.start, s.end)]
-    return sorted((_whose_government(text, o, spans) for o in out), key=lambda s: s.start)
+    out = [_whose_government(text, o, spans) for o in out]
+    places = {s.start: s for s in spans if s.type == "LOC"}
+    out += [c for c in (_committee(text, o, places) for o in out) if c]
+    return sorted(out, key=lambda s: s.start)
 
 
 _GOVERNMENT = re.compile(r"(?i)правительств(?:о|а|у|ом|е)")
@@ -160,6 +163,40 @@ def _whose_government(text: str, o: Span, spans: list[Span]) -> Span:
     if not words or any(parses(w.lower())[0].tag.case != "gent" for w in words):
         return o  # "земельного правительства Йост де Ягер": his title, in apposition
     return Span(o.start, name.end, "ORG", "rule")
+
+
+_COMMITTEE_BEFORE = re.compile(r"(?<![А-Яа-яЁё-])(?:под)?(?:комитет|комисси|управлени|департамент|дирекци|служб|"
+                               r"отдел)[а-яё]*[ \u00a0]+$")
+_PO_WORD = re.compile(r"[ \u00a0]+(и[ \u00a0]+)?([а-яё]+(?:-[а-яё]+)?)")
+
+
+def _committee(text: str, o: Span, places: dict) -> Span | None:
+    """A committee of a body on a matter is one name, the body nested in it: "[комитета Совета Федерации по
+    экономической политике]", "[управлении ФСБ по Чечне]" (nerel-train: every such name with "по" after the
+    body; without "по" the descriptor is outside, "компании [Genentech]")."""
+    head = _COMMITTEE_BEFORE.search(text, max(0, o.start - 30), o.start)
+    if not head:
+        return None
+    if re.search(r"[ \u00a0]по[ \u00a0]", text[o.start:o.end]):
+        return Span(head.start(), o.end, "ORG", "rule")  # "ФСБ по Чечне" is one name already
+    po = re.match(r"[ \u00a0]+по[ \u00a0]+", text[o.end:o.end + 6])
+    if not po:
+        return None
+    at = o.end + po.end()
+    if at in places:  # "по Чечне"
+        return Span(head.start(), places[at].end, "ORG", "rule")
+    end, noun = at - 1, False
+    while True:  # "по [конституционному законодательству и государственному строительству]", "по вопросам [прав]"
+        m = _PO_WORD.match(text, end)
+        if not m:
+            break
+        ps = [p for p in parses(m.group(2))[:3] if p.tag.POS in ("NOUN", "ADJF")]
+        cases = {p.tag.case for p in ps}
+        if "datv" not in cases and not (noun and "gent" in cases and not m.group(1)):
+            break
+        noun = noun or any(p.tag.case == "datv" and p.tag.POS == "NOUN" for p in ps)
+        end = m.end()
+    return Span(head.start(), end, "ORG", "rule") if noun else None
 
 
 def _institution_words(text: str) -> list[Span]:
