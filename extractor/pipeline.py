@@ -9,7 +9,7 @@ import threading
 from .dates import find_dates, parse_anchor
 from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
-from .morph import parses
+from .morph import morph, parses
 from .people import group_people, names_named_after
 from .positions import build_positions, extend_to_body, find_positions
 from .orgs import combine_orgs, group_orgs
@@ -319,6 +319,7 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
                 "Name" in p.tag for p in parses(words[0].lower())[:2]):
             nat.append(t)  # "Кшиштоф Пендерецкий": a first name the dictionary knows, then one or two names
             taken.take(t.start, t.end)
+    nat = _with_known_first_name(text, nat)
     nat += names_again(text, nat, spans, taken)
     for a, b in names_named_after(text):  # "театр им. В. М. Шукшина": whom it is named after
         if taken.free(a, b):
@@ -344,6 +345,39 @@ def default_pipeline() -> Pipeline:
 def extract(text: str, date: str | dt.date | None = None) -> Result:
     """Extract people, positions, organisations, dates and money from one text."""
     return default_pipeline()(text, date=date)
+
+
+def _with_known_first_name(text: str, names: list[Span]) -> list[Span]:
+    """A name the model cut after its first word takes it back when the text names the person in full elsewhere:
+    "Мейв [Кеннеди]" beside "Мейв Кеннеди Таунсенд-Маккин"."""
+    firsts = {}
+    for n in names:
+        words = text[n.start:n.end].split()
+        if len(words) >= 2:
+            for later in words[1:]:
+                firsts.setdefault(later.lower()[:5], set()).add(words[0])
+    taken = Coverage(len(text))
+    for n in names:
+        taken.take(n.start, n.end)
+    alone = {(n.start, n.end): n for n in names}  # a first name found as a name of its own joins too
+    out, joined = [], set()
+    for n in names:
+        before = re.search(r"(?<![\w.-])([А-ЯЁ][а-яё]+)[ \u00a0]$", text[max(0, n.start - 30):n.start])
+        first = text[n.start:n.end].split()[0] if n.end > n.start else ""
+        if before and before.group(1) in firsts.get(first.lower()[:5], ()) and _given_name_like(before.group(1)):
+            start = n.start - len(before.group(0))
+            word = (start, start + len(before.group(1)))
+            if word in alone or taken.free(start, n.start):
+                joined.add(word)
+                n = Span(start, n.end, n.type, n.source)
+        out.append(n)
+    return [n for n in out if (n.start, n.end) not in joined]
+
+
+def _given_name_like(word: str) -> bool:
+    """A given name the dictionary knows, or a word it does not know at all ("Мейв"); not "Усы"."""
+    low = word.lower()
+    return any("Name" in p.tag for p in parses(low)[:3]) or not morph().word_is_known(low)
 
 
 def names_again(text: str, names: list[Span], spans: list[Span], taken: Coverage) -> list[Span]:

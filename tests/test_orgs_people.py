@@ -344,3 +344,19 @@ def _names_again(text, known):
 def test_names_met_again(text, known, expected):
     """The names the models missed: the whole name again, or the surname alone."""
     assert _names_again(text, known) == expected
+
+
+def test_first_name_taken_back():
+    """A name cut after its first word takes it back when the text names the person in full elsewhere."""
+    from extractor.pipeline import _with_known_first_name
+    from extractor.spans import Span
+
+    text = "Тело Мейв Кеннеди Таунсенд-Маккин нашли. Мейв Кеннеди уплыла на каноэ. Усы Кеннеди знамениты."
+    full = text.index("Мейв Кеннеди Т")
+    cut = text.index("Кеннеди уплыла")
+    other = text.index("Кеннеди знамениты")
+    names = [Span(full, full + len("Мейв Кеннеди Таунсенд-Маккин"), "PERSON", "natasha"),
+             Span(cut, cut + len("Кеннеди"), "PERSON", "natasha"),
+             Span(other, other + len("Кеннеди"), "PERSON", "natasha")]
+    got = [text[s.start:s.end] for s in _with_known_first_name(text, names)]
+    assert got == ["Мейв Кеннеди Таунсенд-Маккин", "Мейв Кеннеди", "Кеннеди"]
