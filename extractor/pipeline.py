@@ -320,7 +320,9 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
             nat.append(t)  # "Кшиштоф Пендерецкий": a first name the dictionary knows, then one or two names
             taken.take(t.start, t.end)
     nat = _with_known_first_name(text, nat)
-    nat += names_again(text, nat, spans, taken)
+    again = names_again(text, nat, spans, taken)
+    # a whole name found again replaces the word of it a model took alone ("[Ли] Пэн" in a headline)
+    nat = [n for n in nat if not any(a.start <= n.start and n.end <= a.end for a in again)] + again
     for a, b in names_named_after(text):  # "театр им. В. М. Шукшина": whom it is named after
         if taken.free(a, b):
             nat.append(Span(a, b, "PERSON", "rule"))

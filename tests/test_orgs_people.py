@@ -360,3 +360,16 @@ def test_first_name_taken_back():
              Span(other, other + len("Кеннеди"), "PERSON", "natasha")]
     got = [text[s.start:s.end] for s in _with_known_first_name(text, names)]
     assert got == ["Мейв Кеннеди Таунсенд-Маккин", "Мейв Кеннеди", "Кеннеди"]
+
+
+def test_whole_name_again_replaces_its_word():
+    """A whole name found again by rule replaces the one word of it a model took alone."""
+    from extractor.pipeline import combine_persons
+    from extractor.spans import Span
+
+    text = "Умер Ли Пэн\nЛи Пэн\nВ Пекине умер Ли Пэн."
+    first, line, last = 5, text.index("Ли Пэн\nВ"), text.rindex("Ли Пэн")
+    spans = [Span(first, first + 6, "PERSON", "natasha"), Span(last, last + 6, "PERSON", "natasha"),
+             Span(line, line + 2, "PERSON", "spacy")]
+    got = sorted(text[s.start:s.end] + f"@{s.start}" for s in combine_persons(text, spans))
+    assert got == sorted(f"Ли Пэн@{at}" for at in (first, line, last))
