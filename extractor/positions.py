@@ -38,8 +38,10 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     # an adjective ("президентских выборах") is a title nobody holds
     heads = [head_noun(text, s.start, s.end) for s in spans]
     # apposition by rule ("губернатор области Роман Старовойт"); anything looser by the learned linker
-    found = [_apposition(text, s, mentions, h) if h else None for s, h in zip(spans, heads)]
-    found = _learned_holders(text, spans, heads, found, mentions, sents, org_mentions)
+    # a post someone is put forward for is not yet held ("Обама выдвинул на пост главы ФБР Джеймса Коми")
+    held = [None if _PUT_FORWARD.search(text, max(0, s.start - 60), s.start) else h for s, h in zip(spans, heads)]
+    found = [_apposition(text, s, mentions, h) if h else None for s, h in zip(spans, held)]
+    found = _learned_holders(text, spans, held, found, mentions, sents, org_mentions)
     holders = [f[1] if f else None for f in found]
     # how sure: a name right after the title (2), right before it (1), or the linker's pick (0)
     sure = [(2 if f[0].start >= s.end else 1) if f and f[2] else 0 for f, s in zip(found, spans)]
@@ -49,7 +51,7 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
         near = [k for k in (i - 1, i + 1) if 0 <= k < len(spans) and holders[k]
                 and _LIST_GAP.match(text[spans[min(i, k)].end:spans[max(i, k)].start])]
         j = max(near, key=lambda k: sure[k]) if near else None
-        if j is not None and heads[i] and (holders[i] is None or sure[j] > sure[i]):
+        if j is not None and held[i] and (holders[i] is None or sure[j] > sure[i]):
             holders[i], sure[i] = holders[j], sure[j]
     names = covered(text, [m for m, _ in org_mentions.items] + list(places))
     out = []
@@ -142,6 +144,13 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions):
         best = linker.best_holder(ctx, (s.start, s.end), LINK_THRESHOLD, skip)
         out.append(None if best is None else (*by_span[best[0]], False))
     return out
+
+
+# put forward for a post, not yet in it: NEREL links no one to the post ("выдвинул на пост главы ФБР": 4 of 4 in
+# nerel-train and nerel-dev), while one appointed or elected holds it ("назначил на пост главы МВД полковника
+# Игоря Шуневича")
+_PUT_FORWARD = re.compile(r"(?<![а-яё])(?:выдвинул|выдвинет|предложил|рекомендовал)[аи]?[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?"
+                          r"на[ \u00a0]+(?:пост|должность)[ \u00a0]+$", re.I)
 
 
 def _plural(head) -> bool:
