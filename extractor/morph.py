@@ -303,7 +303,7 @@ def normalize_phrase(text: str) -> str:
             if not (_modifier(word, ps) and nxt and any(
                     q.tag.POS == "NOUN" or q.tag.POS in _MODS for q in parses(_last_part(nxt).lower()))):
                 break
-        elif not any(p.tag.POS in _MODS for p in ps) and not _adjective_surname(ps[0]):
+        elif not any(p.tag.POS in _MODS for p in ps):  # no noun reading, so no adjective-like surname either
             return text
     for head_i in reversed(heads):  # an earlier head only if the dictionary knows it ("Стэнфордском" it does not)
         if head_i != heads[-1] and not morph().word_is_known(_last_part(words[head_i].group()).lower()):

@@ -14,7 +14,7 @@ from .people import group_people, names_named_after
 from .positions import build_positions, extend_to_body, find_positions
 from .orgs import combine_orgs, group_orgs
 from .resources import resource
-from .spans import Coverage, Span
+from .spans import Coverage, Span, covered
 from .types import Result
 
 
@@ -358,10 +358,8 @@ def _with_known_first_name(text: str, names: list[Span]) -> list[Span]:
         if len(words) >= 2:
             for later in words[1:]:
                 firsts.setdefault(later.lower()[:5], set()).add(words[0])
-    taken = Coverage(len(text))
-    for n in names:
-        taken.take(n.start, n.end)
-    alone = {(n.start, n.end): n for n in names}  # a first name found as a name of its own joins too
+    taken = covered(text, names)
+    alone = {(n.start, n.end) for n in names}  # a first name found as a name of its own joins too
     out, joined = [], set()
     for n in names:
         before = re.search(r"(?<![\w.-])([А-ЯЁ][а-яё]+)[ \u00a0]$", text[max(0, n.start - 30):n.start])
@@ -387,10 +385,7 @@ def names_again(text: str, names: list[Span], spans: list[Span], taken: Coverage
     headline), or the surname alone ("Тимченко заявил"), but not beside another capitalised word or an initial
     ("Клан Сопрано", "Суркове В. Ю."), in an organisation's or a place's name, or in quotes. nerel-train: 16 more
     mentions, 14 right."""
-    others = Coverage(len(text))
-    for sp in spans:
-        if sp.type in ("ORG", "LOC"):
-            others.take(sp.start, sp.end)
+    others = covered(text, [sp for sp in spans if sp.type in ("ORG", "LOC")])
     out = []
 
     def add(a: int, b: int) -> None:

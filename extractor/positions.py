@@ -57,7 +57,7 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     out = []
     for i, (s, person, f, head) in enumerate(zip(spans, holders, found, heads)):
         org = _organisation(text, s, org_mentions) or \
-            (_bracketed_org(text, f[0], org_mentions) if f and not _plural(head) else None)
+            (_org_after_holder(text, f[0], org_mentions) if f and not _plural(head) else None)
         mtext = text[s.start:s.end]
         people_ = _co_holders(text, s, f, mentions) if f and f[2] and _plural(head) else ((person,) if person else ())
         role = _role(text, s, names) if head else None
@@ -285,9 +285,9 @@ _WORKS_IN = re.compile(r"[ \u00a0]?[«\"]?|[ \u00a0]+(?:(?:в|во|при|на)[
 _FROM = re.compile(r"[ \u00a0]+из[ \u00a0]+")
 
 
-def _bracketed_org(text, m, org_mentions):
-    """The organisation in brackets right after the holder's name: "музыканты Юрий Царёв (проект «Метро»)", or
-    after "из": "математик Уильям Гауэрс из Кембриджского университета"."""
+def _org_after_holder(text, m, org_mentions):
+    """The organisation right after the holder's name, in brackets ("музыканты Юрий Царёв (проект «Метро»)") or
+    after "из" ("математик Уильям Гауэрс из Кембриджского университета")."""
     from_ = _FROM.match(text, m.end)
     if from_:
         at = org_mentions.starting(from_.end(), from_.end() + 1)
