@@ -12,7 +12,7 @@ from .money import find_money
 from .morph import morph, parses
 from .people import group_people, names_named_after
 from .positions import build_positions, extend_to_body, find_positions
-from .orgs import combine_orgs, group_orgs
+from .orgs import combine_orgs, group_orgs, named_orgs
 from .resources import resource
 from .spans import Coverage, Span, covered
 from .types import Result
@@ -137,7 +137,7 @@ class Pipeline:
         dates = find_dates(text, anchor)
         money = find_money(text)
         people = group_people(text, persons)
-        organisations = group_orgs(text, orgs)
+        organisations = group_orgs(text, named_orgs(text, orgs, spans))
         pos = build_positions(text, positions, people, organisations, sents, places)
         return Result(people=tuple(people), positions=tuple(pos), organisations=tuple(organisations),
                       dates=tuple(dates), money=tuple(money), id=id,

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from . import linker
 from .morph import head_noun, morph, normalize_phrase, noun_forms, parses
-from .orgs import org_heads
+from .orgs import bare_kind, is_org_head, org_heads
 from .people import NAMED_AFTER, named_after
 from .resources import lexicon
 from .spans import ByStart, Span, covered, quote_close
@@ -57,7 +57,8 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     out = []
     for i, (s, person, f, head) in enumerate(zip(spans, holders, found, heads)):
         org = _organisation(text, s, org_mentions) or \
-            (_org_after_holder(text, f[0], org_mentions) if f and not _plural(head) else None)
+            (_org_after_holder(text, f[0], org_mentions) if f and not _plural(head) else None) or \
+            _kind_named_before(text, s, org_mentions)
         mtext = text[s.start:s.end]
         people_ = _co_holders(text, s, f, mentions) if f and f[2] and _plural(head) else ((person,) if person else ())
         role = _role(text, s, names) if head else None
@@ -298,6 +299,26 @@ def _org_after_holder(text, m, org_mentions):
     close = text.find(")", m.end, m.end + 80)
     inside = [oid for o, oid in org_mentions.starting(m.end, close) if o.end <= close] if close != -1 else []
     return inside[0] if inside else None
+
+
+_LAST = re.compile(r"[ \u00a0]([а-яё-]+)$")
+
+
+def _kind_named_before(text, s, org_mentions):
+    """A title ending in a lone word for a kind of organisation ("председатель правления банка") works for the
+    last one named before it as of that kind: "банк «Северный капитал»", "компании Genentech"."""
+    last = _LAST.search(text, s.start, s.end)
+    if not last or not bare_kind(last.group(1)) or not is_org_head(last.group(1)):
+        return None
+    kind = parses(last.group(1))[0].normal_form
+    for m, oid in reversed(org_mentions.within(max(0, s.start - _KIND_BACK), s.start)):
+        before = _WORD.findall(text, max(0, m.start - 40), m.start)[-2:]
+        if any(p.normal_form == kind for w in _WORD.findall(m.text) + before for p in parses(w.lower())[:2]):
+            return oid
+    return None
+
+
+_KIND_BACK = 3000
 
 
 def _organisation(text, s, org_mentions):

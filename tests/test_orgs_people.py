@@ -10,7 +10,11 @@ ORGS = [
     ("Он заместитель председателя комитета Совета Федерации по экономической политике.",
      {"комитет Совета Федерации по экономической политике": ["комитета Совета Федерации по экономической политике"],
       "Совет Федерации": ["Совета Федерации"]}),
-    ("Заявление сделал представитель компании Genentech.", {"компания": ["компании"], "Genentech": ["Genentech"]}),
+    ("Заявление сделал представитель компании Genentech.", {"Genentech": ["Genentech"]}),
+    # a lone word for a kind of organisation in a title names none; an institution does
+    ("Уже известно, что главой компании станет Ларри Пейдж.", {}),
+    ("Об этом сказал художественный руководитель театра Олег Табаков.", {}),
+    ("Заявление сделал глава полиции района Уолтер Браун.", {"полиция": ["полиции"]}),
     # a government takes in whose it is, not a title holder's name
     ("Правительство Медведева внесло законопроект.", {"Правительство Медведева": ["Правительство Медведева"]}),
     ("Отставка главы правительства Таксина Чинавата.", {"правительство": ["правительства"]}),
@@ -298,6 +302,24 @@ def test_organisation_in_brackets_after_the_holder(pipeline, text, expected):
     d = pipeline(text).to_dict()
     names = {o["id"]: o["name"] for o in d["organisations"]}
     [p] = d["positions"]
+    assert names.get(p["organisation"]) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # a title ending in a lone word for a kind of organisation works for the last one named before as of that kind
+    ("Банк «Северный капитал» отчитался о прибыли. Об этом сообщил председатель правления банка Дмитрий Кораблёв.",
+     "Банк «Северный капитал»"),
+    ("Ранее он работал в биотехнологической компании Genentech. Сейчас финансовый директор компании Анна Ли ушла.",
+     "Genentech"),
+    ("Сибирский федеральный университет получил грант. Ректор университета Максим Румянцев доволен.",
+     "Сибирский федеральный университет"),
+    ("Компания Genentech выросла. Директор театра Иван Петров доволен.", None),  # no theatre named before
+    ("Директор театра Иван Петров доволен. Театр «Ромэн» открыл сезон.", None),  # nor after
+])
+def test_organisation_named_before_by_its_kind(pipeline, text, expected):
+    d = pipeline(text).to_dict()
+    names = {o["id"]: o["name"] for o in d["organisations"]}
+    [p] = [p for p in d["positions"] if p["person"]]
     assert names.get(p["organisation"]) == expected
 
 
