@@ -15,7 +15,8 @@ from .types import Position
 
 # "губернатор области Роман Старовойт", "главы ведомства 30-летнего Ивана Муравьева"
 _APPOS_AFTER = re.compile(r"^[ \u00a0]*(?:\d+-летн[а-яё]+[ \u00a0]+)?$")
-_APPOS_BEFORE = re.compile(r"^[ \u00a0]*(?:,|[–—-]|\()[ \u00a0]*$")  # "Ирина Таратина, первый заместитель"
+# "Ирина Таратина, первый заместитель", "Йоахим Лёв (второй тренер)"
+_APPOS_BEFORE = re.compile(r"^[ \u00a0]*(?:,|[–—-]|\([ \u00a0]*(?:[а-яё-]+[ \u00a0]+){0,2})[ \u00a0]*$")
 # a plural title introduces its holders: "музыкантами группы — A, B и C", "писатели, среди которых – A и B"
 _APPOS_AFTER_PLURAL = re.compile(
     r"^[ \u00a0]*$|^(?:[ \u00a0]+[\w«»\"-]+){0,3}?[ \u00a0]*(?:[–—:]|,[ \u00a0]*(?:среди них|среди которых|в том числе|"
@@ -43,8 +44,12 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     found = [_apposition(text, s, mentions, h) if h else None for s, h in zip(spans, held)]
     # "С 2002 года [он] был депутатом горсовета": the subject of a linking verb, by rule
     nominative = {p.id: _nominative_words(p) for p in people}
-    found = [f or (_copula_subject(text, s, h, mentions, sents, nominative) if h else None)
-             for s, h, f in zip(spans, held, found)]
+    for i, (s, h, f) in enumerate(zip(spans, held, found)):
+        if h and (not f or f[0].end <= s.start):
+            c = _copula_subject(text, s, h, mentions, sents, nominative)
+            # a name after the verb beats one before the title: "Вместо Оливера Кана, капитаном стал Михаель Баллак"
+            if c and (not f or c[0].start >= s.end):
+                found[i] = c
     found = _learned_holders(text, spans, held, found, mentions, sents, org_mentions)
     holders = [f[1] if f else None for f in found]
     # how sure: a name right after the title (2), right before it (1), or the linker's pick (0)
@@ -156,6 +161,8 @@ _COPULA = re.compile(r"(?<![а-яё])(?:был|была|были|стал|ста
                      r"оставался|оставалась|остаётся|остается)(?:[ \u00a0]+(?:назначен|назначена|избран|избрана))?"
                      r"[ \u00a0]+$", re.I)
 _WHICH = re.compile(r"[ \u00a0]*(?:\([^()]*\)[ \u00a0]*)?,[ \u00a0]*котор(?:ый|ая|ые)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?$")
+_COPULA_AFTER = re.compile(r"[ \u00a0]+(?:стал|стала|станет|становится|является|являлся|являлась|был|была|будет)"
+                           r"(?:[ \u00a0]+[а-яё-]+){0,3}[ \u00a0]+")
 _PRONOUN = re.compile(r"(?<![а-яё])(?:он|она)(?![а-яё])", re.I)
 
 
@@ -170,12 +177,16 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
     k = bisect_right(sents, (s.start, float("inf"))) - 1
     start = sents[k][0] if k >= 0 else 0
     cop = _COPULA.search(text, start, s.start)
-    if not cop:
-        return None
 
     def named(m, pid):  # the mention is the name itself, not an inflected form ("Александра Калягина")
         words = [w.lower() for w in _WORD.findall(text, m.start, m.end)]
         return bool(words) and all(w in nominative[pid] for w in words)
+
+    if not cop:  # "капитаном стал Михаель Баллак"
+        nxt = mentions.starting(s.end, s.end + 80)
+        if nxt and _COPULA_AFTER.fullmatch(text, s.end, nxt[0][0].start) and named(*nxt[0]):
+            return (*nxt[0], False)
+        return None
 
     before = [(m, pid) for m, pid in mentions.starting(start, cop.start()) if m.end <= cop.start()]
     if before and _WHICH.match(text, before[-1][0].end, cop.start()):  # "Майка Помпео, который стал"
@@ -319,7 +330,8 @@ def _oblique(text, head, m) -> bool:
     known = []
     for w in _WORD.findall(text, m.start, m.end):
         w = w.lower()
-        names = [p for p in parses(w) if ("Name" in p.tag or "Surn" in p.tag) and p.tag.number == "sing"]
+        names = [p for p in parses(w) if ("Name" in p.tag or "Surn" in p.tag) and p.tag.number == "sing"
+                 and p.tag.case != "voct"]  # "Лёв" is no vocative of "Лёва" in the news
         names = names if names and morph().word_is_known(w) else []
         nominative = any(p.tag.case == "nomn" for p in names)
         if any("Name" in p.tag for p in names) and not nominative:
