@@ -1,9 +1,10 @@
-"""Who holds a title: a logistic model over (title, person mention) pairs.
+"""Who holds a title: a softmax over "nobody near" and each person mention near it.
 
 The weights (models/linker.json) are learned from NEREL's train split by ``scripts/train_linker.py``; the
-features are the cues a reader uses: which side the name is on, what lies between (nothing, a comma, a dash,
-a verb, a sentence end, another name or title), the cases of the title and the name, and whether the title
-follows "с" or "пост".
+features of a (title, mention) pair are the cues a reader uses: which side the name is on, what lies between
+(nothing, a comma, a dash, a verb, a sentence end, another name or title), the cases of the title and the
+name, and whether the title follows "с" or "пост"; those of "nobody": the title's case and number, how many
+names are near, whether its sentence names anyone or has a pronoun.
 """
 from __future__ import annotations
 
@@ -139,30 +140,47 @@ def features(ctx: Context, title: tuple[int, int], m: tuple[int, int]) -> list[s
     return f
 
 
+_PRONOUN = re.compile(r"(?<![а-яё])(?:он|она|они|его|её|ее|ему|ей|им|ним|нём|ней)(?![а-яё])", re.I)
+
+
+def null_features(ctx: Context, title: tuple[int, int], n: int) -> list[str]:
+    """The features of "nobody near holds the title", scored against every candidate's."""
+    head, after_with, after_post = ctx.title(title)
+    tcase = str(head.tag.case) if head else "adj"
+    tnum = "plur" if head is not None and head.tag.number == "plur" else "sing"
+    f = ["NULL", f"NULL:tcase={tcase}", f"NULL:tnum={tnum}", f"NULL:n={min(n, 5)}", f"NULL:with={after_with}",
+         f"NULL:post={after_post}"]
+    k = ctx.sentence(title[0])
+    if k >= 0:
+        s0, s1 = ctx.sents[k]
+        f.append(f"NULL:tsubj={not ctx.text[s0:title[0]].strip()}:tcase={tcase}")
+        f.append(f"NULL:pron={bool(_PRONOUN.search(ctx.text, s0, s1))}")
+        f.append(f"NULL:persons_in_sent={min(ctx.between(ctx.m_starts, ctx.mentions, s0, s1), 3)}")
+    return f
+
+
 @lru_cache(maxsize=1)
 def weights() -> dict[str, float]:
     return json.loads(resource("linker.json").read_text(encoding="utf-8"))["weights"]
 
 
-def score(feats: list[str], w: dict[str, float] | None = None) -> float:
-    w = weights() if w is None else w
-    z = sum(w.get(x, 0.0) for x in feats)
-    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-
-
-def best_holder(ctx: Context, title: tuple[int, int], threshold: float = 0.5, skip=frozenset()):
-    """The person mention most likely to hold the title, with its probability, or None; mentions in ``skip``
-    are known not to hold it."""
-    best, best_p = None, threshold
+def candidates(ctx: Context, title: tuple[int, int], skip=frozenset()) -> list[tuple[int, int]]:
+    """The person mentions that may hold the title: those near it, but not in ``skip``."""
     head, after_with, _ = ctx.title(title)
     # "встретился с президентом": someone else, unless the name agrees ("с главой федерации Ксенией Кацер")
     with_ = head is not None and head.tag.case == "ablt" and after_with
-    for m in ctx.candidates(title):
-        if m in skip:
-            continue
-        if with_ and not any(parses(w.lower())[0].tag.case == "ablt" for w in _WORD.findall(ctx.text, m[0], m[1])):
-            continue
-        p = score(features(ctx, title, m))
-        if p > best_p:
-            best, best_p = m, p
-    return (best, best_p) if best else None
+    return [m for m in ctx.candidates(title) if m not in skip and not (with_ and not any(
+        parses(w.lower())[0].tag.case == "ablt" for w in _WORD.findall(ctx.text, m[0], m[1])))]
+
+
+def best_holder(ctx: Context, title: tuple[int, int], skip=frozenset()):
+    """The person mention that holds the title, with its probability, or None when "nobody near" scores best;
+    mentions in ``skip`` are known not to hold it."""
+    cands = candidates(ctx, title, skip)
+    w = weights()
+    scores = [sum(w.get(x, 0.0) for x in f) for f in
+              [null_features(ctx, title, len(cands))] + [features(ctx, title, m) for m in cands]]
+    top = max(scores)
+    e = [math.exp(x - top) for x in scores]
+    i = max(range(len(scores)), key=scores.__getitem__)
+    return (cands[i - 1], e[i] / sum(e)) if i else None

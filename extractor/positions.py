@@ -134,9 +134,6 @@ def _place_adjective(word: str) -> bool:
     return p.tag.POS == "ADJF" and bool(_PLACE_ADJ.search(p.normal_form))
 
 
-LINK_THRESHOLD = 0.35  # chosen on nerel-dev and factru-dev together (0.3 to 0.5 tried)
-
-
 def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions):
     """Holders for the titles apposition left without one, as (mention, person id, False), by the linker."""
     by_span = {(m.start, m.end): (m, pid) for m, pid in mentions.items}
@@ -151,7 +148,7 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions):
                 if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start]) and (_kin(text, s, h, m) or _whose(text, s, h, m))}
         skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - 200), s.start)
                  if _APPOS_BEFORE.match(text[m.end:s.start]) and _oblique(text, h, m)}
-        best = linker.best_holder(ctx, (s.start, s.end), LINK_THRESHOLD, skip)
+        best = linker.best_holder(ctx, (s.start, s.end), skip)
         out.append(None if best is None else (*by_span[best[0]], False))
     return out
 
