@@ -47,9 +47,12 @@ def role_nouns(path: str, min_share: float = 0.6, min_uses: int = 2) -> list[str
             if lemma in heads:
                 uses[lemma] += 1
                 inside[lemma] += covered[m.start()]
-    known = position_heads()
+    known = position_heads() | NOT_ROLES
     return sorted(w for w in heads
                   if w not in known and uses[w] >= min_uses and inside[w] / uses[w] >= min_share)
+
+
+NOT_ROLES = {"донна"}  # also a given name: "Донна Каран" would read as a title and its holder
 
 
 def main() -> None:
