@@ -93,7 +93,9 @@ class Pipeline:
 
     def __call__(self, text: str, date: str | dt.date | None = None, id: str | None = None) -> Result:
         self._check(text)
-        return self._extract(text, date, id, self.ner(text) if text.strip() else ([], []))
+        clean = cyrillic(text)
+        result = self._extract(clean, date, id, self.ner(clean) if text.strip() else ([], []))
+        return result if clean == text else restore(result, text)
 
     def pipe(self, items: list[tuple[str, str | None, str | None]]) -> list[Result | ExtractorError]:
         """(text, date, id) triples -> results, the models running on the batch; a bad item gives its error."""
@@ -105,14 +107,16 @@ class Pipeline:
             except ExtractorError as exc:
                 checked.append(exc)
         todo = [i for i, (text, _, _) in enumerate(items) if checked[i] is None and text.strip()]
-        found = dict(zip(todo, self.ner_many([items[i][0] for i in todo])))
+        clean = {i: cyrillic(items[i][0]) for i in todo}
+        found = dict(zip(todo, self.ner_many([clean[i] for i in todo])))
         out: list[Result | ExtractorError] = []
         for i, (text, date, id) in enumerate(items):
             if checked[i] is not None:
                 out.append(checked[i])
                 continue
             try:
-                out.append(self._extract(text, date, id, found.get(i, ([], []))))
+                result = self._extract(clean.get(i, text), date, id, found.get(i, ([], [])))
+                out.append(result if clean.get(i, text) == text else restore(result, text))
             except ExtractorError as exc:
                 out.append(exc)
         return out
@@ -145,6 +149,35 @@ class Pipeline:
 
 
 CHUNK_CHARS = 20_000
+
+# Latin letters typed for their Cyrillic twins inside a Russian word ("Cолист", "Католичеcкой"): the models and the
+# dictionaries see the Cyrillic letter, the output keeps the text as it came (one letter for one: offsets hold)
+_TWINS = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
+_MIXED = re.compile(r"[A-Za-zА-Яа-яЁё]*(?:[А-Яа-яЁё][A-Za-z]|[A-Za-z][А-Яа-яЁё])[A-Za-zА-Яа-яЁё]*")
+
+
+def cyrillic(text: str) -> str:
+    """Latin twins of Cyrillic letters turned Cyrillic in words that mix the two alphabets."""
+    if not _MIXED.search(text):
+        return text
+    return _MIXED.sub(lambda m: m.group().translate(_TWINS) if re.fullmatch(
+        r"[А-Яа-яЁё" + "AaBCcEeHKMOoPpTXxy" + "]+", m.group()) else m.group(), text)
+
+
+def restore(result: Result, text: str) -> Result:
+    """The result's quoted texts taken again from the original text (``cyrillic`` changed only letters)."""
+    def fix(x):
+        return dataclasses.replace(x, text=text[x.start:x.end])
+
+    def role(p):
+        return None if p.role is None else (p.role[0], p.role[1], text[p.role[0]:p.role[1]], p.role[3])
+
+    return dataclasses.replace(
+        result,
+        people=tuple(dataclasses.replace(p, mentions=tuple(map(fix, p.mentions))) for p in result.people),
+        organisations=tuple(dataclasses.replace(o, mentions=tuple(map(fix, o.mentions))) for o in result.organisations),
+        positions=tuple(dataclasses.replace(fix(p), role=role(p)) for p in result.positions),
+        dates=tuple(map(fix, result.dates)), money=tuple(map(fix, result.money)))
 
 
 def chunks(text: str, size: int) -> list[tuple[int, int]]:

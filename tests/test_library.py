@@ -46,3 +46,25 @@ def test_output_validates_against_the_published_schema(pipeline):
     doc = pipeline(text, date="2020-03-10").to_dict()
     jsonschema.validate(doc, schema)
     jsonschema.validate({"id": "x", "error": "x: no such file or folder"}, schema)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Cолист группы", "Солист группы"),  # Latin C
+    ("Католичеcкой церкви", "Католической церкви"),
+    ("Клишасa", "Клишаса"),
+    ("iPhone, Coca-Cola и ВКонтакте", "iPhone, Coca-Cola и ВКонтакте"),  # one alphabet a word: left alone
+])
+def test_latin_twins_in_russian_words(text, expected):
+    from extractor.pipeline import cyrillic
+
+    assert cyrillic(text) == expected and len(cyrillic(text)) == len(text)
+
+
+def test_latin_twins_are_read_as_cyrillic_but_quoted_as_written(pipeline):
+    text = "Об этом сообщил глава Католичеcкой церкви Иван Петров."
+    for r in (pipeline(text), pipeline.pipe([(text, None, None)])[0]):
+        [p] = r.positions
+        assert p.title == "глава Католической церкви" and p.text == text[p.start:p.end] == "глава Католичеcкой церкви"
+        [o] = r.organisations
+        assert o.name == "Католическая церковь" and o.mentions[0].text == "Католичеcкой церкви"
+        assert p.person is not None
