@@ -389,8 +389,9 @@ def _organisation(text, s, org_mentions):
     if inside:
         return max(inside, key=lambda x: x[0].end - x[0].start)[1]
     for m, oid in near:
-        if m.start >= s.end and _WORKS_IN.fullmatch(text[s.end:m.start]):
-            return oid
+        if m.start >= s.end and _WORKS_IN.fullmatch(text[s.end:m.start]) and not any(
+                parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND") for w in _WORD.findall(text, s.end, m.start)):
+            return oid  # not across a verb: "Кандидат в президенты учился в Сорбонне"
     return None
 
 
