@@ -413,3 +413,13 @@ def test_whole_name_again_replaces_its_word():
              Span(line, line + 2, "PERSON", "spacy")]
     got = sorted(text[s.start:s.end] + f"@{s.start}" for s in combine_persons(text, spans))
     assert got == sorted(f"Ли Пэн@{at}" for at in (first, line, last))
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Он работал инженером на Цзяннаньской судоверфи.", "Цзяннаньская судоверфь"),
+    ("Кандидат в президенты Иван Петров учился в Сорбонне.", None),  # not across a verb
+])
+def test_organisation_after_the_title(pipeline, text, expected):
+    d = pipeline(text).to_dict()
+    names = {o["id"]: o["name"] for o in d["organisations"]}
+    assert [names.get(p["organisation"]) for p in d["positions"]] == [expected]
