@@ -181,6 +181,5 @@ def best_holder(ctx: Context, title: tuple[int, int], skip=frozenset()):
     scores = [sum(w.get(x, 0.0) for x in f) for f in
               [null_features(ctx, title, len(cands))] + [features(ctx, title, m) for m in cands]]
     top = max(scores)
-    e = [math.exp(x - top) for x in scores]
-    i = max(range(len(scores)), key=scores.__getitem__)
-    return (cands[i - 1], e[i] / sum(e)) if i else None
+    i = scores.index(top)
+    return (cands[i - 1], 1.0 / sum(math.exp(x - top) for x in scores)) if i else None

@@ -152,16 +152,17 @@ CHUNK_CHARS = 20_000
 
 # Latin letters typed for their Cyrillic twins inside a Russian word ("Cолист", "Католичеcкой"): the models and the
 # dictionaries see the Cyrillic letter, the output keeps the text as it came (one letter for one: offsets hold)
-_TWINS = str.maketrans("AaBCcEeHKMOoPpTXxy", "АаВСсЕеНКМОоРрТХху")
+_LATIN_TWINS = "AaBCcEeHKMOoPpTXxy"
+_TWINS = str.maketrans(_LATIN_TWINS, "АаВСсЕеНКМОоРрТХху")
 _MIXED = re.compile(r"[A-Za-zА-Яа-яЁё]*(?:[А-Яа-яЁё][A-Za-z]|[A-Za-z][А-Яа-яЁё])[A-Za-zА-Яа-яЁё]*")
+_ONLY_TWINS = re.compile(f"[А-Яа-яЁё{_LATIN_TWINS}]+")
 
 
 def cyrillic(text: str) -> str:
     """Latin twins of Cyrillic letters turned Cyrillic in words that mix the two alphabets."""
     if not _MIXED.search(text):
         return text
-    return _MIXED.sub(lambda m: m.group().translate(_TWINS) if re.fullmatch(
-        r"[А-Яа-яЁё" + "AaBCcEeHKMOoPpTXxy" + "]+", m.group()) else m.group(), text)
+    return _MIXED.sub(lambda m: m.group().translate(_TWINS) if _ONLY_TWINS.fullmatch(m.group()) else m.group(), text)
 
 
 def restore(result: Result, text: str) -> Result:

@@ -192,8 +192,8 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
         subj = [x for x in before if named(*x)]
         return (*subj[-1], False) if subj else None
     clause = text[start:cop.start()]
-    if not _PRONOUN.search(clause) and any(parses(w.lower())[0].tag.POS == "NOUN" and parses(w.lower())[0].tag.case
-                                           == "nomn" for w in _WORD.findall(clause)):
+    if not _PRONOUN.search(clause) and any(p.tag.POS == "NOUN" and p.tag.case == "nomn"
+                                           for p in (parses(w.lower())[0] for w in _WORD.findall(clause))):
         return None  # a subject that is no person: "Его отец был инженером"
     lo = sents[max(0, k - 2)][0] if k >= 0 else max(0, start - 600)
     for m, pid in reversed(mentions.starting(lo, start)):

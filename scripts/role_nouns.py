@@ -21,6 +21,7 @@ from extractor.morph import parses  # noqa: E402
 from extractor.positions import position_heads  # noqa: E402
 
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+NOT_ROLES = {"донна"}  # also a given name: "Донна Каран" would read as a title and its holder
 
 
 def role_nouns(path: str, min_share: float = 0.6, min_uses: int = 2) -> list[str]:
@@ -50,9 +51,6 @@ def role_nouns(path: str, min_share: float = 0.6, min_uses: int = 2) -> list[str
     known = position_heads() | NOT_ROLES
     return sorted(w for w in heads
                   if w not in known and uses[w] >= min_uses and inside[w] / uses[w] >= min_share)
-
-
-NOT_ROLES = {"донна"}  # also a given name: "Донна Каран" would read as a title and its holder
 
 
 def main() -> None:
