@@ -157,6 +157,11 @@ _COPULA = re.compile(r"(?<![а-яё])(?:был|была|были|стал|ста
                      r"являются|работал|работала|работает|служил|служила|назначен|назначена|избран|избрана|"
                      r"остался|осталась|оставался|оставалась|остаётся|остается)"
                      r"(?:[ \u00a0]+(?:назначен|назначена|избран|избрана))?[ \u00a0]+$", re.I)
+# "занимал пост губернатора", "вступил в должность министра": a title in the genitive after a verb of holding a post
+_HOLDS_POST = re.compile(r"(?<![а-яё])(?:занима(?:л|ла|ли|ет|ют|вш[а-яё]+|ющ[а-яё]+)|занял|заняла|заняли|займ[её]т|"
+                         r"вступ(?:ил|ила|или|ит|ает|ления|лении|ивш[а-яё]+))[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?"
+                         r"(?:пост|посту|должность|должности)[ \u00a0]+$", re.I)
+_PARTICIPLE = re.compile(r"[ \u00a0]*,[ \u00a0]*$")
 _WHICH = re.compile(r"[ \u00a0]*(?:\([^()]*\)[ \u00a0]*)?,[ \u00a0]*котор(?:ый|ая|ые)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?$")
 _COPULA_AFTER = re.compile(r"[ \u00a0]+(?:стал|стала|станет|становится|является|являлся|являлась|был|была|будет)"
                            r"(?:[ \u00a0]+[а-яё-]+){0,3}[ \u00a0]+")
@@ -169,11 +174,13 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
     sentence names in the nominative before the verb, or, when a pronoun or nothing stands for the subject, by
     the nearest person named in the nominative in the two sentences before. Before the linker (nerel-train: 41
     links new or changed, 22 of them right; 9 gone, 4 of them right)."""
-    if head.tag.case != "ablt":
+    if head.tag.case not in ("ablt", "gent"):
         return None
     k = bisect_right(sents, (s.start, float("inf"))) - 1
     start = sents[k][0] if k >= 0 else 0
-    cop = _COPULA.search(text, start, s.start)
+    cop = (_COPULA if head.tag.case == "ablt" else _HOLDS_POST).search(text, start, s.start)
+    if head.tag.case == "gent" and not cop:
+        return None
 
     def named(m, pid):  # the mention is the name itself, not an inflected form ("Александра Калягина")
         words = [w.lower() for w in _WORD.findall(text, m.start, m.end)]
@@ -187,6 +194,9 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
 
     before = [(m, pid) for m, pid in mentions.starting(start, cop.start()) if m.end <= cop.start()]
     if before and _WHICH.match(text, before[-1][0].end, cop.start()):  # "Майка Помпео, который стал"
+        return (*before[-1], False)
+    if before and re.match(r"занима[вю]|вступивш", cop.group(), re.I) \
+            and _PARTICIPLE.fullmatch(text, before[-1][0].end, cop.start()):  # "Иван Петров, занимающий пост"
         return (*before[-1], False)
     if before:
         subj = [x for x in before if named(*x)]
