@@ -205,6 +205,7 @@ def split_lines(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]
     return out
 
 
+_AGE_AT_END = re.compile(r"[ \u00a0]+\d+-?(?:летн|лет)[а-яё]*$")
 _QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 
 
@@ -227,6 +228,9 @@ def tidy(text: str, s: Span) -> Span | None:
             end += 1
             while end < len(text) and text[end].isalnum():
                 end += 1
+    age = _AGE_AT_END.search(text, start, end)
+    if age and s.type != "DATE" and age.start() > start:  # "руководителем службы [30-летнего] Ивана Котова"
+        end = age.start()
     span = text[start:end]
     paren = span.find("(")
     if s.type == "ORG" and paren > 0 and (span.endswith(")") or span.count("(") > span.count(")")):

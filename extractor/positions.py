@@ -161,6 +161,9 @@ _COPULA = re.compile(r"(?<![а-яё])(?:был|была|были|стал|ста
 _HOLDS_POST = re.compile(r"(?<![а-яё])(?:занима(?:л|ла|ли|ет|ют|вш[а-яё]+|ющ[а-яё]+)|занял|заняла|заняли|займ[её]т|"
                          r"вступ(?:ил|ила|или|ит|ает|ления|лении|ивш[а-яё]+))[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?"
                          r"(?:пост|посту|должность|должности)[ \u00a0]+$", re.I)
+# "назначил руководителем службы 30-летнего Ивана Муравьева": the one appointed follows the title
+_APPOINTED = re.compile(r"(?<![а-яё])(?:назнач|утверд|избра|выбра)(?:ил|ила|или|ит|ят|ал|ала|али|ли)"
+                        r"[ \u00a0]+$", re.I)
 _PARTICIPLE = re.compile(r"[ \u00a0]*,[ \u00a0]*$")
 _WHICH = re.compile(r"[ \u00a0]*(?:\([^()]*\)[ \u00a0]*)?,[ \u00a0]*котор(?:ый|ая|ые)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?$")
 _COPULA_AFTER = re.compile(r"[ \u00a0]+(?:стал|стала|станет|становится|является|являлся|являлась|был|была|будет)"
@@ -189,6 +192,10 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
     if not cop:  # "капитаном стал Михаель Баллак"
         nxt = mentions.starting(s.end, s.end + 80)
         if nxt and _COPULA_AFTER.fullmatch(text, s.end, nxt[0][0].start) and named(*nxt[0]):
+            return (*nxt[0], False)
+        if nxt and _APPOINTED.search(text, start, s.start) and nxt[0][0].start < (sents[k][1] if k >= 0 else len(text)) \
+                and any(p.tag.case == "accs" for w in _WORD.findall(text, nxt[0][0].start, nxt[0][0].end)
+                        for p in parses(w.lower())[:2]):
             return (*nxt[0], False)
         return None
 
