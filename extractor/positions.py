@@ -134,6 +134,10 @@ def _place_adjective(word: str) -> bool:
     return p.tag.POS == "ADJF" and bool(_PLACE_ADJ.search(p.normal_form))
 
 
+# "родился в семье историка": the title is a parent's, whom the text does not name (when it does, apposition found them)
+_FAMILY_OF = re.compile(r"(?<![а-яё])(?:в|из)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?семь[еи][ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,2}$", re.I)
+
+
 def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions):
     """Holders for the titles apposition left without one, as (mention, person id, False), by the linker."""
     by_span = {(m.start, m.end): (m, pid) for m, pid in mentions.items}
@@ -141,7 +145,7 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions):
                          [(m.start, m.end) for m, _ in org_mentions.items])
     out = []
     for s, h, f in zip(spans, heads, found):
-        if f or not h:
+        if f or not h or _FAMILY_OF.search(text, max(0, s.start - 40), s.start):
             out.append(f)
             continue
         skip = {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + 80)
