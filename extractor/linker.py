@@ -29,8 +29,10 @@ WINDOW = 400  # characters either side of a title where its holder is looked for
 class Context:
     """What the features of one document need: sentences, person mentions, titles, organisation cover."""
 
-    def __init__(self, text: str, sents, mentions, titles, orgs=()) -> None:
+    def __init__(self, text: str, sents, mentions, titles, orgs=(), people=None) -> None:
         self.text = text
+        # each mention's person: (id, gender "masc"/"femn"/"?", head lemmas of the titles the rules gave them)
+        self.people = people or {}
         self.sents = sorted(sents)
         self.mentions = sorted(mentions, key=lambda m: m[0])  # (start, end)
         self.m_starts = [m[0] for m in self.mentions]
@@ -124,6 +126,15 @@ def features(ctx: Context, title: tuple[int, int], m: tuple[int, int]) -> list[s
     ]
     if persons == 0:
         f.append(f"{side}:nearest")
+    person = ctx.people.get(m)
+    if person and head is not None:
+        _, gender, held = person
+        if str(head.tag.gender) in ("masc", "femn") and gender != "?":
+            f.append(f"gender={head.tag.gender}:{gender}")  # "певица" is a woman's title
+        if head.normal_form in held:
+            f.append("holds_same")  # "рэпер Jay-Z ... рэпер"
+        elif held:
+            f.append("holds_other")
     n = ctx.counts.get(ctx.key(m), 1)
     f.append(f"{side}:mentions={min(n, 4)}")
     f.append(f"sdist={min(sdist, 2)}:mentions={min(n, 4)}")
@@ -150,6 +161,8 @@ def null_features(ctx: Context, title: tuple[int, int], n: int) -> list[str]:
     tnum = "plur" if head is not None and head.tag.number == "plur" else "sing"
     f = ["NULL", f"NULL:tcase={tcase}", f"NULL:tnum={tnum}", f"NULL:n={min(n, 5)}", f"NULL:with={after_with}",
          f"NULL:post={after_post}"]
+    if head is not None:
+        f.append(f"NULL:lemma={head.normal_form}")  # "певец" has its holder near more often than "президент"
     k = ctx.sentence(title[0])
     if k >= 0:
         s0, s1 = ctx.sents[k]

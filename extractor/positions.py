@@ -50,7 +50,9 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
             # a name after the verb beats one before the title: "Вместо Оливера Кана, капитаном стал Михаель Баллак"
             if c and (not f or c[0].start >= s.end):
                 found[i] = c
-    found = _learned_holders(text, spans, held, found, mentions, sents, org_mentions)
+            elif c is False and not f:
+                held[i] = None
+    found = _learned_holders(text, spans, held, found, mentions, sents, org_mentions, _linker_people(people, held, found))
     holders = [f[1] if f else None for f in found]
     # how sure: a name right after the title (2), right before it (1), or the linker's pick (0)
     sure = [(2 if f[0].start >= s.end else 1) if f and f[2] else 0 for f, s in zip(found, spans)]
@@ -138,11 +140,30 @@ def _place_adjective(word: str) -> bool:
 _FAMILY_OF = re.compile(r"(?<![а-яё])(?:в|из)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?семь[еи][ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,2}$", re.I)
 
 
-def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions):
+def _linker_people(people, heads, found) -> dict:
+    """What the linker knows of each person: gender, and the titles the rules gave them (by head lemma)."""
+    held = {}
+    for h, f in zip(heads, found):
+        if h is not None and f:
+            held.setdefault(f[1], set()).add(h.normal_form)
+    return {p.id: (_gender(p), frozenset(held.get(p.id, ()))) for p in people}
+
+
+def _gender(person) -> str:
+    for word in (person.first, person.last):
+        if word:
+            for p in parses(word.lower())[:2]:
+                if ("Name" in p.tag or "Surn" in p.tag) and p.tag.gender in ("masc", "femn"):
+                    return str(p.tag.gender)
+    return "?"
+
+
+def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, people):
     """Holders for the titles apposition left without one, as (mention, person id, False), by the linker."""
     by_span = {(m.start, m.end): (m, pid) for m, pid in mentions.items}
     ctx = linker.Context(text, sents, list(by_span), [(s.start, s.end) for s in spans],
-                         [(m.start, m.end) for m, _ in org_mentions.items])
+                         [(m.start, m.end) for m, _ in org_mentions.items],
+                         {span: (pid, *people[pid]) for span, (_, pid) in by_span.items()})
     out = []
     for s, h, f in zip(spans, heads, found):
         if f or not h or _FAMILY_OF.search(text, max(0, s.start - 40), s.start):
@@ -179,7 +200,8 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
     """The subject of "Иван Петров стал директором", "[Он] был губернатором области": a title in the
     instrumental after a linking verb is held by the one "который" stands for, else by the last person the
     sentence names in the nominative before the verb, or, when a pronoun or nothing stands for the subject, by
-    the nearest person named in the nominative in the two sentences before. Before the linker (nerel-train: 41
+    the nearest person named in the nominative in the two sentences before; False when the subject is a noun
+    that names no one ("Его отец был инженером"): nobody near holds the title. Before the linker (nerel-train: 41
     links new or changed, 22 of them right; 9 gone, 4 of them right)."""
     if head.tag.case not in ("ablt", "gent"):
         return None
@@ -215,7 +237,7 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
     clause = text[start:cop.start()]
     if not _PRONOUN.search(clause) and any(p.tag.POS == "NOUN" and p.tag.case == "nomn"
                                            for p in (parses(w.lower())[0] for w in _WORD.findall(clause))):
-        return None  # a subject that is no person: "Его отец был инженером"
+        return False  # a subject that is no person: "Его отец был инженером", and no one else holds it
     lo = sents[max(0, k - 2)][0] if k >= 0 else max(0, start - 600)
     for m, pid in reversed(mentions.starting(lo, start)):
         if named(m, pid):
