@@ -268,8 +268,8 @@ def _genitive(p) -> bool:
 
 
 # "муж актрисы Сергей Сенин", "супруге первого президента Наине Иосифовне": the name is the relative's
-_KIN = re.compile(r"(?<![а-яё])(?:муж|жен|супруг|вдов|сын|доч|отц|отец|мат[ьеи]|брат|сестр|внук|внучк|дед|бабушк|"
-                  r"родственни|невест|жених|подруг|друг|зят|тёщ|свекров|племянни)[а-яё]*[ \u00a0]+"
+_KIN = re.compile(r"(?<![а-яё])((?:муж|жен|супруг|вдов|сын|доч|отц|отец|мат[ьеи]|брат|сестр|внук|внучк|дед|бабушк|"
+                  r"родственни|невест|жених|подруг|друг|зят|тёщ|свекров|племянни)[а-яё]*)[ \u00a0]+"
                   r"(?:[а-яё-]+(?:,|[ \u00a0]+и)?[ \u00a0]+){0,5}$", re.I)
 
 
@@ -277,9 +277,12 @@ def _kin(text, s, head, m) -> bool:
     """A genitive title after a word for a relative, followed by a name that cannot be genitive ("дочь президента
     Иванку Трамп": accusative only): the name is the relative's, not the title's holder (nerel-train: of 52 names right after such titles, the rule takes away
     one, rightly, and leaves the 41 that hold their title, all genitive, alone)."""
-    if head is None or head.tag.case != "gent" or not _KIN.search(text, max(0, s.start - 80), s.start):
+    kin = _KIN.search(text, max(0, s.start - 80), s.start) if head is not None and head.tag.case == "gent" else None
+    if not kin or parses(kin.group(1).lower())[0].tag.POS != "NOUN":  # not "в мужском турнире", "другой"
         return False
-    given = [p for w in _WORD.findall(text, m.start, m.end) for p in parses(w.lower()) if "Name" in p.tag]
+    # a guess for a name the dictionary does not know, unless it looks indeclinable ("певицы Бейонсе")
+    given = [p for w in _WORD.findall(text, m.start, m.end) for p in parses(w.lower())
+             if "Name" in p.tag and (p.is_known or w[-1:].lower() not in "еиоуюэ")]
     return bool(given) and not any(p.tag.case == "gent" for p in given)
 
 
