@@ -14,7 +14,8 @@ from .spans import ByStart, Span, covered, quote_close
 from .types import Position
 
 # "губернатор области Роман Старовойт", "главы ведомства 30-летнего Ивана Муравьева"
-_APPOS_AFTER = re.compile(r"^[ \u00a0]*(?:\d+-летн[а-яё]+[ \u00a0]+)?$")
+# whom the post represents may come between: "сенатор от штата Вермонт Берни Сандерс", "Судья ЕСПЧ от России Дмитрий Дедов"
+_APPOS_AFTER = re.compile(r"^[ \u00a0]*(?:от[ \u00a0]+(?:[«\"]?[А-ЯЁа-яё-]+[»\"]?[ \u00a0]+){1,5})?(?:\d+-летн[а-яё]+[ \u00a0]+)?$")
 # "Ирина Таратина, первый заместитель", "Йоахим Лёв (второй тренер)"
 _APPOS_BEFORE = re.compile(r"^[ \u00a0]*(?:,|[–—-]|\([ \u00a0]*(?:[а-яё-]+[ \u00a0]+){0,2})[ \u00a0]*$")
 # a plural title introduces its holders: "музыкантами группы — A, B и C", "писатели, среди которых – A и B"
@@ -193,7 +194,7 @@ _PARTICIPLE = re.compile(r"[ \u00a0]*,[ \u00a0]*$")
 _WHICH = re.compile(r"[ \u00a0]*(?:\([^()]*\)[ \u00a0]*)?,[ \u00a0]*котор(?:ый|ая|ые)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?$")
 _COPULA_AFTER = re.compile(r"[ \u00a0]+(?:стал|стала|станет|становится|является|являлся|являлась|был|была|будет)"
                            r"(?:[ \u00a0]+[а-яё-]+){0,3}[ \u00a0]+")
-_PRONOUN = re.compile(r"(?<![а-яё])(?:он|она)(?![а-яё])", re.I)
+_SUBJECT_PRONOUN = re.compile(r"(?<![а-яё])(?:он|она)(?![а-яё])", re.I)
 
 
 def _copula_subject(text, s, head, mentions, sents, nominative):
@@ -235,7 +236,7 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
         subj = [x for x in before if named(*x)]
         return (*subj[-1], False) if subj else None
     clause = text[start:cop.start()]
-    if not _PRONOUN.search(clause) and any(p.tag.POS == "NOUN" and p.tag.case == "nomn"
+    if not _SUBJECT_PRONOUN.search(clause) and any(p.tag.POS == "NOUN" and p.tag.case == "nomn"
                                            for p in (parses(w.lower())[0] for w in _WORD.findall(clause))):
         return False  # a subject that is no person: "Его отец был инженером", and no one else holds it
     lo = sents[max(0, k - 2)][0] if k >= 0 else max(0, start - 600)
