@@ -821,7 +821,7 @@ def _chain_titles(text: str, titles: list[Span]) -> list[Span]:
     out: list[Span] = []
     for s in sorted(titles, key=lambda s: s.start):
         prev = out[-1] if out else None
-        if prev and s.start == prev.end + 1 and text[prev.end] in " \u00a0":
+        if prev and re.fullmatch(r"[ \u00a0](?:экс-)?", text[prev.end:s.start], re.I):  # "пресс-секретарю экс-президента"
             first = _WORD.match(text, s.start)
             last = _WORD.findall(text, prev.start, prev.end)[-1:]
             if first and last and any(p.tag.case == "gent" for p in parses(_last_part(first.group()))[:2]) \
