@@ -274,12 +274,17 @@ _KIN = re.compile(r"(?<![а-яё])((?:муж|жен|супруг|вдов|сын
                   r"(?:[а-яё-]+(?:,|[ \u00a0]+и)?[ \u00a0]+){0,5}$", re.I)
 
 
+def _after_kin(text, s) -> bool:
+    """The title follows a word for a relative: "дочь [президента]", "супруге первого [президента]"."""
+    kin = _KIN.search(text, max(0, s.start - 80), s.start)
+    return bool(kin) and parses(kin.group(1).lower())[0].tag.POS == "NOUN"  # not "в мужском турнире", "другой"
+
+
 def _kin(text, s, head, m) -> bool:
     """A genitive title after a word for a relative, followed by a name that cannot be genitive ("дочь президента
     Иванку Трамп": accusative only): the name is the relative's, not the title's holder (nerel-train: of 52 names right after such titles, the rule takes away
     one, rightly, and leaves the 41 that hold their title, all genitive, alone)."""
-    kin = _KIN.search(text, max(0, s.start - 80), s.start) if head is not None and head.tag.case == "gent" else None
-    if not kin or parses(kin.group(1).lower())[0].tag.POS != "NOUN":  # not "в мужском турнире", "другой"
+    if head is None or head.tag.case != "gent" or not _after_kin(text, s):
         return False
     # a guess for a name the dictionary does not know, unless it looks indeclinable ("певицы Бейонсе")
     given = [p for w in _WORD.findall(text, m.start, m.end) for p in parses(w.lower())
@@ -353,8 +358,10 @@ def _apposition(text, s, mentions, head):
             if _kin(text, s, head, m):
                 break
             nxt = following[i + 1] if i + 1 < len(following) else None
-            if nxt and _OF_WHOM.match(text[m.end:nxt[0].start]) and _genitive(_last_word(text, m)) \
-                    and not _genitive(head):
+            gap = text[m.end:nxt[0].start] if nxt else ""
+            # "заместителя Мюллера Джона Пистоля" too, but "дочь президента Барака Обамы Малия" is the president's
+            if nxt and _OF_WHOM.match(gap) and _genitive(_last_word(text, m)) \
+                    and (not _genitive(head) or "," not in gap and not _after_kin(text, s)):
                 return nxt[0], nxt[1], True  # "пресс-секретарь Билла Клинтона Джо Локхарт": Клинтон is whose
             if _whose(text, s, head, m):
                 break
