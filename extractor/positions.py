@@ -174,6 +174,11 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, p
                 if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start]) and (_kin(text, s, h, m) or _whose(text, s, h, m))}
         skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - 200), s.start)
                  if _APPOS_BEFORE.match(text[m.end:s.start]) and _oblique(text, h, m)}
+        # "У певца остался сын Макарий": a name after a word for a relative is the relative of whom the title is
+        # (but "королём стал его сын Тупу" is the son's)
+        if h.tag.case != "ablt":
+            skip |= {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + linker.WINDOW)
+                     if _RELATIVE_BEFORE.search(text, s.end, m.start)}
         best = linker.best_holder(ctx, (s.start, s.end), skip)
         out.append(None if best is None else (*by_span[best[0]], False))
     return out
@@ -272,6 +277,11 @@ def _genitive(p) -> bool:
 _KIN = re.compile(r"(?<![а-яё])((?:муж|жен|супруг|вдов|сын|доч|отц|отец|мат[ьеи]|брат|сестр|внук|внучк|дед|бабушк|"
                   r"родственни|невест|жених|подруг|друг|зят|тёщ|свекров|племянни)[а-яё]*)[ \u00a0]+"
                   r"(?:[а-яё-]+(?:,|[ \u00a0]+и)?[ \u00a0]+){0,5}$", re.I)
+
+
+_RELATIVE_BEFORE = re.compile(r"(?<![а-яё])(?:сын|сына|сыну|сыном|дочь|дочери|дочерью|дочка|жена|жены|жене|женой|"
+                              r"муж|мужа|мужу|мужем|брат|брата|сестра|сестры|внук|внука|внучка|внучки|мать|отец|"
+                              r"отца|супруга|супруги|супруг|вдова)[ \u00a0]*(?:[—–-][ \u00a0]*)?$", re.I)
 
 
 def _after_kin(text, s) -> bool:
