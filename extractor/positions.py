@@ -266,7 +266,22 @@ def _plural(head) -> bool:
     return head is not None and head.tag.number == "plur"
 
 
-_OF_WHOM = re.compile(r"^[ \u00a0]*,?[ \u00a0]*$")
+_OF_WHOM = re.compile(r"^[ \u00a0]*[,—–]?[ \u00a0]*\Z")  # not across a line break
+
+
+def _may_be_genitive(text, m, loose: bool) -> bool:
+    """The name's last word is genitive in its likeliest reading, or (``loose``: nothing but a space or a dash
+    before the next name) in one of its likelier ones, or looks indeclinable ("Врач Хиллари Клинтон Лиза Бардек",
+    "Адвокат Мирзаева Алексей Гребенской")."""
+    words = re.findall(r"[А-Яа-яЁё-]+", text[m.start:m.end])
+    if not words:
+        return loose
+    ps = parses(_last_part(words[-1]))
+    if not loose:
+        return _genitive(ps[0])
+    if not ps[0].is_known:
+        return _genitive(ps[0]) or words[-1][-1:].lower() in "еиоуюэ"
+    return any(_genitive(p) for p in ps[:3])
 
 
 def _genitive(p) -> bool:
@@ -370,7 +385,7 @@ def _apposition(text, s, mentions, head):
             nxt = following[i + 1] if i + 1 < len(following) else None
             gap = text[m.end:nxt[0].start] if nxt else ""
             # "заместителя Мюллера Джона Пистоля" too, but "дочь президента Барака Обамы Малия" is the president's
-            if nxt and _OF_WHOM.match(gap) and _genitive(_last_word(text, m)) \
+            if nxt and _OF_WHOM.match(gap) and _may_be_genitive(text, m, "," not in gap) \
                     and (not _genitive(head) or "," not in gap and not _after_kin(text, s)):
                 return nxt[0], nxt[1], True  # "пресс-секретарь Билла Клинтона Джо Локхарт": Клинтон is whose
             if _whose(text, s, head, m):
