@@ -174,6 +174,9 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, p
                 if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start]) and (_kin(text, s, h, m) or _whose(text, s, h, m))}
         skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - 200), s.start)
                  if _APPOS_BEFORE.match(text[m.end:s.start]) and _oblique(text, h, m)}
+        # "Эмили Миура, дочь спортсмена": a name before a relative's title is the relative
+        if h.tag.case == "gent" and _RELATIVE_BEFORE.search(text, max(0, s.start - 20), s.start):
+            skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - linker.WINDOW), s.start)}
         # "У певца остался сын Макарий": a name after a word for a relative is the relative of whom the title is
         # (but "королём стал его сын Тупу" is the son's)
         if h.tag.case != "ablt":
@@ -296,7 +299,7 @@ _KIN = re.compile(r"(?<![а-яё])((?:муж|жен|супруг|вдов|сын
 
 _RELATIVE_BEFORE = re.compile(r"(?<![а-яё])(?:сын|сына|сыну|сыном|дочь|дочери|дочерью|дочка|жена|жены|жене|женой|"
                               r"муж|мужа|мужу|мужем|брат|брата|сестра|сестры|внук|внука|внучка|внучки|мать|отец|"
-                              r"отца|супруга|супруги|супруг|вдова)[ \u00a0]*(?:[—–-][ \u00a0]*)?$", re.I)
+                              r"отца|супруга|супруги|супруг|вдова)[ \u00a0]*(?:[—–-][ \u00a0]*)?\Z", re.I)
 
 
 def _after_kin(text, s) -> bool:
