@@ -469,7 +469,12 @@ def _organisation(text, s, org_mentions):
     near = org_mentions.starting(max(0, s.start - 1), s.end + 60)
     inside = [(m, oid) for m, oid in near if s.start <= m.start < s.end]
     if inside:
-        return max(inside, key=lambda x: x[0].end - x[0].start)[1]
+        m, oid = max(inside, key=lambda x: x[0].end - x[0].start)
+        named = [oid2 for m2, oid2 in near if m2.start >= m.end and re.fullmatch(r"[ \u00a0]?[«\"]?", text[m.end:m2.start])]
+        if named and m.end >= s.end and text[m.start:m.start + 1].islower() and not any(
+                ch.isupper() for ch in text[m.start:m.end]):
+            return named[0]  # "директором биотехнологической компании [Genentech]": the name, not its kind
+        return oid
     for m, oid in near:
         if m.start >= s.end and _WORKS_IN.fullmatch(text[s.end:m.start]) and not any(
                 parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND") for w in _WORD.findall(text, s.end, m.start)):

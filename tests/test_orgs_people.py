@@ -442,6 +442,8 @@ def test_whole_name_again_replaces_its_word():
 @pytest.mark.parametrize("text,expected", [
     ("Он работал инженером на Цзяннаньской судоверфи.", "Цзяннаньская судоверфь"),
     ("Кандидат в президенты Иван Петров учился в Сорбонне.", None),  # not across a verb
+    # the name after a title's lower-case kind words, not the kind
+    ("Ранее Иван Петров был финансовым директором биотехнологической компании Genentech.", "Genentech"),
 ])
 def test_organisation_after_the_title(pipeline, text, expected):
     d = pipeline(text).to_dict()
