@@ -198,6 +198,9 @@ _HOLDS_POST = re.compile(r"(?<![а-яё])(?:занима(?:л|ла|ли|ет|ю�
 # "назначил руководителем службы 30-летнего Ивана Муравьева": the one appointed follows the title
 _APPOINTED = re.compile(r"(?<![а-яё])(?:назнач|утверд|избра|выбра)(?:ил|ила|или|ит|ят|ал|ала|али|ли)"
                         r"[ \u00a0]+$", re.I)
+_POST_OF = re.compile(r"(?<![а-яё])(?:пост|должность)[ \u00a0]+$", re.I)
+_TAKES = re.compile(r"[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:займ[её]т|займут|занял|заняла|занимает|получил|получила|получит)"
+                    r"[ \u00a0]", re.I)
 _PARTICIPLE = re.compile(r"[ \u00a0]*,[ \u00a0]*$")
 _WHICH = re.compile(r"[ \u00a0]*(?:\([^()]*\)[ \u00a0]*)?,[ \u00a0]*котор(?:ый|ая|ые)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?$")
 _COPULA_AFTER = re.compile(r"[ \u00a0]+(?:стал|стала|станет|становится|является|являлся|являлась|был|была|будет)"
@@ -217,12 +220,18 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
     k = bisect_right(sents, (s.start, float("inf"))) - 1
     start = sents[k][0] if k >= 0 else 0
     cop = (_COPULA if head.tag.case == "ablt" else _HOLDS_POST).search(text, start, s.start)
-    if head.tag.case == "gent" and not cop:
-        return None
 
     def named(m, pid):  # the mention is the name itself, not an inflected form ("Александра Калягина")
         words = [w.lower() for w in _WORD.findall(text, m.start, m.end)]
         return bool(words) and all(w in nominative[pid] for w in words)
+
+    if head.tag.case == "gent" and not cop:
+        # "Пост вице-президента Bundesbank займёт Сабина Лаутеншлегер": the one named after the verb
+        end = sents[k][1] if k >= 0 else len(text)
+        if _POST_OF.search(text, max(start, s.start - 20), s.start) and _TAKES.match(text, s.end):
+            after = [x for x in mentions.starting(s.end, end) if named(*x)]
+            return (*after[0], False) if after else None
+        return None
 
     if not cop:  # "капитаном стал Михаель Баллак"
         nxt = mentions.starting(s.end, s.end + 80)
