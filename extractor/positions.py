@@ -214,11 +214,14 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
     sentence names in the nominative before the verb, or, when a pronoun or nothing stands for the subject, by
     the nearest person named in the nominative in the two sentences before; False when the subject is a noun
     that names no one ("Его отец был инженером"): nobody near holds the title. Before the linker (nerel-train: 41
-    links new or changed, 22 of them right; 9 gone, 4 of them right)."""
+    links new or changed, 22 of them right; 9 gone, 4 of them right). The same for a title in the genitive after
+    a verb of holding a post ("[он] занимал пост министра"); and the name after the verb holds a title put first
+    ("капитаном стал Михаель Баллак", "Пост вице-президента займёт Сабина Лаутеншлегер") or one someone is
+    appointed to ("назначил руководителем службы 30-летнего Ивана Муравьева")."""
     if head.tag.case not in ("ablt", "gent"):
         return None
     k = bisect_right(sents, (s.start, float("inf"))) - 1
-    start = sents[k][0] if k >= 0 else 0
+    start, end = sents[k] if k >= 0 else (0, len(text))
     cop = (_COPULA if head.tag.case == "ablt" else _HOLDS_POST).search(text, start, s.start)
 
     def named(m, pid):  # the mention is the name itself, not an inflected form ("Александра Калягина")
@@ -226,8 +229,6 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
         return bool(words) and all(w in nominative[pid] for w in words)
 
     if head.tag.case == "gent" and not cop:
-        # "Пост вице-президента Bundesbank займёт Сабина Лаутеншлегер": the one named after the verb
-        end = sents[k][1] if k >= 0 else len(text)
         if _POST_OF.search(text, max(start, s.start - 20), s.start) and _TAKES.match(text, s.end):
             after = [x for x in mentions.starting(s.end, end) if named(*x)]
             return (*after[0], False) if after else None
@@ -237,7 +238,7 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
         nxt = mentions.starting(s.end, s.end + 80)
         if nxt and _COPULA_AFTER.fullmatch(text, s.end, nxt[0][0].start) and named(*nxt[0]):
             return (*nxt[0], False)
-        if nxt and _APPOINTED.search(text, start, s.start) and nxt[0][0].start < (sents[k][1] if k >= 0 else len(text)) \
+        if nxt and _APPOINTED.search(text, start, s.start) and nxt[0][0].start < end \
                 and any(p.tag.case == "accs" for w in _WORD.findall(text, nxt[0][0].start, nxt[0][0].end)
                         for p in parses(w.lower())[:2]):
             return (*nxt[0], False)
@@ -479,10 +480,10 @@ def _organisation(text, s, org_mentions):
     inside = [(m, oid) for m, oid in near if s.start <= m.start < s.end]
     if inside:
         m, oid = max(inside, key=lambda x: x[0].end - x[0].start)
-        named = [oid2 for m2, oid2 in near if m2.start >= m.end and re.fullmatch(r"[ \u00a0]?[«\"]?", text[m.end:m2.start])]
-        if named and m.end >= s.end and text[m.start:m.start + 1].islower() and not any(
-                ch.isupper() for ch in text[m.start:m.end]):
-            return named[0]  # "директором биотехнологической компании [Genentech]": the name, not its kind
+        # "директором биотехнологической компании [Genentech]": the name after the kind words, not the kind
+        named = [o for m2, o in near if m2.start >= m.end and re.fullmatch(r"[ \u00a0]?[«\"]?", text[m.end:m2.start])]
+        if named and m.end >= s.end and not any(ch.isupper() for ch in text[m.start:m.end]):
+            return named[0]
         return oid
     for m, oid in near:
         if m.start >= s.end and _WORKS_IN.fullmatch(text[s.end:m.start]) and not any(
