@@ -94,8 +94,7 @@ class Pipeline:
     def __call__(self, text: str, date: str | dt.date | None = None, id: str | None = None) -> Result:
         self._check(text)
         clean = cyrillic(text)
-        result = self._extract(clean, date, id, self.ner(clean) if text.strip() else ([], []))
-        return result if clean == text else restore(result, text)
+        return self._extract_as_given(text, clean, date, id, self.ner(clean) if text.strip() else ([], []))
 
     def pipe(self, items: list[tuple[str, str | None, str | None]]) -> list[Result | ExtractorError]:
         """(text, date, id) triples -> results, the models running on the batch; a bad item gives its error."""
@@ -115,11 +114,15 @@ class Pipeline:
                 out.append(checked[i])
                 continue
             try:
-                result = self._extract(clean.get(i, text), date, id, found.get(i, ([], [])))
-                out.append(result if clean.get(i, text) == text else restore(result, text))
+                out.append(self._extract_as_given(text, clean.get(i, text), date, id, found.get(i, ([], []))))
             except ExtractorError as exc:
                 out.append(exc)
         return out
+
+    def _extract_as_given(self, text: str, clean: str, date, id, ner) -> Result:
+        """Extract from ``cyrillic(text)``; the quoted texts of the result taken from ``text`` as it came."""
+        result = self._extract(clean, date, id, ner)
+        return result if clean == text else restore(result, text)
 
     def _check(self, text) -> None:
         if not isinstance(text, str):

@@ -481,9 +481,10 @@ def _organisation(text, s, org_mentions):
     if inside:
         m, oid = max(inside, key=lambda x: x[0].end - x[0].start)
         # "директором биотехнологической компании [Genentech]": the name after the kind words, not the kind
-        named = [o for m2, o in near if m2.start >= m.end and re.fullmatch(r"[ \u00a0]?[«\"]?", text[m.end:m2.start])]
-        if named and m.end >= s.end and not any(ch.isupper() for ch in text[m.start:m.end]):
-            return named[0]
+        if m.end >= s.end and not any(ch.isupper() for ch in text[m.start:m.end]):
+            named = [o for m2, o in near if m2.start >= m.end and re.fullmatch(r"[ \u00a0]?[«\"]?", text[m.end:m2.start])]
+            if named:
+                return named[0]
         return oid
     for m, oid in near:
         if m.start >= s.end and _WORKS_IN.fullmatch(text[s.end:m.start]) and not any(

@@ -106,6 +106,12 @@ def call_f1(groups, w) -> float:
     return 2 * tp / max(1, 2 * tp + fp + fn)
 
 
+def split(docs, k: int, folds: int) -> tuple[list, list]:
+    """The calls of fold ``k``'s training documents and of its held-out ones."""
+    return ([g for i, doc in enumerate(docs) if i % folds != k for g in doc],
+            [g for i, doc in enumerate(docs) if i % folds == k for g in doc])
+
+
 def cv_relations(path: str, docs, folds: int) -> dict:
     """WORKS_AS and WORKPLACE over the corpus, each fold's documents run with a linker fitted on the others."""
     from extractor.gold import load_gold
@@ -116,7 +122,7 @@ def cv_relations(path: str, docs, folds: int) -> dict:
     nlp, scores, original = Pipeline(), Scores(), linker.weights
     try:
         for k in range(folds):
-            w = fit([g for i, doc in enumerate(docs) if i % folds != k for g in doc])
+            w = fit(split(docs, k, folds)[0])
             linker.weights = lambda w=w: w
             for i, d in enumerate(gold):
                 if i % folds == k:
@@ -139,8 +145,7 @@ def main() -> None:
     print(f"{len(calls)} calls, {sum(g[1] != [0] for g in calls)} with a holder in the corpus", file=sys.stderr)
     f1s = []
     for k in range(args.folds):
-        train = [g for i, doc in enumerate(docs) if i % args.folds != k for g in doc]
-        held = [g for i, doc in enumerate(docs) if i % args.folds == k for g in doc]
+        train, held = split(docs, k, args.folds)
         f1s.append(call_f1(held, fit(train)))
     print(f"holder F1 on the pipeline's calls, {args.folds}-fold cross-validated: {np.mean(f1s):.3f} "
           f"(folds {' '.join(f'{x:.3f}' for x in f1s)})", file=sys.stderr)
