@@ -6,13 +6,14 @@ import datetime as dt
 import re
 import threading
 
+from . import syntax
 from .dates import find_dates, parse_anchor
 from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
 from .morph import morph, parses
+from .orgs import combine_orgs, group_orgs, named_orgs
 from .people import group_people, names_named_after
 from .positions import build_positions, extend_to_body, find_positions
-from .orgs import combine_orgs, group_orgs, named_orgs
 from .resources import resource
 from .spans import Coverage, Span, covered
 from .types import Result
@@ -34,8 +35,10 @@ class Pipeline:
                 import yargy  # noqa: F401  (patches pymorphy2 for Python >= 3.11 before natasha imports it)
                 from natasha import NewsEmbedding, NewsNERTagger
 
-                self._natasha = NewsNERTagger(NewsEmbedding())
+                emb = NewsEmbedding()
+                self._natasha = NewsNERTagger(emb)
                 self._natasha.batch_size = 4
+                syntax.parser(emb)  # the title linker's, loaded with the rest (before any worker is forked)
             if self._spacy is None:
                 import spacy
                 from thinc.api import use_ops

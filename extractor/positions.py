@@ -165,9 +165,12 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, p
     ctx = linker.Context(text, sents, list(by_span), [(s.start, s.end) for s in spans],
                          [(m.start, m.end) for m, _ in org_mentions.items],
                          {span: (pid, *people[pid]) for span, (_, pid) in by_span.items()})
+    todo = [not f and h and not _FAMILY_OF.search(text, max(0, s.start - 40), s.start)
+            for s, h, f in zip(spans, heads, found)]
+    ctx.parse_around([(s.start, s.end) for s, t in zip(spans, todo) if t])
     out = []
-    for s, h, f in zip(spans, heads, found):
-        if f or not h or _FAMILY_OF.search(text, max(0, s.start - 40), s.start):
+    for s, h, f, t in zip(spans, heads, found, todo):
+        if not t:
             out.append(f)
             continue
         skip = {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + 80)
