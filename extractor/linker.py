@@ -24,7 +24,8 @@ from .spans import Coverage
 
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 AFTER_WITH = re.compile(r"(?:^|[^\w-])(?:с|со|между)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+)?$", re.I)
-_AFTER_POST = re.compile(r"(?<![а-яё])(?:пост|посту|поста|должность|должности)[ \u00a0]+$", re.I)
+POST = r"(?:пост|посту|поста|должность|должности)"
+AFTER_POST = re.compile(r"(?<![а-яё])" + POST + r"[ \u00a0]+$", re.I)
 _BUCKETS = (1, 3, 10, 30, 80, 200)
 WINDOW = 400  # characters either side of a title where its holder is looked for
 
@@ -67,7 +68,7 @@ class Context:
         if title not in self._titles:
             before = self.text[max(0, title[0] - 30):title[0]]
             self._titles[title] = (head_noun(self.text, *title), bool(AFTER_WITH.search(before)),
-                                   bool(_AFTER_POST.search(before[-20:])))
+                                   bool(AFTER_POST.search(before[-20:])))
         return self._titles[title]
 
     def key(self, m) -> str:

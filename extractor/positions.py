@@ -178,13 +178,13 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, p
         skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - 200), s.start)
                  if _APPOS_BEFORE.match(text[m.end:s.start]) and _oblique(text, h, m)}
         # "Эмили Миура, дочь спортсмена": a name before a relative's title is the relative
-        if h.tag.case == "gent" and _RELATIVE_BEFORE.search(text, max(0, s.start - 20), s.start):
+        if h.tag.case == "gent" and _relative_right_before(text, max(0, s.start - 20), s.start):
             skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - linker.WINDOW), s.start)}
         # "У певца остался сын Макарий": a name after a word for a relative is the relative of whom the title is
         # (but "королём стал его сын Тупу" is the son's)
         if h.tag.case != "ablt":
             skip |= {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + linker.WINDOW)
-                     if _RELATIVE_BEFORE.search(text, s.end, m.start)}
+                     if _relative_right_before(text, s.end, m.start)}
         best = linker.best_holder(ctx, (s.start, s.end), skip)
         out.append(None if best is None else (*by_span[best[0]], False))
     return out
@@ -197,11 +197,10 @@ _COPULA = re.compile(r"(?<![а-яё])(?:был|была|были|стал|ста
 # "занимал пост губернатора", "вступил в должность министра": a title in the genitive after a verb of holding a post
 _HOLDS_POST = re.compile(r"(?<![а-яё])(?:занима(?:л|ла|ли|ет|ют|вш[а-яё]+|ющ[а-яё]+)|занял|заняла|заняли|займ[её]т|"
                          r"вступ(?:ил|ила|или|ит|ает|ления|лении|ивш[а-яё]+))[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?"
-                         r"(?:пост|посту|должность|должности)[ \u00a0]+$", re.I)
+                         + linker.POST + r"[ \u00a0]+$", re.I)
 # "назначил руководителем службы 30-летнего Ивана Муравьева": the one appointed follows the title
 _APPOINTED = re.compile(r"(?<![а-яё])(?:назнач|утверд|избра|выбра)(?:ил|ила|или|ит|ят|ал|ала|али|ли)"
                         r"[ \u00a0]+$", re.I)
-_POST_OF = re.compile(r"(?<![а-яё])(?:пост|должность)[ \u00a0]+$", re.I)
 _TAKES = re.compile(r"[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:займ[её]т|займут|занял|заняла|занимает|получил|получила|получит)"
                     r"[ \u00a0]", re.I)
 _PARTICIPLE = re.compile(r"[ \u00a0]*,[ \u00a0]*$")
@@ -232,7 +231,7 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
         return bool(words) and all(w in nominative[pid] for w in words)
 
     if head.tag.case == "gent" and not cop:
-        if _POST_OF.search(text, max(start, s.start - 20), s.start) and _TAKES.match(text, s.end):
+        if linker.AFTER_POST.search(text, max(start, s.start - 20), s.start) and _TAKES.match(text, s.end):
             after = [x for x in mentions.starting(s.end, end) if named(*x)]
             return (*after[0], False) if after else None
         return None
@@ -289,14 +288,14 @@ def _may_be_genitive(text, m, loose: bool) -> bool:
     """The name's last word is genitive in its likeliest reading, or (``loose``: nothing but a space or a dash
     before the next name) in one of its likelier ones, or looks indeclinable ("Врач Хиллари Клинтон Лиза Бардек",
     "Адвокат Мирзаева Алексей Гребенской")."""
-    words = re.findall(r"[А-Яа-яЁё-]+", text[m.start:m.end])
-    if not words:
+    word = _name_end(text, m)
+    if not word:
         return loose
-    ps = parses(_last_part(words[-1]))
+    ps = parses(_last_part(word))
     if not loose:
         return _genitive(ps[0])
     if not ps[0].is_known:
-        return _genitive(ps[0]) or words[-1][-1:].lower() in "еиоуюэ"
+        return _genitive(ps[0]) or word[-1:].lower() in "еиоуюэ"
     return any(_genitive(p) for p in ps[:3])
 
 
@@ -305,20 +304,24 @@ def _genitive(p) -> bool:
 
 
 # "муж актрисы Сергей Сенин", "супруге первого президента Наине Иосифовне": the name is the relative's
-_KIN = re.compile(r"(?<![а-яё])((?:муж|жен|супруг|вдов|сын|доч|отц|отец|мат[ьеи]|брат|сестр|внук|внучк|дед|бабушк|"
-                  r"родственни|невест|жених|подруг|друг|зят|тёщ|свекров|племянни)[а-яё]*)[ \u00a0]+"
-                  r"(?:[а-яё-]+(?:,|[ \u00a0]+и)?[ \u00a0]+){0,5}$", re.I)
+_KIN_WORD = (r"(?<![а-яё])((?:муж|жен|супруг|вдов|сын|доч|отц|отец|мат[ьеи]|брат|сестр|внук|внучк|дед|бабушк|"
+             r"родственни|невест|жених|подруг|друг|зят|тёщ|свекров|племянни)[а-яё]*)")
+_KIN = re.compile(_KIN_WORD + r"[ \u00a0]+(?:[а-яё-]+(?:,|[ \u00a0]+и)?[ \u00a0]+){0,5}$", re.I)
+_KIN_RIGHT_BEFORE = re.compile(_KIN_WORD + r"[ \u00a0]*(?:[—–-][ \u00a0]*)?\Z", re.I)
 
 
-_RELATIVE_BEFORE = re.compile(r"(?<![а-яё])(?:сын|сына|сыну|сыном|дочь|дочери|дочерью|дочка|жена|жены|жене|женой|"
-                              r"муж|мужа|мужу|мужем|брат|брата|сестра|сестры|внук|внука|внучка|внучки|мать|отец|"
-                              r"отца|супруга|супруги|супруг|вдова)[ \u00a0]*(?:[—–-][ \u00a0]*)?\Z", re.I)
+def _noun(m) -> bool:
+    return bool(m) and parses(m.group(1).lower())[0].tag.POS == "NOUN"  # not "в мужском турнире", "другой"
 
 
 def _after_kin(text, s) -> bool:
     """The title follows a word for a relative: "дочь [президента]", "супруге первого [президента]"."""
-    kin = _KIN.search(text, max(0, s.start - 80), s.start)
-    return bool(kin) and parses(kin.group(1).lower())[0].tag.POS == "NOUN"  # not "в мужском турнире", "другой"
+    return _noun(_KIN.search(text, max(0, s.start - 80), s.start))
+
+
+def _relative_right_before(text, start: int, end: int) -> bool:
+    """``text[start:end]`` ends in a word for a relative (and a dash): "сын", "дочь —", "подруга"."""
+    return _noun(_KIN_RIGHT_BEFORE.search(text, start, end))
 
 
 def _kin(text, s, head, m) -> bool:
@@ -348,9 +351,15 @@ def _whose(text, s, head, m) -> bool:
     return True
 
 
-def _last_word(text: str, m):
+def _name_end(text: str, m) -> str | None:
+    """The last word of a mention."""
     words = re.findall(r"[А-Яа-яЁё-]+", text[m.start:m.end])
-    return parses(_last_part(words[-1]))[0] if words else None
+    return words[-1] if words else None
+
+
+def _last_word(text: str, m):
+    word = _name_end(text, m)
+    return parses(_last_part(word))[0] if word else None
 
 
 def _co_holders(text, s, found, mentions) -> tuple[str, ...]:
