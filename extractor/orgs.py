@@ -71,7 +71,9 @@ def adjective_orgs(text: str, places: list[tuple[int, int]]) -> list[tuple[int, 
 def _key(name: str) -> str:
     """Mentions of one organisation share a key: its quoted name if it has one ('банк «Северный капитал»')."""
     quoted = re.search(r"[«\"“„]([^»\"“”]+)[»\"“”]", name)
-    if quoted and len(name[: quoted.start()].split()) <= 1:  # "банк «X»" is X; "совет директоров «X»" is not
+    before = name[: quoted.start()].split() if quoted else []
+    # "банк «X»" and "ООО УК «X»" are X; "совет директоров «X»" is not
+    if quoted and (len(before) <= 1 or all(re.fullmatch(r"[А-ЯЁA-Z]{2,5}", w) for w in before)):
         name = quoted.group(1)
     key = re.sub(r"[«»\"“”„]", "", name).lower().replace("ё", "е").strip()
     return _SAME.get(key, key)
@@ -99,10 +101,41 @@ def group_orgs(text: str, spans) -> list[Organisation]:
         nxt = re.match(r"\s*\(([A-ZА-ЯЁ]{2,})\)", text[s.end:s.end + 20])
         if nxt and len(mtext.split()) > 1:
             abbrevs[nxt.group(1)] = key
+    _join_inflected(groups)
     out = []
     for n, g in enumerate(sorted(groups.values(), key=lambda g: g["mentions"][0].start), 1):
         out.append(Organisation(f"org-{n}", g["name"], tuple(g["mentions"])))
     return out
+
+
+_ENDINGS = ("ами", "ями", "ом", "ем", "ой", "ей", "ою", "ах", "ях", "а", "я", "у", "ю", "е", "ы", "и")
+
+
+def _stem(key: str) -> str:
+    for e in _ENDINGS:
+        if key.endswith(e) and len(key) - len(e) >= 4:
+            return key[: -len(e)]
+    return key
+
+
+def _join_inflected(groups: dict[str, dict]) -> None:
+    """One-word names the dictionary does not know come out of the normaliser in whatever case it guessed
+    ("Металлоинвеста", "Эвертоня"): those of one stem are one organisation, named by the form without an
+    ending ("Эвертон") or, failing that, by the one in "-а"/"-я" ("Хезболла", "Хезболлы")."""
+    by_stem: dict[str, list[str]] = {}
+    for key in groups:
+        if re.fullmatch(r"[а-я-]{5,}", key) and not morph().word_is_known(key):
+            by_stem.setdefault(_stem(key), []).append(key)
+    for stem, keys in by_stem.items():
+        if len(keys) < 2:
+            continue
+        main = next((k for k in keys if k == stem), None) or next((k for k in keys if k[-1] in "ая"), None)
+        if main is None:
+            continue
+        for k in keys:
+            if k != main:
+                groups[main]["mentions"] += groups.pop(k)["mentions"]
+        groups[main]["mentions"].sort(key=lambda m: m.start)
 
 
 # ---------------------------------------------------------------- spans from the models and rules

@@ -65,6 +65,11 @@ ORGS = [
     ('Об этом сообщает РИА "Новости" со ссылкой на источник.', {'РИА "Новости"': ['РИА "Новости"']}),
     ('Лидер "Движения за демократические перемены" заявил о победе.',
      {"Движение за демократические перемены": ["Движения за демократические перемены"]}),
+    # a name the dictionary does not know, in two cases: one organisation, named without the ending
+    ("Гендиректор ООО УК «Металлоинвест» Андрей Варичев умер. Глава «Металлоинвеста» руководил компанией.",
+     {"Металлоинвест": ["Металлоинвест", "Металлоинвеста"]}),
+    ("Игрок «Эвертона» перешёл в «Интер». В «Эвертоне» он провёл три года.",
+     {"Эвертон": ["Эвертона", "Эвертоне"], "Интер": ["Интер"]}),
 ]
 
 PEOPLE = [
@@ -452,3 +457,24 @@ def test_organisation_after_the_title(pipeline, text, expected):
     d = pipeline(text).to_dict()
     names = {o["id"]: o["name"] for o in d["organisations"]}
     assert [names.get(p["organisation"]) for p in d["positions"]] == [expected]
+
+
+@pytest.mark.parametrize("full", ["ООО УК «Металлоинвест»", "банк «Металлоинвест»", "«Металлоинвест»"])
+def test_legal_form_and_kind_before_a_quoted_name(full):
+    from extractor.orgs import group_orgs
+    from extractor.spans import Span
+
+    text = f"Компания {full} сообщила, что Металлоинвест вырос."
+    a, b = text.index(full), text.index("Металлоинвест вырос")
+    orgs = group_orgs(text, [Span(a, a + len(full), "ORG", "test"), Span(b, b + 13, "ORG", "test")])
+    assert [[m.text for m in o.mentions] for o in orgs] == [[full, "Металлоинвест"]]
+
+
+def test_a_body_before_a_quoted_name_is_its_own():
+    from extractor.orgs import group_orgs
+    from extractor.spans import Span
+
+    text = "Совет директоров «Металлоинвест» собрался, Металлоинвест вырос."
+    a, b = 0, text.index("Металлоинвест вырос")
+    orgs = group_orgs(text, [Span(a, 32, "ORG", "test"), Span(b, b + 13, "ORG", "test")])
+    assert len(orgs) == 2
