@@ -331,27 +331,40 @@ def _modifier(word: str, ps) -> bool:
     return mod > 0 and mod >= sum(p.score for p in ps if p.tag.POS == "NOUN") / 2
 
 
+_DECLINED_ABBREVIATION = re.compile(r"([А-ЯЁ]{2,})(а|у|ом|е)")
+_ABBREVIATION_CASES = {"а": "gent", "у": "datv", "ом": "ablt", "е": "loct"}
+
+
 def _to_nominative(text: str, words: list, head_i: int) -> str | None:
     """The phrase with ``words[head_i]`` as its head and the words before it as its modifiers, in the
     nominative; None if they agree in no case."""
     head = words[head_i]
     head_word = _last_part(head.group())
-    for number, case in [(n, c) for n in ("sing", "plur") for c in CASES]:
-        hp = _agreeing(head_word, case, number, None, ("NOUN",))
-        if hp is None:
+    # "МИДа", "Михайловского ГОКа": an abbreviation with a case ending is masculine, its nominative the bare letters
+    abbr = _DECLINED_ABBREVIATION.fullmatch(head_word)
+    options = [("sing", _ABBREVIATION_CASES[abbr.group(2)])] if abbr else \
+        [(n, c) for n in ("sing", "plur") for c in CASES]
+    for number, case in options:
+        hp = None if abbr else _agreeing(head_word, case, number, None, ("NOUN",))
+        if hp is None and not abbr:
             continue
-        mods = [_agreeing(_last_part(m.group()), case, number, hp.tag.gender, _MODS) for m in words[:head_i]]
+        gender = "masc" if abbr else hp.tag.gender
+        mods = [_agreeing(_last_part(m.group()), case, number, gender, _MODS) for m in words[:head_i]]
         if any(m is None for m in mods):
             continue
         if case == "nomn":
             return text
         pieces, pos = [], 0
         for m, p in list(zip(words[:head_i], mods)) + [(head, hp)]:
+            if p is None:  # the abbreviation
+                pieces.append(text[pos:m.start()] + abbr.group(1))
+                pos = m.end()
+                continue
             if p.tag.POS == "NOUN" and "Fixd" in p.tag:
                 continue
             grams = {"nomn", number}
             if p.tag.POS in _MODS and number == "sing":
-                grams.add(hp.tag.gender or "masc")
+                grams.add(gender or "masc")
             new = _inflect(p, grams) or _inflect(p, {"nomn"})
             if not new:
                 return text

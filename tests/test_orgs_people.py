@@ -381,6 +381,13 @@ PHRASES = [  # a title or a name -> its nominative
     ("главой компании", "глава компании"),
     ("Брянского городского Совета народных депутатов", "Брянский городской Совет народных депутатов"),
     ("Стэнфордском университетах", "Стэнфордском университетах"),  # they do not agree: left as written
+    # an abbreviation with a case ending: masculine, the bare letters in the nominative
+    ("японского МИДа", "японский МИД"),
+    ("Михайловского ГОКа", "Михайловский ГОК"),
+    ("во ВГИКе", "во ВГИКе"),  # not a phrase that starts with a word of the name: left as written
+    ("ВГИКе", "ВГИК"),
+    ("МХАТом", "МХАТ"),
+    ("ФБР", "ФБР"),
 ]
 
 
