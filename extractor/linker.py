@@ -57,9 +57,14 @@ class Context:
             self.parse_around([self.sents[k]])
         return self._parses[k]
 
+    def parsed(self, k: int) -> syntax.Parse | None:
+        return self._parses.get(k)
+
     def parse_around(self, titles) -> None:
-        """Parse the sentences of these titles in one batch (faster than one by one)."""
-        ks = sorted({k for k in (self.sentence(t[0]) for t in titles) if k >= 0 and k not in self._parses})
+        """Parse, in one batch, the sentences of these titles that name someone near enough to hold them: the
+        only ones whose parse the features read."""
+        ks = sorted({k for k, t in ((self.sentence(t[0]), t) for t in titles) if k >= 0 and k not in self._parses
+                     and any(self.sentence(m[0]) == k for m in self.candidates(t))})
         self._parses.update(zip(ks, syntax.parse(self.text, [self.sents[k] for k in ks])))
 
     def title(self, title: tuple[int, int]) -> tuple:
@@ -188,8 +193,8 @@ def null_features(ctx: Context, title: tuple[int, int], n: int) -> list[str]:
         f.append(f"NULL:tsubj={not ctx.text[s0:title[0]].strip()}:tcase={tcase}")
         f.append(f"NULL:pron={bool(_PRONOUN.search(ctx.text, s0, s1))}")
         f.append(f"NULL:persons_in_sent={min(ctx.between(ctx.m_starts, ctx.mentions, s0, s1), 3)}")
-        p = ctx.parse(k)
-        i = p.head_of(*title)
+        p = ctx.parsed(k)
+        i = p.head_of(*title) if p else None
         if i is not None:
             f.append(f"NULL:rel={p.rels[i]}")
             # the title's clause has a pronoun for its subject: "он стал директором"
