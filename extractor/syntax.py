@@ -66,7 +66,13 @@ def parse(text: str, sentences: list[tuple[int, int]]) -> list[Parse]:
     """Parse each (start, end) sentence of the text, in one batch."""
     toks = [[(s + t.start, s + t.stop, t.text) for t in tokenize(text[s:e])] for s, e in sentences]
     full = [ts for ts in toks if ts]
-    markups = iter(parser().map([[t[2] for t in ts] for ts in full]) if full else [])
+    if not full:
+        return [Parse((), (), ()) for _ in toks]
+    from threadpoolctl import threadpool_limits
+
+    # one BLAS thread, as for the NER: with -j N, N workers' spinning BLAS threads would fight over the cores
+    with threadpool_limits(limits=1, user_api="blas"):
+        markups = iter(list(parser().map([[t[2] for t in ts] for ts in full])))
     out = []
     for tokens in toks:
         if not tokens:
