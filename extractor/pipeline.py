@@ -16,6 +16,7 @@ from .people import group_people, names_named_after
 from .positions import build_positions, extend_to_body, find_positions
 from .resources import resource
 from .spans import Coverage, Span, covered
+from .threads import one_blas_thread
 from .types import Result
 
 
@@ -63,7 +64,6 @@ class Pipeline:
     def ner_many(self, texts: list[str]) -> list[tuple[list[Span], list[tuple[int, int]]]]:
         """``ner`` for several texts at once: both models run on batches; long texts go in chunks."""
         from razdel import sentenize
-        from threadpoolctl import threadpool_limits
 
         self._load()
         pieces = [(i, a, text[a:b]) for i, text in enumerate(texts) for a, b in chunks(text, CHUNK_CHARS)]
@@ -71,7 +71,7 @@ class Pipeline:
         if not pieces:
             return out
         # one BLAS thread: a pipeline uses one core, and -j N worker processes do not fight over them
-        with threadpool_limits(limits=1, user_api="blas"):
+        with one_blas_thread():
             # slovnet's tagger tokenises the text itself: no natasha Doc, no second tokenisation. It pads every
             # text of a batch to the longest: texts of like length go together, a few at a time (12 -> 8 ms a
             # document on the bench files)

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 from razdel import tokenize
 
+from .threads import one_blas_thread
+
 _parser = None
 
 
@@ -68,10 +70,7 @@ def parse(text: str, sentences: list[tuple[int, int]]) -> list[Parse]:
     full = [ts for ts in toks if ts]
     if not full:
         return [Parse((), (), ()) for _ in toks]
-    from threadpoolctl import threadpool_limits
-
-    # one BLAS thread, as for the NER: with -j N, N workers' spinning BLAS threads would fight over the cores
-    with threadpool_limits(limits=1, user_api="blas"):
+    with one_blas_thread():
         markups = iter(list(parser().map([[t[2] for t in ts] for ts in full])))
     out = []
     for tokens in toks:
