@@ -74,6 +74,8 @@ _VOWEL_END = re.compile(r"[аеёиоуыэюя]$")
 def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, float]:
     """The nominative of a surname seen in ``case``, and how well the reading fits (0..1)."""
     w = word.lower()
+    if w.endswith(("дзе", "швили")):  # Georgian surnames never decline: "Тутберидзе", "Саакашвили"
+        return word, 1.0
     for p in parses(w):  # a surname pymorphy knows, or an indeclinable one
         g = p.tag
         if "Surn" in g and p.score >= 0.1 and g.number != "plur" and (g.gender == gender or "ms-f" in g or "Fixd" in g) \

@@ -126,6 +126,8 @@ def group_people(text: str, spans) -> list[Person]:
         remember(p["n"])
         p["mentions"].append(Mention(s.start, s.end, mtext))
     _join_aliases(people, parsed)
+    for p in people:
+        _keep_indeclinable(p)
     people = [p for p in people if len(p["mentions"]) > 1 or not _common_word(text, p["mentions"][0])]
     people.sort(key=lambda p: min(m.start for m in p["mentions"]))
     out = []
@@ -152,6 +154,24 @@ def _common_word(text: str, m: Mention) -> bool:
     if not ps[0].is_known or any(g in p.tag for p in ps for g in _NAMEISH):
         return False
     return ps[0].tag.POS != "NOUN" or bool(_SENTENCE_START.search(text[max(0, m.start - 5):m.start]))
+
+
+def _keep_indeclinable(p: dict) -> None:
+    """A surname that ends in a vowel and reads the same in every mention ("Сидибе", "Роналду", "Пеле") does not
+    decline: the text's own form is its nominative, not a guessed "Сидиб" (unless the dictionary knows it as a
+    surname in another case: "Путину")."""
+    last = p["last"]
+    words = [re.findall(r"[А-Яа-яЁё-]+", m.text)[-1:] for m in p["mentions"]]  # not "Modibo Sidibe" in brackets
+    forms = {w[0] for w in words if w}
+    if not last or sum(map(bool, words)) < 2 or len(forms) != 1:
+        return
+    form = forms.pop()
+    if form == last or not form[-1:].lower() in "еиоуэю" or not form[:1].isupper() or \
+            _norm(form)[: len(_norm(last))] != _norm(last):
+        return
+    if any("Surn" in q.tag and q.score >= 0.2 and q.tag.case != "nomn" for q in parses(form.lower())):
+        return
+    p["last"] = form
 
 
 def _join_aliases(people: list[dict], parsed) -> None:
