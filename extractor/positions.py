@@ -201,7 +201,8 @@ _HOLDS_POST = re.compile(r"(?<![а-яё])(?:занима(?:л|ла|ли|ет|ю�
 # "назначил руководителем службы 30-летнего Ивана Муравьева": the one appointed follows the title
 _APPOINTED = re.compile(r"(?<![а-яё])(?:назнач|утверд|избра|выбра)(?:ил|ила|или|ит|ят|ал|ала|али|ли)"
                         r"[ \u00a0]+$", re.I)
-_TAKES = re.compile(r"[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:займ[её]т|займут|занял|заняла|занимает|получил|получила|получит)"
+_TAKES = re.compile(r"[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:займ[её]т|займут|занял|заняла|занимает|занимал|занимала|получил|"
+                    r"получила|получит)"
                     r"[ \u00a0]", re.I)
 _PARTICIPLE = re.compile(r"[ \u00a0]*,[ \u00a0]*$")
 _WHICH = re.compile(r"[ \u00a0]*(?:\([^()]*\)[ \u00a0]*)?,[ \u00a0]*котор(?:ый|ая|ые)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?$")
@@ -267,7 +268,9 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
 
 
 def _nominative_words(person) -> frozenset[str]:
-    return frozenset(w.lower().rstrip(".") for w in (person.first, person.middle, person.last) if w)
+    """The words of a person's name in the nominative; a part may have several ("Шейк Модибо")."""
+    return frozenset(w.lower().rstrip(".") for part in (person.first, person.middle, person.last) if part
+                     for w in part.split())
 
 
 # put forward for a post, not yet in it: NEREL links no one to the post ("выдвинул на пост главы ФБР": 4 of 4 in
