@@ -64,9 +64,14 @@ class Parse:
         return "".join("↑" + self.rels[x] for x in ups) + "".join("↓" + self.rels[x] for x in reversed(downs))
 
 
+MAX_TOKENS = 300  # the parser's memory and time grow with the square of a sentence's length
+
+
 def parse(text: str, sentences: list[tuple[int, int]]) -> list[Parse]:
-    """Parse each (start, end) sentence of the text, in one batch."""
+    """Parse each (start, end) sentence of the text, in one batch; one longer than ``MAX_TOKENS`` tokens (a
+    table or a list with no full stop) is left unparsed, as an empty parse."""
     toks = [[(s + t.start, s + t.stop, t.text) for t in tokenize(text[s:e])] for s, e in sentences]
+    toks = [ts if len(ts) <= MAX_TOKENS else [] for ts in toks]
     full = [ts for ts in toks if ts]
     if not full:
         return [Parse((), (), ()) for _ in toks]

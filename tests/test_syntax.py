@@ -34,3 +34,9 @@ def test_parse_keeps_offsets():
     for p in parses[:2]:
         assert all(-1 <= h < len(p.tokens) and h != i for i, h in enumerate(p.heads))
         assert all(len(p.chain(i)) <= len(p.tokens) + 1 for i in range(len(p.tokens)))  # ends, cycles or not
+
+
+def test_a_sentence_too_long_is_left_unparsed():
+    text = " ".join(["Иван Петров сказал, что завод работает"] * 60)  # 420 tokens, no full stop
+    [p] = syntax.parse(text, [(0, len(text))])
+    assert p.tokens == () and p.path((0, 4), (5, 11)) == "none"
