@@ -422,7 +422,19 @@ def _apposition(text, s, mentions, head):
     for m, pid in mentions.starting(max(0, s.start - 200), s.start):
         if m.end <= s.start and _APPOS_BEFORE.match(text[m.end:s.start]) and not _oblique(text, head, m):
             return m, pid, True
+    if head is not None and head.tag.number == "plur" and head.tag.case == "gent":
+        for m, pid in mentions.starting(max(0, s.start - 200), s.start):
+            if m.end <= s.start and _ONE_OF.match(text, m.end, s.start):
+                return m, pid, False  # one of them: no list of holders to gather
     return None
+
+
+# "Хулио Иглесиас — один из самых успешных [певцов]", "Рэй Манзарек стал одним из самых знаменитых [клавишников]",
+# "Маттео Ренци, считающегося одним из наиболее заметных [политиков]": the name is one of those the title names
+_ONE_OF = re.compile(r"[ \u00a0]*(?:[,—–-][ \u00a0]*|[ \u00a0])(?:(?:[а-яё-]+[ \u00a0]+){0,3}и[ \u00a0]+)?"
+                     r"(?:(?:является|являлся|являлась|стал|стала|был|была|считается|считался|считалась|"
+                     r"считающ[а-яё]+|остаётся|остается|оставался|оставалась)[ \u00a0]+)?"
+                     r"(?:один|одна|одного|одним|одной|одну)[ \u00a0]+из[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,4}\Z", re.I)
 
 
 def _oblique(text, head, m) -> bool:
