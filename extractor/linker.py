@@ -3,10 +3,10 @@
 The weights (models/linker.json) are learned from NEREL's train split by ``scripts/train_linker.py``; the
 features of a (title, mention) pair are the cues a reader uses: which side the name is on, what lies between
 (nothing, a comma, a dash, a verb, a sentence end, another name or title), the cases of the title and the
-name, and whether the title follows "с" or "пост", and, in one sentence, the path between them in slovnet's dependency
-parse ("↑appos", "↑nmod↓nsubj"); those of "nobody": the title's case and number, how many names are near,
-whether its sentence names anyone or has a pronoun, the title's relation in the parse and whether its clause
-has a pronoun for its subject.
+name, whether the title follows "с" or "пост", and, when they share a sentence, the path between them in
+slovnet's dependency parse ("↑appos", "↑nmod↓nsubj"); those of "nobody": the title's case and number, how many
+names are near, whether its sentence names anyone or has a pronoun, the title's relation in the parse and
+whether its clause has a pronoun for its subject.
 """
 from __future__ import annotations
 

@@ -121,7 +121,7 @@ def _stem(key: str) -> str:
 def _join_inflected(groups: dict[str, dict]) -> None:
     """One-word names the dictionary does not know come out of the normaliser in whatever case it guessed
     ("Металлоинвеста", "Эвертоня"): those of one stem are one organisation, named by the form without an
-    ending ("Эвертон") or, failing that, by the one in "-а"/"-я" ("Хезболла", "Хезболлы")."""
+    ending ("Эвертон") or, failing that, by a form in "-а"/"-я"; with neither, they stay apart."""
     by_stem: dict[str, list[str]] = {}
     for key in groups:
         if re.fullmatch(r"[а-я-]{5,}", key) and not morph().word_is_known(key):

@@ -166,7 +166,7 @@ def _keep_indeclinable(p: dict) -> None:
     if not last or sum(map(bool, words)) < 2 or len(forms) != 1:
         return
     form = forms.pop()
-    if form == last or not form[-1:].lower() in "еиоуэю" or not form[:1].isupper() or \
+    if form == last or form[-1:].lower() not in "еиоуэю" or not form[:1].isupper() or \
             _norm(form)[: len(_norm(last))] != _norm(last):
         return
     if any("Surn" in q.tag and q.score >= 0.2 and q.tag.case != "nomn" for q in parses(form.lower())):
