@@ -51,13 +51,8 @@ class Context:
         self._titles: dict[tuple[int, int], tuple] = {}
         self._parses: dict[int, syntax.Parse] = {}
 
-    def parse(self, k: int) -> syntax.Parse:
-        """Sentence ``k``'s dependency parse (parsed on first use)."""
-        if k not in self._parses:
-            self.parse_around([self.sents[k]])
-        return self._parses[k]
-
     def parsed(self, k: int) -> syntax.Parse | None:
+        """Sentence ``k``'s dependency parse, if ``parse_around`` parsed it."""
         return self._parses.get(k)
 
     def parse_around(self, titles) -> None:
@@ -147,8 +142,9 @@ def features(ctx: Context, title: tuple[int, int], m: tuple[int, int]) -> list[s
     ]
     if persons == 0:
         f.append(f"{side}:nearest")
-    if sdist == 0 and ms >= 0:
-        path = ctx.parse(ms).path(title, m)
+    parse = ctx.parsed(ms) if sdist == 0 and ms >= 0 else None  # parsed: a candidate shares the title's sentence
+    if parse:
+        path = parse.path(title, m)
         f += [f"syn={path}", f"{side}:syn={path}"]
     person = ctx.people.get(m)
     if person and head is not None:
