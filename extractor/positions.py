@@ -422,7 +422,7 @@ def _apposition(text, s, mentions, head):
     for m, pid in mentions.starting(max(0, s.start - 200), s.start):
         if m.end <= s.start and _APPOS_BEFORE.match(text[m.end:s.start]) and not _oblique(text, head, m):
             return m, pid, True
-    if head is not None and head.tag.number == "plur" and head.tag.case == "gent":
+    if _plural(head) and head.tag.case == "gent":
         for m, pid in mentions.starting(max(0, s.start - 200), s.start):
             if m.end <= s.start and _ONE_OF.match(text, m.end, s.start):
                 return m, pid, False  # one of them: no list of holders to gather
