@@ -25,8 +25,10 @@ _APPOS_AFTER_PLURAL = re.compile(
 # one name of a list to the next: "A (проект «Метро»), B и C"
 _LIST = r"[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*$"  # "A, B", "A и B", "A, а также B"
 # between names of a list: a note in brackets, or where they come from ("Михаил Павлов из Москвы, Василий Авченко")
-_CHAIN_GAP = re.compile(r"^(?:[ \u00a0]*\([^()\n]{0,80}\)|[ \u00a0]+из[ \u00a0]+[А-ЯЁ][а-яё-]+(?:[ \u00a0]+[А-ЯЁ][а-яё-]+)?)?"
-                        + _LIST)
+_NOTE = r"(?:[ \u00a0]*\([^()\n]{0,80}\)|[ \u00a0]+из[ \u00a0]+[А-ЯЁ][а-яё-]+(?:[ \u00a0]+[А-ЯЁ][а-яё-]+)?)?"
+_CHAIN_GAP = re.compile("^" + _NOTE + _LIST)
+# a name that begins a list: "A (1993—2003) и B", "A из Кентукки и B", "A, B"
+_LIST_AFTER = re.compile(_NOTE + r"[ \u00a0]*(?:,|и[ \u00a0])")
 
 
 def build_positions(text: str, spans, people, organisations, sents, places=()) -> list[Position]:
@@ -174,7 +176,8 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, p
             out.append(f)
             continue
         skip = {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + 80)
-                if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start]) and (_kin(text, s, h, m) or _whose(text, s, h, m))}
+                if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start]) and (_kin(text, s, h, m) or _whose(text, s, h, m)
+                     or _whose_of_many(text, s, h, m, mentions))}
         skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - 200), s.start)
                  if _APPOS_BEFORE.match(text[m.end:s.start]) and _oblique(text, h, m)}
         # "Эмили Миура, дочь спортсмена": a name before a relative's title is the relative
@@ -354,6 +357,16 @@ def _whose(text, s, head, m) -> bool:
     return True
 
 
+def _whose_of_many(text, s, head, m, mentions) -> bool:
+    """A plural title right before one name that begins no list is whose they are: "Адвокаты Берлускони
+    обжалуют", "Защитники Алёхиной", "окружённый репортерами Джаггер" (in the genitive it may be one of them:
+    "одного из лидеров ИГ Абу Умара", which stays)."""
+    if not _plural(head) or any(p.tag.case == "gent" for p in parses(head.word)) \
+            or _after_acting(text, s.start, s.end) != s.start or text[s.end:m.start].strip(" \u00a0"):
+        return False  # "исполняющий обязанности президента" is one person's title
+    return not _LIST_AFTER.match(text, m.end)
+
+
 def _name_end(text: str, m) -> str | None:
     """The last word of a mention."""
     words = re.findall(r"[А-Яа-яЁё-]+", text[m.start:m.end])
@@ -408,7 +421,7 @@ def _apposition(text, s, mentions, head):
     following = mentions.starting(s.end, s.end + 60)
     for i, (m, pid) in enumerate(following):  # a name right after the title is the surest sign
         if after.match(text[s.end:m.start]):
-            if _kin(text, s, head, m):
+            if _kin(text, s, head, m) or _whose_of_many(text, s, head, m, mentions):
                 break
             nxt = following[i + 1] if i + 1 < len(following) else None
             gap = text[m.end:nxt[0].start] if nxt else ""
