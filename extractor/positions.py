@@ -342,18 +342,21 @@ def _kin(text, s, head, m) -> bool:
     return bool(given) and not any(p.tag.case == "gent" for p in given)
 
 
+_NOT_GENITIVE = ("nomn", "ablt", "datv", "loct")
+
+
 def _whose(text, s, head, m) -> bool:
-    """A name in the genitive right after a title in the nominative is whose the title is, not who holds it:
-    "Адвокат [Маркива] заявил", "Оппонент [Максима] остаётся непобеждённым"."""
+    """A name in the genitive right after a title in another case is whose the title is, not who holds it:
+    "Адвокат [Маркива] заявил", "Оппонент [Максима] остаётся непобеждённым", "был охранником [Мосийчука]"."""
     if head is None or text[s.end:m.start].strip(" \u00a0"):
         return False
-    nouns = [p for p in parses(_last_part(_WORD.findall(text, s.start, s.end)[-1])) if p.tag.POS == "NOUN"]
-    if not nouns or any(p.tag.case != "nomn" for p in nouns):
+    nouns = [p for p in parses(head.word) if p.tag.POS == "NOUN"]
+    if not nouns or head.tag.case not in _NOT_GENITIVE or any(p.tag.case != head.tag.case for p in nouns):
         return False
     for w in _WORD.findall(text, m.start, m.end):  # every word a name the dictionary knows, in the genitive only
-        names = [p for p in parses(w.lower()) if "Name" in p.tag or "Surn" in p.tag]
+        names = [p for p in parses(w.lower()) if "Surn" in p.tag or "Name" in p.tag and p.tag.number == "sing"]
         if not names or any(p.tag.case not in ("gent", "accs") for p in names):
-            return False
+            return False  # (a given name in the plural is a guess: "Харальд" as of "Харальда")
     return True
 
 
