@@ -43,7 +43,12 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     heads = [head_noun(text, s.start, s.end) for s in spans]
     # apposition by rule ("губернатор области Роман Старовойт"); anything looser by the learned linker
     # a post someone is put forward for is not yet held ("Обама выдвинул на пост главы ФБР Джеймса Коми")
-    held = [None if _PUT_FORWARD.search(text, max(0, s.start - 60), s.start) else h for s, h in zip(spans, heads)]
+    run_for = [h is not None and h.tag.case != "ablt" and bool(_RUN_FOR.search(text, max(0, s.start - 40), s.start))
+               for s, h in zip(spans, heads)]
+    for i in range(1, len(spans)):  # and the rest of its list: "выборах президента, вице-президента, депутатов"
+        run_for[i] = run_for[i] or run_for[i - 1] and bool(_LIST_GAP.match(text[spans[i - 1].end:spans[i].start]))
+    held = [None if r or _PUT_FORWARD.search(text, max(0, s.start - 60), s.start) else h
+            for s, h, r in zip(spans, heads, run_for)]
     found = [_apposition(text, s, mentions, h) if h else None for s, h in zip(spans, held)]
     # "С 2002 года [он] был депутатом горсовета": the subject of a linking verb, by rule
     nominative = {p.id: _nominative_words(p) for p in people}
@@ -276,6 +281,10 @@ def _nominative_words(person) -> frozenset[str]:
                      for w in part.split())
 
 
+# a post an election is for, or someone runs for: nobody holds it ("выборах президента", "будут выбирать
+# президента", "кандидат в депутаты", "баллотировался на пост мэра"; nerel-train: a holder 2 times in 109)
+_RUN_FOR = re.compile(r"(?<![а-яё])(?:выбор[а-яё]*|выбира[а-яё]*|(?:кандидат[а-яё]*|баллотир[а-яё]+|претендент[а-яё]*|"
+                      r"претендова[а-яё]+)[ \u00a0]+(?:на[ \u00a0]+пост|в))[ \u00a0]+$", re.I)
 # put forward for a post, not yet in it: NEREL links no one to the post ("выдвинул на пост главы ФБР": 4 of 4 in
 # nerel-train and nerel-dev), while one appointed or elected holds it ("назначил на пост главы МВД полковника
 # Игоря Шуневича")
