@@ -342,15 +342,21 @@ def _to_nominative(text: str, words: list, head_i: int) -> str | None:
     nominative; None if they agree in no case."""
     head = words[head_i]
     head_word = _last_part(head.group())
-    # "МИДа", "Михайловского ГОКа": an abbreviation with a case ending is masculine, its nominative the bare letters
-    abbr = _DECLINED_ABBREVIATION.fullmatch(head_word)
-    options = [("sing", _ABBREVIATION_CASES[abbr.group(2)])] if abbr else \
-        [(n, c) for n in ("sing", "plur") for c in CASES]
-    for number, case in options:
+    # "МИДа", "Михайловского ГОКа": an abbreviation with a case ending is masculine, its nominative the bare letters;
+    # a bare one does not decline ("РФСХ", no form of "РФСХИ"), and its modifiers say the case and gender
+    abbr = _DECLINED_ABBREVIATION.fullmatch(head_word) or (
+        re.fullmatch(r"([А-ЯЁ]{2,})()", head_word) if head_word.isupper() else None)
+    if abbr and abbr.group(2):
+        options = [("sing", _ABBREVIATION_CASES[abbr.group(2)], "masc")]
+    elif abbr:  # "газовой ОПЕК", "российских ВВС"
+        options = [("sing", c, g) for c in CASES for g in ("masc", "femn", "neut")] + [("plur", c, None) for c in CASES]
+    else:
+        options = [(n, c, None) for n in ("sing", "plur") for c in CASES]
+    for number, case, gender in options:
         hp = None if abbr else _agreeing(head_word, case, number, None, ("NOUN",))
         if hp is None and not abbr:
             continue
-        gender = "masc" if abbr else hp.tag.gender
+        gender = gender if abbr else hp.tag.gender
         mods = [_agreeing(_last_part(m.group()), case, number, gender, _MODS) for m in words[:head_i]]
         if any(m is None for m in mods):
             continue

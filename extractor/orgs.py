@@ -36,6 +36,28 @@ def orgs_inside(text: str, span) -> tuple[int, int] | None:
     return None
 
 
+_ABBREVIATION = re.compile(r"(?<![\w-])[А-ЯЁ]{2,6}(?![\w-])")
+# abbreviations that name a country, a region or a legal form, not an organisation
+_NOT_ORG_ABBR = frozenset("США РФ СССР ФРГ ГДР КНР КНДР ЮАР ОАЭ САР АРЕ ЦАР РСФСР ДНР ЛНР ЦАО СКФО ЮФО ЦФО ПФО УФО СФО "
+                          "ДФО СЗФО ХМАО ЯНАО ОАО ООО ЗАО АО ПАО ГУП МУП ФГУП ГОУ АНО НКО ИП НП КВН ЛГБТ ПО".split())
+
+
+def _abbreviations_inside(text: str, spans) -> list[tuple[int, int]]:
+    """An abbreviation inside a title, after its first word, names the organisation: "Судья [ЕСПЧ]", "директор
+    [ФБР]"; those that do not are countries, regions, legal forms ("посол США", "директор ООО") and the first
+    letters of a quoted name ("президент СК «Пересвет»"). Mostly the models find them already."""
+    places = covered(text, [s for s in spans if s.type == "LOC"])
+    out = []
+    for pos in spans:
+        if pos.type != "POSITION":
+            continue
+        for m in _ABBREVIATION.finditer(text, pos.start, pos.end):
+            if m.start() > pos.start and m.group() not in _NOT_ORG_ABBR and places.free(m.start(), m.end()) \
+                    and not re.match(r"[ \u00a0]*[«\"]", text[m.end():m.end() + 3]):  # "СК «Пересвет»": one name
+                out.append((m.start(), m.end()))
+    return out
+
+
 def grow_over_place(text: str, loc) -> tuple[int, int] | None:
     """'Администрация' + 'Курской области' -> one organisation."""
     m = re.search(r"([А-Яа-яЁё]+)\s+$", text[max(0, loc.start - 40):loc.start])
@@ -150,7 +172,7 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
     taken = covered(text, out)
     grown = [grow_over_place(text, loc) for loc in spans if loc.type == "LOC"]
     inner = [orgs_inside(text, pos) for pos in spans if pos.type == "POSITION" and pos.source == "spacy"]
-    for a, b in (x for x in grown + inner if x):
+    for a, b in (x for x in grown + inner + _abbreviations_inside(text, spans) if x):
         if taken.free(a, b):
             out.append(Span(a, b, "ORG", "rule"))
             taken.take(a, b)

@@ -109,6 +109,24 @@ def test_organisations(pipeline, text, expected):
     assert got == expected
 
 
+ABBREVIATIONS = [  # a title as the models give it -> the abbreviations in it that name an organisation
+    ("Судья ЕСПЧ Дмитрий Дедов", "Судья ЕСПЧ", ["ЕСПЧ"]),
+    ("Глава ГУ МВД России", "Глава ГУ МВД России", ["ГУ", "МВД"]),
+    ("Посол США Джон Смит", "Посол США", []),  # a country
+    ("директор ООО «Дом»", "директор ООО «Дом»", []),  # a legal form
+    ("президент СК «Пересвет»", "президент СК «Пересвет»", []),  # the first letters of a quoted name
+    ("ЕСПЧ", "ЕСПЧ", []),  # the title's first word
+]
+
+
+@pytest.mark.parametrize("text,title,expected", ABBREVIATIONS)
+def test_abbreviations_inside_titles(text, title, expected):
+    from extractor.orgs import _abbreviations_inside
+    from extractor.spans import Span
+    got = _abbreviations_inside(text, [Span(0, len(title), "POSITION", "spacy")])
+    assert [text[a:b] for a, b in got] == expected
+
+
 @pytest.mark.parametrize("text,expected", PEOPLE)
 def test_people(pipeline, text, expected):
     d = pipeline(text).to_dict()
@@ -418,6 +436,12 @@ PHRASES = [  # a title or a name -> its nominative
     ("ВГИКе", "ВГИК"),
     ("МХАТом", "МХАТ"),
     ("ФБР", "ФБР"),
+    # a bare abbreviation does not decline: its modifiers take its case, gender and number
+    ("РФСХ", "РФСХ"),
+    ("МФТИ", "МФТИ"),
+    ("газовой ОПЕК", "газовая ОПЕК"),
+    ("Европейского ЦБ", "Европейский ЦБ"),
+    ("российских ВВС", "российские ВВС"),
 ]
 
 
