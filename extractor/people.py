@@ -8,7 +8,7 @@ from .morph import CASES, normalize_name, parses, surname_first, surname_nominat
 from .types import Mention, Person
 
 # "театр им. В. М. Шукшина", "Ассоциация имени Людвига ван Бетховена": whom something is named after, in the genitive
-_MARKER = r"(?<![\w-])(?:им\.|имени)[ \u00a0]+"
+_MARKER = r"(?<![\w-])(?:им\.[ \u00a0]*|имени[ \u00a0]+)"  # "им.Жданова" too
 NAMED_AFTER = re.compile(_MARKER + "$")
 _NAMED_AFTER_NAME = re.compile(_MARKER + r"((?:[А-ЯЁ]\.[ \u00a0]*){0,2}[А-ЯЁ][а-яё]+"
                                r"(?:-[А-ЯЁ][а-яё]+)?(?:[ \u00a0]+(?:(?:ван|фон|де|дер)[ \u00a0]+)?[А-ЯЁ][а-яё]+){0,2})")
@@ -18,6 +18,32 @@ def names_named_after(text: str) -> list[tuple[int, int]]:
     """Every name after "им."/"имени" in ``text``."""
     found = (named_after(text, m.start()) for m in re.finditer(_MARKER, text))
     return [x for x in found if x]
+
+
+def names_closing_orgs(text: str, orgs) -> list[tuple[int, int]]:
+    """The leader whose government or staff an organisation is: "Правительство [Исама Шарафа]", "кабинета
+    [Нетаньяху]", "администрации [Обамы]": one to three capitalised words at its end, each a given name or
+    surname in the genitive, after a word that is none."""
+    out = []
+    for o in orgs:
+        if not _LEADERS_BODY.match(text, o.start, o.end):
+            continue
+        words = list(re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|\S+", text[o.start:o.end]))
+        k = len(words)
+        while k > 1 and len(words) - k < 3 and _genitive_name(words[k - 1].group()):
+            k -= 1
+        if k < len(words) and not _genitive_name(words[k - 1].group()):
+            out.append((o.start + words[k].start(), o.end))
+    return out
+
+
+_LEADERS_BODY = re.compile(r"(?:правительств|кабинет|администраци|штаб)[а-яё]*[ \u00a0]", re.I)
+
+
+def _genitive_name(word: str) -> bool:
+    ps = parses(word.lower())[:3]
+    return word[:1].isupper() and word[1:2].islower() and not any("Geox" in p.tag for p in ps) and any(
+        ("Name" in p.tag or "Surn" in p.tag) and p.tag.case == "gent" and p.tag.number == "sing" for p in ps[:2])
 
 
 def named_after(text: str, at: int) -> tuple[int, int] | None:

@@ -12,7 +12,7 @@ from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
 from .morph import morph, parses
 from .orgs import combine_orgs, group_orgs, named_orgs
-from .people import group_people, names_named_after
+from .people import group_people, names_closing_orgs, names_named_after
 from .positions import build_positions, extend_to_body, find_positions
 from .resources import resource
 from .spans import Coverage, Span, covered
@@ -367,9 +367,12 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
     again = names_again(text, nat, spans, taken)
     # a whole name found again replaces the word of it a model took alone ("[Ли] Пэн" in a headline)
     nat = [n for n in nat if not any(a.start <= n.start and n.end <= a.end for a in again)] + again
-    for a, b in names_named_after(text):  # "театр им. В. М. Шукшина": whom it is named after
+    # "театр им. В. М. Шукшина", "правительство Исама Шарафа": whom it is named after or whose it is
+    orgs = [s for s in spans if s.type == "ORG"]
+    for a, b in names_named_after(text) + names_closing_orgs(text, orgs):
         if taken.free(a, b):
             nat.append(Span(a, b, "PERSON", "rule"))
+            taken.take(a, b)
     return sorted(nat, key=lambda s: s.start)
 
 
