@@ -49,7 +49,8 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
         run_for[i] = run_for[i] or run_for[i - 1] and bool(_LIST_GAP.match(text[spans[i - 1].end:spans[i].start]))
     held = [None if r or _PUT_FORWARD.search(text, max(0, s.start - 60), s.start) else h
             for s, h, r in zip(spans, heads, run_for)]
-    found = [_apposition(text, s, mentions, h) if h else None for s, h in zip(spans, held)]
+    genders = {p.id: _gender(p) for p in people}
+    found = [_apposition(text, s, mentions, h, genders) if h else None for s, h in zip(spans, held)]
     # "С 2002 года [он] был депутатом горсовета": the subject of a linking verb, by rule
     nominative = {p.id: _nominative_words(p) for p in people}
     for i, (s, h, f) in enumerate(zip(spans, held, found)):
@@ -180,8 +181,9 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, p
         if not t:
             out.append(f)
             continue
-        skip = {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + 80)
-                if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start]) and (_kin(text, s, h, m) or _whose(text, s, h, m)
+        skip = {(m.start, m.end) for m, pid in mentions.starting(s.end, s.end + 80)
+                if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start])
+                and (_kin(text, s, h, m) or _whose(text, s, h, m, people[pid][0])
                      or _whose_of_many(text, s, h, m, mentions))}
         skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - 200), s.start)
                  if _APPOS_BEFORE.match(text[m.end:s.start]) and _oblique(text, h, m)}
@@ -354,7 +356,7 @@ def _kin(text, s, head, m) -> bool:
 _NOT_GENITIVE = ("nomn", "ablt", "datv", "loct")
 
 
-def _whose(text, s, head, m) -> bool:
+def _whose(text, s, head, m, gender: str = "?") -> bool:
     """A name in the genitive right after a title in another case is whose the title is, not who holds it:
     "Адвокат [Маркива] заявил", "Оппонент [Максима] остаётся непобеждённым", "был охранником [Мосийчука]"."""
     if head is None or text[s.end:m.start].strip(" \u00a0"):
@@ -364,6 +366,8 @@ def _whose(text, s, head, m) -> bool:
         return False
     for w in _WORD.findall(text, m.start, m.end):  # every word a name the dictionary knows, in the genitive only
         names = [p for p in parses(w.lower()) if "Surn" in p.tag or "Name" in p.tag and p.tag.number == "sing"]
+        names = [p for p in names if not (gender == "masc" and p.tag.gender == "femn")] or names  # a man's
+        # "Дадашева" is no woman's name in the nominative
         if not names or any(p.tag.case not in ("gent", "accs") for p in names):
             return False  # (a given name in the plural is a guess: "Харальд" as of "Харальда")
     return True
@@ -426,7 +430,7 @@ def _title(text: str) -> str:
     return title
 
 
-def _apposition(text, s, mentions, head):
+def _apposition(text, s, mentions, head, genders):
     """The person right after the title ("губернатор области Роман Старовойт"), or right before it with a comma
     or dash ("Ирина Таратина, первый заместитель"), as (mention, person id, True); None if there is none."""
     after = _APPOS_AFTER_PLURAL if _plural(head) else _APPOS_AFTER
@@ -441,7 +445,7 @@ def _apposition(text, s, mentions, head):
             if nxt and _OF_WHOM.match(gap) and _may_be_genitive(text, m, "," not in gap) \
                     and (not _genitive(head) or "," not in gap and not _after_kin(text, s)):
                 return nxt[0], nxt[1], True  # "пресс-секретарь Билла Клинтона Джо Локхарт": Клинтон is whose
-            if _whose(text, s, head, m):
+            if _whose(text, s, head, m, genders.get(pid, "?")):
                 break
             return m, pid, True
     for m, pid in mentions.starting(max(0, s.start - 200), s.start):

@@ -227,6 +227,9 @@ HOLDERS = [  # title -> names of everyone holding it
     ("Олег Лапин решил баллотироваться на пост мэра Москвы.", {"мэр Москвы": []}),
     # a genitive name after a title in another case is whose the title is
     ("Известно, что он был охранником Мосийчука.", {"охранник": []}),
+    # a man's surname in "-ева" after a title is genitive: whose the title is
+    ("Боксёр Максим Дадашев погиб. Джеймс Макгирт, тренер Дадашева, упрашивал его остановить бой.",
+     {"боксёр": ["Максим Дадашев"], "тренер": ["Джеймс Макгирт"]}),
     ("В ответ представитель партии Цвангираи назвал выборы фарсом.", {"представитель партии": []}),
     # a plural title before one name is whose they are; before a list, theirs
     ("Адвокаты Ивана Котова обжалуют приговор.", {"адвокаты": []}),
