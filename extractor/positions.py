@@ -49,7 +49,7 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
         run_for[i] = run_for[i] or run_for[i - 1] and bool(_LIST_GAP.match(text[spans[i - 1].end:spans[i].start]))
     held = [None if r or _PUT_FORWARD.search(text, max(0, s.start - 60), s.start) else h
             for s, h, r in zip(spans, heads, run_for)]
-    genders = {p.id: _gender(p) for p in people}
+    genders = {p.id: _known_gender(p) for p in people}
     found = [_apposition(text, s, mentions, h, genders) if h else None for s, h in zip(spans, held)]
     # "С 2002 года [он] был депутатом горсовета": the subject of a linking verb, by rule
     nominative = {p.id: _nominative_words(p) for p in people}
@@ -61,7 +61,8 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
                 found[i] = c
             elif c is False and not f:
                 held[i] = None
-    found = _learned_holders(text, spans, held, found, mentions, sents, org_mentions, _linker_people(people, held, found))
+    found = _learned_holders(text, spans, held, found, mentions, sents, org_mentions, _linker_people(people, held, found),
+                             genders)
     holders = [f[1] if f else None for f in found]
     # how sure: a name right after the title (2), right before it (1), or the linker's pick (0)
     sure = [(2 if f[0].start >= s.end else 1) if f and f[2] else 0 for f, s in zip(found, spans)]
@@ -167,7 +168,16 @@ def _gender(person) -> str:
     return "?"
 
 
-def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, people):
+def _known_gender(person) -> str:
+    """A person's gender where a given name the dictionary knows tells it ("Максим"; not a guess for "Миляуша")."""
+    if person.first and morph().word_is_known(person.first.lower()):
+        for p in parses(person.first.lower())[:2]:
+            if "Name" in p.tag and p.tag.gender in ("masc", "femn"):
+                return str(p.tag.gender)
+    return "?"
+
+
+def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, people, genders):
     """Holders for the titles apposition left without one, as (mention, person id, False), by the linker."""
     by_span = {(m.start, m.end): (m, pid) for m, pid in mentions.items}
     ctx = linker.Context(text, sents, list(by_span), [(s.start, s.end) for s in spans],
@@ -183,7 +193,7 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, p
             continue
         skip = {(m.start, m.end) for m, pid in mentions.starting(s.end, s.end + 80)
                 if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start])
-                and (_kin(text, s, h, m) or _whose(text, s, h, m, people[pid][0])
+                and (_kin(text, s, h, m) or _whose(text, s, h, m, genders[pid])
                      or _whose_of_many(text, s, h, m, mentions))}
         skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - 200), s.start)
                  if _APPOS_BEFORE.match(text[m.end:s.start]) and _oblique(text, h, m)}
