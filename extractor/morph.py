@@ -298,9 +298,11 @@ def normalize_phrase(text: str) -> str:
             break  # punctuation between words: stop
         word = _last_part(m.group()).lower()
         ps = parses(word)
-        if any(p.tag.POS == "NOUN" for p in ps):
+        nxt = words[i + 1].group() if i + 1 < len(words) else ""
+        if _person_participle(ps) and nxt.lower().startswith(("компани", "директор", "партнер", "партнёр")):
+            continue  # "управляющая компания", "управляющий директор": an adjective; "управляющий банком": the head
+        if any(p.tag.POS == "NOUN" for p in ps) or _person_participle(ps):
             heads.append(i)
-            nxt = words[i + 1].group() if i + 1 < len(words) else ""
             # "главного редактора", "Брукхейвенской национальной лаборатории"
             if not (_modifier(word, ps) and nxt and any(
                     q.tag.POS == "NOUN" or q.tag.POS in _MODS for q in parses(_last_part(nxt).lower()))):
@@ -316,7 +318,17 @@ def normalize_phrase(text: str) -> str:
     return text
 
 
-_PERSON_PARTICIPLES = frozenset({"командующий", "главнокомандующий", "заведующий", "нападающий"})
+_PERSON_PARTICIPLES = frozenset({"командующий", "главнокомандующий", "заведующий", "нападающий", "управляющий"})
+
+
+def _person_participle(ps) -> bool:
+    """A participle that names a person and heads a title like a noun: "управляющего банком", "заведующей"."""
+    for p in ps[:2]:
+        if p.tag.POS == "PRTF":
+            form = p.inflect({"nomn", "masc", "sing"})
+            if form and form.word in _PERSON_PARTICIPLES:
+                return True
+    return False
 
 
 def _modifier(word: str, ps) -> bool:
@@ -325,7 +337,7 @@ def _modifier(word: str, ps) -> bool:
     "главый")."""
     if _adjective_surname(ps[0]):
         return True
-    if any(p.normal_form in _PERSON_PARTICIPLES for p in ps):
+    if any(p.normal_form in _PERSON_PARTICIPLES for p in ps) or _person_participle(ps):
         return False  # "командующим [военным округом]": the commander, not a commanding district
     mod = sum(p.score for p in ps if p.tag.POS in _MODS)
     if not morph().word_is_known(word):
@@ -353,7 +365,8 @@ def _to_nominative(text: str, words: list, head_i: int) -> str | None:
     else:
         options = [(n, c, None) for n in ("sing", "plur") for c in CASES]
     for number, case, gender in options:
-        hp = None if abbr else _agreeing(head_word, case, number, None, ("NOUN",))
+        hp = None if abbr else _agreeing(head_word, case, number, None, ("NOUN",)) or (
+            _agreeing(head_word, case, number, None, ("PRTF",)) if _person_participle(parses(head_word.lower())) else None)
         if hp is None and not abbr:
             continue
         gender = gender if abbr else hp.tag.gender

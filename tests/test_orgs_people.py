@@ -452,6 +452,11 @@ PHRASES = [  # a title or a name -> its nominative
     ("ВГИКе", "ВГИК"),
     ("МХАТом", "МХАТ"),
     ("ФБР", "ФБР"),
+    # a participle that names a person heads its title like a noun; "управляющая компания" stays a company
+    ("заведующей кафедрой", "заведующая кафедрой"),
+    ("управляющего банком", "управляющий банком"),
+    ("Главным управляющим", "Главный управляющий"),
+    ("управляющей компании", "управляющая компания"),
     # a bare abbreviation does not decline: its modifiers take its case, gender and number
     ("РФСХ", "РФСХ"),
     ("МФТИ", "МФТИ"),
