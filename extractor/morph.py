@@ -122,9 +122,9 @@ def head_noun(text: str, start: int, end: int):
     """The parse of the first noun of text[start:end] (a title's head: "министра" in "министра финансов"), or
     None when there is none ("президентских")."""
     for w in _WORD.findall(text, start, end):
-        p = parses(w.rsplit("-", 1)[-1].lower())[0]
-        if p.tag.POS == "NOUN":
-            return p
+        ps = parses(w.rsplit("-", 1)[-1].lower())
+        if ps[0].tag.POS == "NOUN" or _person_participle(ps):  # "управляющим банком"
+            return ps[0]
     return None
 
 

@@ -233,6 +233,9 @@ HOLDERS = [  # title -> names of everyone holding it
     # a man's surname in "-ева" after a title is genitive: whose the title is
     ("Боксёр Максим Дадашев погиб. Джеймс Макгирт, тренер Дадашева, упрашивал его остановить бой.",
      {"боксёр": ["Максим Дадашев"], "тренер": ["Джеймс Макгирт"]}),
+    # a participle that names a person heads the title: the linking verb's subject holds it
+    ("Главным управляющим General Motors назначен Эдвард Уитакер.",
+     {"главный управляющий General Motors": ["Эдвард Уитакер"]}),
     # only a given name the dictionary knows tells the gender: "Миляуша" may be a woman's
     ("Президент фестиваля Миляуша Айтуганова сообщила, что бюджет вырос.", {"президент фестиваля": ["Миляуша Айтуганова"]}),
     ("В ответ представитель партии Цвангираи назвал выборы фарсом.", {"представитель партии": []}),
