@@ -598,7 +598,8 @@ def find_positions(text: str, spans) -> list:
             start = _acting(text, _adjectives_before(text, m.start(), m.group()))
             out.append(Span(start, m.end(), "POSITION", "rule"))
         for m in list(_IN_CHARGE.finditer(text)) + list(_HOST.finditer(text)):
-            if taken.free(m.start(), m.end()) and not _COMPANY.match(text, m.end()):
+            if taken.free(m.start(), m.end()) and not _COMPANY.match(text, m.end()) and not (
+                    _FEMININE.search(m.group()) and _KIND.match(text, m.end())):
                 end = _in_charge_end(text, m.end(), names)
                 close = quote_close(text, end + 2) if text[end:end + 2].strip() in ("«", '"') else None
                 end = close if close and "\n" not in text[end:close] else end  # "ведущей реалити-шоу «Каникулы»"
@@ -621,9 +622,11 @@ _OMBUDSMAN = re.compile(r"(?<![\w-])уполномоченн(?:ый|ого|ом�
 _HOST = re.compile(r"(?<![\w-])ведущ(?:ий|его|ему|им|ем|ая|ей|ую|ие|их|ими)(?=[ \u00a0]+(?:популярн[а-яё]*[ \u00a0]+)?"
                    r"(?:теле|радио)?(?:канал|программ|передач|шоу|реалити-шоу|ток-шоу|эфир|церемони|концерт|КВН|"
                    r"выпуск|трансляци|новост))", re.I)
-# "управляющая компания" is a company; "управляющий директор", "управляющий партнёр" are titles of their own noun,
-# which the lexicon or the model find whole
-_COMPANY = re.compile(r"[ \u00a0]+(?:компани|организаци|директор|партн[её]р)", re.I)
+# "управляющий директор", "управляющий партнёр" are titles of their own noun, which the lexicon or the model find
+# whole; "управляющая компания" (agreeing, feminine) is a company, "управляющий компанией FaceCash" its manager
+_COMPANY = re.compile(r"[ \u00a0]+(?:директор|партн[её]р)", re.I)
+_KIND = re.compile(r"[ \u00a0]+(?:компани|организаци)", re.I)
+_FEMININE = re.compile(r"(?:ая|ей|ую|ею|ой)$", re.I)
 
 
 def _in_charge_end(text: str, end: int, names) -> int:
