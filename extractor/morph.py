@@ -299,9 +299,10 @@ def normalize_phrase(text: str) -> str:
         word = _last_part(m.group()).lower()
         ps = parses(word)
         nxt = words[i + 1].group() if i + 1 < len(words) else ""
-        if _person_participle(ps) and nxt.lower().startswith(("компани", "директор", "партнер", "партнёр")):
+        participle = _person_participle(ps)
+        if participle and nxt.lower().startswith(("компани", "директор", "партнер", "партнёр")):
             continue  # "управляющая компания", "управляющий директор": an adjective; "управляющий банком": the head
-        if any(p.tag.POS == "NOUN" for p in ps) or _person_participle(ps):
+        if any(p.tag.POS == "NOUN" for p in ps) or participle:
             heads.append(i)
             # "главного редактора", "Брукхейвенской национальной лаборатории"
             if not (_modifier(word, ps) and nxt and any(
@@ -364,9 +365,10 @@ def _to_nominative(text: str, words: list, head_i: int) -> str | None:
         options = [("sing", c, g) for c in CASES for g in ("masc", "femn", "neut")] + [("plur", c, None) for c in CASES]
     else:
         options = [(n, c, None) for n in ("sing", "plur") for c in CASES]
+    participle = not abbr and _person_participle(parses(head_word.lower()))  # "управляющего банком"
     for number, case, gender in options:
         hp = None if abbr else _agreeing(head_word, case, number, None, ("NOUN",)) or (
-            _agreeing(head_word, case, number, None, ("PRTF",)) if _person_participle(parses(head_word.lower())) else None)
+            _agreeing(head_word, case, number, None, ("PRTF",)) if participle else None)
         if hp is None and not abbr:
             continue
         gender = gender if abbr else hp.tag.gender

@@ -372,6 +372,10 @@ _RELATIONAL_QUAL = frozenset("окружной окружный столичны
                              "переходный верховный высший".split())
 
 
+def _relational(p) -> bool:
+    return not _NOT_RELATIONAL & set(p.tag.grammemes) or p.normal_form in _RELATIONAL_QUAL
+
+
 def _grow_left(text: str, o: Span) -> Span:
     """A relational adjective agreeing with a common-noun name joins it: "[апелляционного суда]",
     "[президентской администрации]", "[Международной ассоциации] преподавателей" (nerel-train: in the name
@@ -386,8 +390,7 @@ def _grow_left(text: str, o: Span) -> Span:
             if not m:
                 break
             p = parses(m.group(1).lower())[0]
-            if p.tag.POS != "ADJF" or _NOT_RELATIONAL & set(p.tag.grammemes) and p.normal_form not in _RELATIONAL_QUAL \
-                    or not any(
+            if p.tag.POS != "ADJF" or not _relational(p) or not any(
                     p.tag.case == h.tag.case and p.tag.number == h.tag.number for h in heads):
                 break
             start -= len(m.group(0))

@@ -161,19 +161,23 @@ def _linker_people(people, heads, found) -> dict:
 
 def _gender(person) -> str:
     for word in (person.first, person.last):
-        if word:
-            for p in parses(word.lower())[:2]:
-                if ("Name" in p.tag or "Surn" in p.tag) and p.tag.gender in ("masc", "femn"):
-                    return str(p.tag.gender)
+        gender = _word_gender(word, ("Name", "Surn")) if word else "?"
+        if gender != "?":
+            return gender
     return "?"
 
 
 def _known_gender(person) -> str:
     """A person's gender where a given name the dictionary knows tells it ("Максим"; not a guess for "Миляуша")."""
-    if person.first and morph().word_is_known(person.first.lower()):
-        for p in parses(person.first.lower())[:2]:
-            if "Name" in p.tag and p.tag.gender in ("masc", "femn"):
-                return str(p.tag.gender)
+    known = person.first and morph().word_is_known(person.first.lower())
+    return _word_gender(person.first, ("Name",)) if known else "?"
+
+
+def _word_gender(word: str, kinds: tuple[str, ...]) -> str:
+    """"masc" or "femn" as a given name or surname (``kinds``) in one of the word's two likeliest readings, or "?"."""
+    for p in parses(word.lower())[:2]:
+        if any(k in p.tag for k in kinds) and p.tag.gender in ("masc", "femn"):
+            return str(p.tag.gender)
     return "?"
 
 
@@ -376,8 +380,8 @@ def _whose(text, s, head, m, gender: str = "?") -> bool:
         return False
     for w in _WORD.findall(text, m.start, m.end):  # every word a name the dictionary knows, in the genitive only
         names = [p for p in parses(w.lower()) if "Surn" in p.tag or "Name" in p.tag and p.tag.number == "sing"]
-        names = [p for p in names if not (gender == "masc" and p.tag.gender == "femn")] or names  # a man's
-        # "Дадашева" is no woman's name in the nominative
+        # a man's "Дадашева" is no woman's name in the nominative
+        names = [p for p in names if not (gender == "masc" and p.tag.gender == "femn")] or names
         if not names or any(p.tag.case not in ("gent", "accs") for p in names):
             return False  # (a given name in the plural is a guess: "Харальд" as of "Харальда")
     return True
@@ -598,8 +602,7 @@ def find_positions(text: str, spans) -> list:
             start = _acting(text, _adjectives_before(text, m.start(), m.group()))
             out.append(Span(start, m.end(), "POSITION", "rule"))
         for m in list(_IN_CHARGE.finditer(text)) + list(_HOST.finditer(text)):
-            if taken.free(m.start(), m.end()) and not _COMPANY.match(text, m.end()) and not (
-                    _FEMININE.search(m.group()) and _KIND.match(text, m.end())):
+            if taken.free(m.start(), m.end()) and not _adjective_here(text, m):
                 end = _in_charge_end(text, m.end(), names)
                 close = quote_close(text, end + 2) if text[end:end + 2].strip() in ("«", '"') else None
                 end = close if close and "\n" not in text[end:close] else end  # "ведущей реалити-шоу «Каникулы»"
@@ -624,9 +627,14 @@ _HOST = re.compile(r"(?<![\w-])ведущ(?:ий|его|ему|им|ем|ая|е
                    r"выпуск|трансляци|новост))", re.I)
 # "управляющий директор", "управляющий партнёр" are titles of their own noun, which the lexicon or the model find
 # whole; "управляющая компания" (agreeing, feminine) is a company, "управляющий компанией FaceCash" its manager
-_COMPANY = re.compile(r"[ \u00a0]+(?:директор|партн[её]р)", re.I)
-_KIND = re.compile(r"[ \u00a0]+(?:компани|организаци)", re.I)
+_OWN_TITLE = re.compile(r"[ \u00a0]+(?:директор|партн[её]р)", re.I)
+_COMPANY = re.compile(r"[ \u00a0]+(?:компани|организаци)", re.I)
 _FEMININE = re.compile(r"(?:ая|ей|ую|ею|ой)$", re.I)
+
+
+def _adjective_here(text: str, m) -> bool:
+    """The participle ``m`` found is an adjective of the noun after it, not a title of its own."""
+    return bool(_OWN_TITLE.match(text, m.end()) or _FEMININE.search(m.group()) and _COMPANY.match(text, m.end()))
 
 
 def _in_charge_end(text: str, end: int, names) -> int:
