@@ -293,6 +293,8 @@ def _trim_org(text: str, o: Span) -> Span | None:
     o = _without_title(text, o)
     if o is None:
         return None
+    if _quoted(text, o):
+        return o  # a quoted name is whole: «Кориера делла Сера»
     o = _cut_after_head(text, o)
     end = o.end
     while True:
@@ -301,6 +303,12 @@ def _trim_org(text: str, o: Span) -> Span | None:
             break  # "[Уральской] стали": a word that can be a noun stays
         end = o.start + tail.start()
     return o if end == o.end else (Span(o.start, end, o.type, o.source) if end > o.start else None)
+
+
+def _quoted(text: str, o: Span) -> bool:
+    """The span is all that stands between a pair of quotes."""
+    return o.start > 0 and o.end < len(text) and \
+        (text[o.start - 1], text[o.end]) in (("«", "»"), ('"', '"'), ("„", "“"), ("“", "”"))
 
 
 _NAME_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")

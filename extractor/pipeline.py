@@ -223,7 +223,7 @@ def tidy(text: str, s: Span) -> Span | None:
     nl = text.find("\n", start, end)
     if nl != -1:
         end = nl
-    while end > start and text[end - 1] in " \u00a0,;:–—-(":
+    while end > start and text[end - 1] in " \u00a0,;:–—-(«„":  # "Русской службе «"
         end -= 1
     if s.type == "ORG":  # a name is whole words: "пресс-[служба президента]", "RU-[CENTER]"
         while start > 1 and text[start - 1] == "-" and text[start - 2].isalnum():
