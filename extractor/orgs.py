@@ -299,8 +299,12 @@ def _trim_org(text: str, o: Span) -> Span | None:
     end = o.end
     while True:
         tail = re.search(r"[ \u00a0]+([а-яё]+)$", text[o.start:end])
-        if not tail or any(p.tag.POS not in _ORG_TAIL for p in parses(tail.group(1))[:3]):
-            break  # "[Уральской] стали": a word that can be a noun stays
+        if not tail:
+            break
+        ps = parses(tail.group(1))[:3]
+        # "[Уральской] стали": a word that can be a noun stays, but not "и", a noun once in a thousand
+        if not (ps[0].tag.POS == "CONJ" and ps[0].score > 0.9) and any(p.tag.POS not in _ORG_TAIL for p in ps):
+            break
         end = o.start + tail.start()
     return o if end == o.end else (Span(o.start, end, o.type, o.source) if end > o.start else None)
 

@@ -252,7 +252,16 @@ def tidy(text: str, s: Span) -> Span | None:
         elif span.startswith('"'):
             start += 1
         span = text[start:end]
+    if s.type == "ORG":  # wiki markup quotes a name in two apostrophes: ''Samsung Electronics''
+        if span.startswith("''"):
+            start += 2
+        if span.endswith("''"):
+            end -= 2
+        span = text[start:end]
     for o, c in _QUOTES.items():
+        if o != c and span.endswith(c) and span.count(c) > span.count(o):  # "Лаборатории Касперского»"
+            end -= 1
+            span = span[:-1]
         if o != c and span.count(o) > span.count(c) and text[end:end + 1] == c:
             end += 1
             span += c

@@ -23,6 +23,9 @@ TIDY = [
     ("…, — сказал он.", "ORG", ", —", None),
     # an opening quote never ends a name
     ("Он сказал в эфире Русской службе «Голоса Америки».", "ORG", "Русской службе «", "Русской службе"),
+    # nor a closing one it has not opened; wiki markup's two apostrophes are quotes too
+    ("Эксперт «Лаборатории Касперского» рассказал.", "ORG", "Лаборатории Касперского»", "Лаборатории Касперского"),
+    ("Президент ''Samsung Electronics'' арестован.", "ORG", "''Samsung Electronics", "Samsung Electronics"),
 ]
 
 
