@@ -180,6 +180,8 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
     out = [_named_after(text, _grow_object(text, _grow_to_noun(text, _grow_left(text, t))))
            for t in (_trim_org(text, o) for o in out) if t]
     out = [o for o in _merge_orgs(text, sorted(out, key=lambda s: s.start), spans) if not _not_an_org(text, o, people)]
+    works = _works_named(text)
+    out = [o for o in out if _stem(text[o.start:o.end].lower()) not in works]
     named = covered(text, [o for o in spans if o.type in ("ORG", "POSITION", "LOC")])
     for a, b in adjective_orgs(text, [(s.start, s.end) for s in spans if s.type == "LOC"]):
         if named.free(a, b) and taken.free(a, b):
@@ -486,7 +488,7 @@ _WORK_NOUN = (
     r"(?<![а-яё])(?:фильм|кинофильм|кинолент|мультфильм|альбом|хит|песн|сингл|трек|клип|пластинк|книг|роман|повест|"
     r"рассказ|поэм|стихотворени|сочинени|произведени|спектакл|сериал|картин|опер|балет|симфони|мюзикл|"
     r"пьес|кинотеатр|торгов\w+[ \u00a0]+марк|бренд|стать\w*[ \u00a0]+\d+\w*|шаттл|корабл|истребител|самол[её]т|"
-    r"поезд|ледокол|яхт|ракет)"
+    r"поезд|ледокол|яхт|ракет|автомобил(?:ь|ем)?)"
     r"(?:[аеиоуыя]|ом|ам|ами|ах|ов|ей|ою|ям|ями|ях)?")
 _WORK_BEFORE = re.compile(
     _WORK_NOUN + r"(?:[ \u00a0]+[а-яё-]+)?(?:,?[ \u00a0]*(?:как|среди которых|в том числе)|:)?[ \u00a0]+"
@@ -538,6 +540,15 @@ def _not_an_org(text: str, o: Span, people: dict) -> bool:
     # "Модибо Сидибе (Modibo Sidibe)": a name spelt again in brackets
     return (text[o.start - 1:o.start] == "(" and text[o.end:o.end + 1] == ")" and people.get(o.start - 2) is not None
             and " " in name and not name.isupper())
+
+
+_QUOTED_AFTER_WORK = re.compile(_WORK_NOUN + r"[ \u00a0]+«([^«»\n]{1,40})»", re.IGNORECASE)
+
+
+def _works_named(text: str) -> frozenset[str]:
+    """The quoted names the text gives a work or a vehicle ("шаттл «Дискавери»", "автомобиль «Славута»"):
+    the same name elsewhere in it is that work, not an organisation ("после «Дискавери»")."""
+    return frozenset(_stem(m.group(1).lower()) for m in _QUOTED_AFTER_WORK.finditer(text))
 
 
 def _after_its_kind(text: str, o: Span) -> bool:
