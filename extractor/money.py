@@ -5,6 +5,7 @@ import bisect
 import re
 from functools import lru_cache
 
+from .morph import parses
 from .numbers import number_word_re, parse_number
 from .spans import Coverage, windows
 from .types import MoneyMention
@@ -22,6 +23,7 @@ CURRENCY_WORD = (r"(?:рубл(?:ь|я|ю|ем|е|ей|ям|ями|ях)|руб\
                  r"иен(?:а|ы|у|ой|е|ам|ами|ах)?|йен(?:а|ы|у|ой|е|ам|ами|ах)?|"
                  r"гривн(?:а|ы|у|ой|е|ам|ами|ах)?|гривен|тенге|франк(?:а|у|ом|е|ов|ам|ами|ах)?|"
                  r"злот(?:ый|ого|ых|ыми)|рупи(?:я|и|й|ям|ями|ях)|лир(?:а|ы|у|ой|е|ам|ами|ах)?|"
+                 r"(?:норвежск|шведск|датск|чешск|исландск)\w*\s+крон(?:а|ы|у|ой|е|ам|ами|ах)?|"
                  r"бел\.\s*руб\.?|у\.\s*е\.)")
 SYMBOL = r"(?:\$|€|£|₽|¥|US\$)"
 QUAL = (r"(?:(?:более\s+чем|менее\s+чем|не\s+более|не\s+менее|не\s+больше|не\s+меньше|более|менее|свыше|"
@@ -36,7 +38,9 @@ CODES = [
     (r"гонконгск\w*\s+долл", "HKD"), (r"сингапурск\w*\s+долл", "SGD"), (r"новозеландск\w*\s+долл", "NZD"),
     (r"швейцарск\w*\s+франк", "CHF"), (r"рубл|руб|^р\.|₽", "RUB"), (r"долл|\$|у\.\s*е", "USD"), (r"евро|€", "EUR"),
     (r"фунт|£", "GBP"), (r"юан|¥", "CNY"), (r"[ий]ен", "JPY"), (r"гривн|гривен", "UAH"), (r"тенге", "KZT"),
-    (r"франк", "CHF"), (r"злот", "PLN"), (r"рупи", "INR"), (r"лир", "TRY"),
+    (r"франк", "CHF"), (r"злот", "PLN"), (r"рупи", "INR"), (r"лир", "TRY"), (r"норвежск\w*\s+крон", "NOK"),
+    (r"шведск\w*\s+крон", "SEK"), (r"датск\w*\s+крон", "DKK"), (r"чешск\w*\s+крон", "CZK"),
+    (r"исландск\w*\s+крон", "ISK"),
 ]
 SCALES = [(r"трлн|триллион", 1e12), (r"млрд|миллиард", 1e9), (r"млн|миллион", 1e6), (r"тыс", 1e3)]
 
@@ -139,7 +143,19 @@ _CHANGE_TO = re.compile(r"(?<![а-яё])(?:вырос|выросл|выраст|
 
 _SENTENCE_END = re.compile(r"\s*$|\n|[ \u00a0]+[«\"(]?[A-ZА-ЯЁ]")
 _TRIGGER = re.compile(r"[$€£₽¥]|(?<![а-яё])(?:тыс|млн|млрд|трлн|миллион|миллиард|триллион|рубл|руб\.|доллар|долл|евро|фунт|"
-                      r"юан|[ий]ен|гривн|гривен|тенге|франк|злот|рупи|лир)", re.IGNORECASE)
+                      r"юан|[ий]ен|гривн|гривен|тенге|франк|злот|рупи|лир|крон)", re.IGNORECASE)
+
+
+def _counts_something(text: str, end: int) -> bool:
+    """The word after a bare amount says what it counts ("миллионов человек", "млн тонн", "тысяч Latin"); a
+    preposition, a verb or an adverb after it leaves it money ("1,5 миллиарда в 2019 году", "12 миллиардов
+    приходится")."""
+    word = re.match(r"[ \u00a0]*([а-яёa-z]+)", text[end:end + 30], re.IGNORECASE)
+    if not word:
+        return False
+    if not re.fullmatch(r"[а-яё]+", word.group(1), re.IGNORECASE):
+        return True
+    return parses(word.group(1).lower())[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO", "ADJS")
 
 
 def find_money(text: str) -> list[MoneyMention]:
@@ -192,8 +208,7 @@ def find_money(text: str) -> list[MoneyMention]:
     for m in (m for a, b in spots for m in bare.finditer(text, a, b)):
         if not taken.free(m.start(), m.end()):
             continue
-        after = text[m.end():m.end() + 30]
-        if re.match(r"[ \u00a0]*[а-яёa-z]", after, re.IGNORECASE) and not re.match(r"[ \u00a0]*(и|или|а)\b", after):
+        if _counts_something(text, m.end()):
             continue  # "77 миллионов человек": a count, not money
         i = bisect.bisect_right(ends, m.start())
         prev = explicit[i - 1] if i else None

@@ -28,6 +28,8 @@ AMOUNTS = [
     ("Госдолг превысил 1,2 трлн долларов.", "1,2 трлн долларов", 1.2e12, "USD"),
     ("Сбор составил 300 долларов.", "300 долларов", 300, "USD"),
     ("Стоимость — 50 млн евро.", "50 млн евро", 50e6, "EUR"),
+    ("Премия составляет 6 миллионов норвежских крон.", "6 миллионов норвежских крон", 6e6, "NOK"),
+    ("Лауреаты разделят 9 млн шведских крон.", "9 млн шведских крон", 9e6, "SEK"),
     ("Призовой фонд — 1 миллион долларов.", "1 миллион долларов", 1e6, "USD"),
     ("Компания заработала 12 миллиардов рублей.", "12 миллиардов рублей", 12e9, "RUB"),
     ("Кредит — 700 млн иен.", "700 млн иен", 700e6, "JPY"),
@@ -146,6 +148,15 @@ def test_currency_from_context_is_flagged():
     ms = find_money(text)
     assert [(m.amount, m.currency, m.currency_inferred) for m in ms] == [
         (130e6, "USD", False), (77e6, "USD", True), (54e6, "USD", True)]
+
+
+@pytest.mark.parametrize("text,amount", [
+    ("Выручка — 1,3 миллиарда рублей в 2018 году и 1,5 миллиарда в 2019 году.", 1.5e9),  # a preposition after it
+    ("Из кредитов на 17 миллиардов рублей 12 миллиардов приходится на банки.", 12e9),  # a verb after it
+])
+def test_currency_from_context_before_a_word(text, amount):
+    m = find_money(text)[-1]
+    assert (m.amount, m.currency, m.currency_inferred) == (amount, "RUB", True)
 
 
 def test_no_context_no_currency_guess():
