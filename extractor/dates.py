@@ -54,7 +54,10 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
     weekday = rf"(?:{WEEKDAY}(?:,?{SP}{date_words}|,?{SP}{numeric})?)"
     pats = [
         # ranges: "с 1994 по 2000 годы", "с 1 по 5 марта", "в 2019–2021 годах", "между 2001 и 2005 годами"
-        rf"(?:[Сс]о?|[Оо]т)\s+(?:{day}|{date_words}|{YEAR}{GOD}?)\s+(?:по|до)\s+(?:{single}|{day}{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?)",
+        rf"(?:[Сс]о?|[Оо]т)\s+(?:{day}|{date_words}|{YEAR}{GOD}?)\s+(?:по|до)\s+(?:{single}|{day}{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?|"
+        rf"{YEAR}(?=\s*(?:[,.;:)!?»—–]|$)))",
+        # months joined by a dash: "в апреле-мае 2012 г.", "с январем-мартом 2011 года"
+        rf"{PREP}?{PART}?{MONTH}\s*[-–—]\s*{MONTH}(?:{SP}{YEAR}{GOD}?)?",
         rf"{PREP}?{YEAR}\s*[-–—]\s*{YEAR}{GOD}?",
         rf"[Мм]ежду\s+{YEAR}\s+и\s+{YEAR}{GOD}",
         # absolute dates, optionally with a preposition and a part ("в начале 2017 года")
@@ -72,7 +75,9 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         r"на\s+выходных|годом\s+(?:позже|ранее|раньше)|в\s+минувш\w+\s+\w+)",
         # a weekday of this, the last or the next week: "в прошлый вторник", "в эту пятницу", "в ближайшую среду"
         rf"(?:[Вв]о?|[Нн]а|[Кк])\s+{_WEEK_REL}\s+{WEEKDAY}",
-        rf"(?:в\s+)?{MONTH}\s+(?:прошлого|этого|текущего|следующего|позапрошлого)\s+года",
+        rf"{PREP}?{PART}?(?:{MONTH}|{SEASON})\s+(?:прошлого|этого|текущего|следующего|позапрошлого)\s+года",
+        # a season of this, the last or the next year: "этим летом", "прошлой осенью"
+        rf"(?:эт|прошл|следующ|будущ|нынешн)(?:им|ым|ой|ей)\s+{SEASON}",
         rf"(?:{PREP})?{PART}?(?:прошлого|этого|текущего|следующего)\s+года",
         rf"в\s+(?:следующем|прошлом)\s+{MONTH}",
     ]
@@ -120,7 +125,16 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
                 s, e = m.span()
                 while e > s and text[e - 1] in " \u00a0,":
                     e -= 1
-                cands.append((s, e))
+                if "\n" not in text[s:e]:
+                    cands.append((s, e))
+                    continue
+                # a date does not run over a line break: "Эдгара По\n[17 ноября]", "[50 лет]\n\nРанее"
+                head_end, tail_start = text.find("\n", s, e), text.rfind("\n", s, e) + 1
+                while head_end > s and text[head_end - 1] in " \u00a0":
+                    head_end -= 1
+                while tail_start < e and text[tail_start] in " \u00a0":
+                    tail_start += 1
+                cands += [(a, b) for a, b in ((s, head_end), (tail_start, e)) if b > a]
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken = Coverage(len(text))
     out = []
@@ -370,15 +384,23 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         return (None, "relative", None)
     if re.fullmatch(r"на\s+сегодняшний\s+день|с\s+сегодняшнего\s+дня", low):
         return (anchor.isoformat(), "date", "P0D") if anchor else ("P0D", "relative", "P0D")
-    m = re.fullmatch(rf"(?:(?:в|во|до|с|к|на|по)\s+)?{PART}?(?:({MONTH})\s+)?(прошлого|этого|текущего|следующего|позапрошлого)\s+года",
+    m = re.fullmatch(rf"(?:{PREP})?{PART}?(?:({MONTH}|{SEASON})\s+)?(прошлого|этого|текущего|следующего|позапрошлого)\s+года",
                      low)
     if m:
         n = {"прошлого": -1, "этого": 0, "текущего": 0, "следующего": 1, "позапрошлого": -2}[m.group(2)]
-        month = _month(m.group(1)) if m.group(1) else None
         off = _offset(n, "Y")
         if anchor is None:
             return (off, "relative", off)
-        return (f"{anchor.year + n:04d}" + (f"-{month:02d}" if month else ""), "date", off)
+        part = m.group(1) or ""
+        month = _month(part) if re.fullmatch(MONTH, part) else None
+        season = next((v for k, v in _SEASONS.items() if part.startswith(k)), None) if part and not month else None
+        return (f"{anchor.year + n:04d}" + (f"-{month:02d}" if month else f"-{season}" if season else ""), "date", off)
+    m = re.fullmatch(rf"(эт|прошл|следующ|будущ|нынешн)\w*\s+({SEASON})", low)
+    if m:  # "этим летом": this year's summer
+        n = -1 if m.group(1) == "прошл" else 1 if m.group(1) in ("следующ", "будущ") else 0
+        code = next(v for k, v in _SEASONS.items() if m.group(2).startswith(k))
+        off = _offset(n, "Y")
+        return (f"{anchor.year + n:04d}-{code}", "date", off) if anchor else (off, "relative", off)
     m = re.fullmatch(rf"в\s+(следующем|прошлом)\s+({MONTH})", low)
     if m:
         month = _month(m.group(2))
@@ -460,6 +482,12 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
             return None
         return (f"{c - 1:02d}", "date", None)
     # ranges
+    m = re.search(rf"({MONTH})\s*[-–—]\s*({MONTH})", t, re.IGNORECASE)
+    if m:  # "в апреле-мае 2012 г."
+        year_m = re.search(rf"(?<!\d)({YEAR})(?!\d)", t)
+        year = int(year_m.group(1)) if year_m else anchor.year if anchor else None
+        ys = f"{year:04d}" if year else "-"
+        return (f"{ys}-{_month(m.group(1)):02d}/{ys}-{_month(m.group(2)):02d}", "range", None)
     m = re.search(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)", t)
     if m:
         return (f"{m.group(1)}/{m.group(2)}", "range", None)
