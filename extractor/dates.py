@@ -67,6 +67,11 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         rf"{PREP}?{PART}?(?:\d{{2}}|{YEAR})-?(?:х|е|ые|ых)(?:\s+год(?:ах|ов|ы|ам|ами))?",
         rf"{PREP}?{PART}?(?:{ROMAN}|\d{{1,2}})\s+(?:век(?:е|а|у|ом)?|веков|столети(?:е|я|и))(?:\s+до\s+н\.\s*э\.)?",
         rf"{PREP}?{PART}?{YEAR}(?=\s*(?:[,.;:)!?»—–]|\s-\s|$))",
+        # years listed before the word for them: "в [2003] и 2008 годах", "в [1958], [1962] и 1970 годах"
+        rf"{PREP}?{YEAR}(?=(?:,{SP}{YEAR})*(?:,|{SP}и){SP}{YEAR}{GOD})",
+        # a year after "в", "с", "до" and before a word that is not what it counts: "В 1986 Корасон Акино
+        # возглавила", "с 2006 являлся" (not "в 2000 метрах": see _counts_something)
+        rf"(?:[Вв]|[Сс]|[Дд]о)\s+{YEAR}(?=[ \u00a0]+[А-Яа-яЁё])",
         # relative
         # ("недавно", "в настоящее время" are not: nerel-train takes them for a date 2 times in 24 and 6 in 59)
         r"(?:[Сс]егодня|[Вв]чера|[Зз]автра|[Пп]озавчера|[Пп]ослезавтра|[Нн]а\s+днях|[Нн]акануне)(?![а-яё])",
@@ -97,7 +102,7 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
     ]
     # a year joined to a name by a hyphen ("ЕГЭ-2013", "Олимпиады-2008"; nerel-train and -dev: 32 times in 32),
     # not to a two-letter model code ("Ил-2000")
-    named_year = re.compile(rf"(?<=[A-Za-zА-Яа-яЁё]{{3}}-){YEAR}(?![\w])")
+    named_year = re.compile(rf"(?:(?<=[A-Za-zА-Яа-яЁё]{{3}}-)|(?<=(?:ЧМ|ЧЕ|ОИ)-)){YEAR}(?![\w])")  # "ЧМ-2018" too
 
     def compiled(group):
         return [re.compile(rf"(?<![\w\-]){p}(?![\w])", re.IGNORECASE) for p in group]
@@ -142,7 +147,8 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
         if not taken.free(s, e):
             continue
         span = text[s:e]
-        if _looks_like_age(text, s, span) or _in_a_title(text, s, e) or _eve_of(text, span, e):
+        if _looks_like_age(text, s, span) or _in_a_title(text, s, e) or _eve_of(text, span, e) \
+                or _counts_something(text, span, e):
             continue
         parsed = parse_date(span, anchor)
         if parsed is None:
@@ -203,6 +209,14 @@ _AGE_WORDS = re.compile(r"(?<![а-яё])(?:возрасте|исполнил\w*|
 # ... or after a name: "Джеймсу Коми 52 года", "Мишель Бачелет — 54 года, врач", "Фаиз Халид (Faiz Khaleed), 26 лет"
 _AGE_AFTER_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]+[уеи]|[А-ЯЁ][а-яё]+,|\),|[А-ЯЁ][а-яё]+\s+[—–])"
                              r"(?:\s+(?:бы|уже|всего|лишь|только))?\s+$")
+
+
+def _counts_something(text: str, span: str, end: int) -> bool:
+    """A number after a preposition followed by a noun it counts is no year: "в 2000 метрах", "с 1800 рублями"."""
+    if not re.fullmatch(rf"(?:[Вв]|[Сс]|[Дд]о)\s+{YEAR}", span):
+        return False
+    word = re.match(r"[ \u00a0]+([А-Яа-яЁё]+)", text[end:end + 30])
+    return bool(word) and word.group(1).islower() and parses(word.group(1).lower())[0].tag.POS in ("NOUN", "ADJF", "NUMR")
 
 
 def _looks_like_age(text: str, start: int, span: str) -> bool:
