@@ -37,6 +37,8 @@ UNIT = (r"(?:лет|годам|годами|годах|год(?:а|у|ом|ы|о
         r"век(?:а|ов)?|десятилети(?:е|я|й|ю|ем|ями|ям)|полугоди(?:е|я)|квартал(?:а|ов)?|полвека|полгода)")
 
 
+REL_YEAR = r"(?:(?:прошлого|этого|текущего|нынешнего|следующего|позапрошлого)\s+года|с\.\s?г(?![а-яё]))"
+_REL_YEARS = {"прошлого": -1, "этого": 0, "текущего": 0, "нынешнего": 0, "следующего": 1, "позапрошлого": -2}
 _WEEK_REL = (r"(?:прошл|минувш|последн|предыдущ|эт|нынешн|текущ|следующ|ближайш|будущ|предстоящ)"
              r"(?:ый|ий|ая|ое|ее|ую|юю|ей|ем|ом|ой|от|у|а|о|и)")
 
@@ -64,7 +66,7 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         rf"{PREP}{weekday}|{WEEKDAY}(?:,?{SP}{date_words}|,?{SP}{numeric})",
         rf"{PREP}?{single}",
         rf"{PREP}?{PART}?{SEASON}(?:{SP}{YEAR}{GOD}?)?",
-        rf"{PREP}?{PART}?(?:\d{{2}}|{YEAR})-?(?:х|е|ые|ых)(?:\s+год(?:ах|ов|ы|ам|ами))?",
+        rf"{PREP}?{PART}?(?:\d{{2}}|{YEAR})-?(?:х|е|ые|ых)(?:\s+год(?:ах|ов|ы|ам|ами)|\s+гг)?",
         rf"{PREP}?{PART}?(?:{ROMAN}|\d{{1,2}})\s+(?:век(?:е|а|у|ом)?|веков|столети(?:е|я|и))(?:\s+до\s+н\.\s*э\.)?",
         rf"{PREP}?{PART}?{YEAR}(?=\s*(?:[,.;:)!?»—–]|\s-\s|$))",
         # years listed before the word for them: "в [2003] и 2008 годах", "в [1958], [1962] и 1970 годах"
@@ -80,17 +82,21 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         r"на\s+выходных|годом\s+(?:позже|ранее|раньше)|в\s+минувш\w+\s+\w+)",
         # a weekday of this, the last or the next week: "в прошлый вторник", "в эту пятницу", "в ближайшую среду"
         rf"(?:[Вв]о?|[Нн]а|[Кк])\s+{_WEEK_REL}\s+{WEEKDAY}",
-        rf"{PREP}?{PART}?(?:{MONTH}|{SEASON})\s+(?:прошлого|этого|текущего|следующего|позапрошлого)\s+года",
+        # a day, a month, months or a season of a year named relatively: "25 декабря прошлого года", "в ноябре-декабре
+        # этого года", "осенью прошлого года", "в марте нынешнего года", "В июле с.г."
+        rf"{PREP}?{PART}?(?:{day}{SP})?(?:{MONTH}(?:\s*[-–—]\s*{MONTH})?|{SEASON})\s+{REL_YEAR}",
         # a season of this, the last or the next year: "этим летом", "прошлой осенью"
         rf"(?:эт|прошл|следующ|будущ|нынешн)(?:им|ым|ой|ей)\s+{SEASON}",
-        rf"(?:{PREP})?{PART}?(?:прошлого|этого|текущего|следующего)\s+года",
+        rf"(?:{PREP})?{PART}?{REL_YEAR}",
+        rf"[Вв]\s+(?:текущем|нынешнем|этом|прошлом)\s+{YEAR}\s+году",  # "в текущем 2011 году"
         rf"в\s+(?:следующем|прошлом)\s+{MONTH}",
     ]
     by_unit = [
         rf"{num}\s+{UNIT}\s+(?:ранее|раньше|позже|спустя)(?![а-яё])",
         r"(?:[Вв]|[Нн]а)\s+(?:прошл|текущ|нынешн|этом|эт|следующ|будущ|позапрошл|минувш|предыдущ)\w*\s+"
         r"(?:году|месяце|неделе|неделю|квартале|веке|сезоне)",
-        rf"{PREP}?(?:(?:почти|более|около|менее|примерно|ещё|еще|уже)\s+)?(?:{num}\s+)?{UNIT}\s+(?:назад|тому\s+назад|спустя)",
+        rf"{PREP}?(?:(?:почти|более|больше|около|менее|меньше|свыше|примерно|ещё|еще|уже)\s+)?(?:{num}\s+)?{UNIT}\s+"
+        rf"(?:назад|тому\s+назад|спустя)",
         rf"(?:[Чч]ерез|[Сс]пустя)\s+(?:{num}\s+)?{UNIT}",
         # a part of a year, month, week named by the unit alone: "в начале года", "до конца сезона", "с середины
         # года" (nerel-train: a date 7 times in 8), "в конце прошлого месяца"
@@ -398,17 +404,15 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         return (None, "relative", None)
     if re.fullmatch(r"на\s+сегодняшний\s+день|с\s+сегодняшнего\s+дня", low):
         return (anchor.isoformat(), "date", "P0D") if anchor else ("P0D", "relative", "P0D")
-    m = re.fullmatch(rf"(?:{PREP})?{PART}?(?:({MONTH}|{SEASON})\s+)?(прошлого|этого|текущего|следующего|позапрошлого)\s+года",
-                     low)
-    if m:
-        n = {"прошлого": -1, "этого": 0, "текущего": 0, "следующего": 1, "позапрошлого": -2}[m.group(2)]
+    m = re.search(rf"(?:(прошлого|этого|текущего|нынешнего|следующего|позапрошлого)\s+года|с\.\s?г)$", low)
+    if m:  # "25 декабря прошлого года": the date with the year the article's date gives
+        n = _REL_YEARS[m.group(1) or "этого"]
         off = _offset(n, "Y")
         if anchor is None:
             return (off, "relative", off)
-        part = m.group(1) or ""
-        month = _month(part) if re.fullmatch(MONTH, part) else None
-        season = next((v for k, v in _SEASONS.items() if part.startswith(k)), None) if part and not month else None
-        return (f"{anchor.year + n:04d}" + (f"-{month:02d}" if month else f"-{season}" if season else ""), "date", off)
+        head = t[:m.start()].strip()
+        inner = parse_date(f"{head} {anchor.year + n} года") if re.search(rf"{MONTH}|{SEASON}", head.lower()) else None
+        return (inner[0] if inner else f"{anchor.year + n:04d}", "range" if inner and inner[1] == "range" else "date", off)
     m = re.fullmatch(rf"(эт|прошл|следующ|будущ|нынешн)\w*\s+({SEASON})", low)
     if m:  # "этим летом": this year's summer
         n = -1 if m.group(1) == "прошл" else 1 if m.group(1) in ("следующ", "будущ") else 0
