@@ -404,7 +404,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         return (None, "relative", None)
     if re.fullmatch(r"на\s+сегодняшний\s+день|с\s+сегодняшнего\s+дня", low):
         return (anchor.isoformat(), "date", "P0D") if anchor else ("P0D", "relative", "P0D")
-    m = re.search(rf"(?:(прошлого|этого|текущего|нынешнего|следующего|позапрошлого)\s+года|с\.\s?г)$", low)
+    m = re.search(r"(?:(прошлого|этого|текущего|нынешнего|следующего|позапрошлого)\s+года|с\.\s?г)$", low)
     if m:  # "25 декабря прошлого года": the date with the year the article's date gives
         n = _REL_YEARS[m.group(1) or "этого"]
         off = _offset(n, "Y")
