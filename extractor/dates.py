@@ -210,8 +210,11 @@ def _join_appositions(text: str, dates: list[DateMention]) -> list[DateMention]:
 
 
 # an age after "в возрасте", "ему было", "исполнилось" (a qualifier may stand between) ...
-_AGE_WORDS = re.compile(r"(?<![а-яё])(?:возрасте|исполнил\w*|исполняется|исполнится|было|будет|ему|ей|им|котор(?:ому|ой|ым))"
-                        r"(?:\s+(?:бы|уже|всего|лишь|только|более|менее|около|свыше|почти|примерно))?\s+$")
+_AGE_WORDS = re.compile(r"(?<![а-яё])(?:возрасте|исполнил\w*|исполняется|исполнится|исполниться|было|будет|ему|ей|им|"
+                        r"котор(?:ому|ой|ым)|в\s+свои)"
+                        r"(?:\s+(?:бы|уже|всего|лишь|только|тогда|более|менее|около|свыше|почти|примерно))?\s+$")
+# ages listed before the word for them: "Им было 30, 20 и [19 лет]", "в 70 и [75 лет]", "(10, 9 и [8 лет])"
+_AGES_LISTED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\s*\d{1,3})*\s+и\s+$")
 # ... or after a name: "Джеймсу Коми 52 года", "Мишель Бачелет — 54 года, врач", "Фаиз Халид (Faiz Khaleed), 26 лет"
 _AGE_AFTER_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]+[уеи]|[А-ЯЁ][а-яё]+,|\),|[А-ЯЁ][а-яё]+\s+[—–])"
                              r"(?:\s+(?:бы|уже|всего|лишь|только))?\s+$")
@@ -243,6 +246,8 @@ def _looks_like_age(text: str, start: int, span: str) -> bool:
         return bool(_AGE_WORDS.search(before) or _AGE_AFTER_NAME.search(before))
     if text[start - 1:start] == "(" and text[start + len(span):start + len(span) + 1] == ")":
         return True  # "родился в 1967 году (51 год)"
+    if _AGES_LISTED.search(before):
+        return True
     if re.search(r"(?:старше|младше|моложе|позже|позднее|раньше|до|в|с)\s+$", text[max(0, start - 10):start], re.IGNORECASE):
         return True
     return bool(_AGE_WORDS.search(before) or _AGE_AFTER_NAME.search(before))
