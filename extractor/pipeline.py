@@ -372,7 +372,7 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
                 "Name" in p.tag for p in parses(words[0].lower())[:2]):
             nat.append(t)  # "Кшиштоф Пендерецкий": a first name the dictionary knows, then one or two names
             taken.take(t.start, t.end)
-    nat = _with_known_first_name(text, nat)
+    nat = _surname_first(text, _with_known_first_name(text, nat))
     again = names_again(text, nat, spans, taken)
     # a whole name found again replaces the word of it a model took alone ("[Ли] Пэн" in a headline)
     nat = [n for n in nat if not any(a.start <= n.start and n.end <= a.end for a in again)] + again
@@ -384,6 +384,32 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
             taken.take(a, b)
     return sorted(nat, key=lambda s: s.start)
 
+
+
+_RELATIVE_BEFORE = re.compile(r"(?<![а-яё])(?:вдова|жена|супруга|дочь|мать|сестра|сын|муж|отец|брат|внук|внучка)"
+                              r"[ \u00a0]+$", re.IGNORECASE)
+
+
+def _surname_first(text: str, names: list[Span]) -> list[Span]:
+    """A surname right before a first name and patronymic in the same case is one name, surname first: "Суркова
+    Зоя Антоновна", "Тихоновой Татьяне Васильевне" (but "мать Кристины Ольга Алексеевна" and "вдова Ельцина Наина
+    Иосифовна" are two people: a word for a relative right before makes the first name whose relative she is)."""
+    names = sorted(names, key=lambda n: n.start)
+    out: list[Span] = []
+    for n in names:
+        prev = out[-1] if out else None
+        words = re.findall(r"[А-ЯЁ][а-яё]+", text[n.start:n.end])
+        if prev is not None and text[prev.end:n.start] in (" ", "\u00a0") and len(words) == 2 \
+                and re.fullmatch(r"[А-ЯЁ][а-яё-]+", text[prev.start:prev.end]):
+            given = [p for p in parses(words[0].lower()) if "Name" in p.tag]
+            patr = [p for p in parses(words[1].lower()) if "Patr" in p.tag]
+            cases = {p.tag.case for p in given} & {p.tag.case for p in patr}
+            surname = parses(text[prev.start:prev.end].lower())
+            if cases and not _RELATIVE_BEFORE.search(text, max(0, prev.start - 20), prev.start) and any(p.tag.case in cases and ("Surn" in p.tag or not p.is_known) for p in surname):
+                out[-1] = Span(prev.start, n.end, prev.type, prev.source)
+                continue
+        out.append(n)
+    return out
 
 
 def _name_key(word: str) -> set[str]:
