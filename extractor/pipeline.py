@@ -335,6 +335,10 @@ def tidy_person(text: str, s: Span) -> Span | None:
     nl = text.find("\n", start, end)
     if nl != -1:
         end = nl
+    # a sentence ends inside it after a regnal number or a whole word: "Харальд V. [Абелевская] премия"
+    stop = re.search(r"(?<=[ \u00a0])[IVXL]+(?=\.[ \u00a0]+[А-ЯЁ])|[а-яё]{2}(?=\.[ \u00a0]+[А-ЯЁ])", text[start:end])
+    if stop:
+        end = start + stop.end()
     while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
         end -= 1
     if end <= start or not any(ch.isalpha() for ch in text[start:end]):

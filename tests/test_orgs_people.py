@@ -88,6 +88,9 @@ ORGS = [
 ]
 
 PEOPLE = [
+    # a name ends where its sentence does, after a regnal number too
+    ("Премию вручит король Норвегии Харальд V. Абелевская премия учреждена в 2002 году.",
+     {"Харальд V": ["Харальд V"]}),
     # the surname first, then first name and patronymic in its case; not a relative's surname in the genitive
     ("Его мать — Суркова Зоя Антоновна, работала учителем.", {"Зоя Антоновна Суркова": ["Суркова Зоя Антоновна"]}),
     ("Письмо направили Тихоновой Татьяне Васильевне в пятницу.",
