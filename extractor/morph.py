@@ -121,9 +121,10 @@ def noun_forms(lemmas) -> frozenset[str]:
 def head_noun(text: str, start: int, end: int):
     """The parse of the first noun of text[start:end] (a title's head: "министра" in "министра финансов"), or
     None when there is none ("президентских")."""
-    for w in _WORD.findall(text, start, end):
+    words = _WORD.findall(text, start, end)
+    for i, w in enumerate(words):
         ps = parses(w.rsplit("-", 1)[-1].lower())
-        if ps[0].tag.POS == "NOUN" or _person_participle(ps):  # "управляющим банком"
+        if ps[0].tag.POS == "NOUN" or _heads(ps, words[i + 1] if i + 1 < len(words) else ""):  # "управляющим банком"
             return ps[0]
     return None
 
@@ -300,7 +301,7 @@ def normalize_phrase(text: str) -> str:
         ps = parses(word)
         nxt = words[i + 1].group() if i + 1 < len(words) else ""
         participle = _person_participle(ps)
-        if participle and nxt.lower().startswith(("компани", "директор", "партнер", "партнёр")):
+        if participle and not _heads(ps, nxt):
             continue  # "управляющая компания", "управляющий директор": an adjective; "управляющий банком": the head
         if any(p.tag.POS == "NOUN" for p in ps) or participle:
             heads.append(i)
@@ -319,17 +320,39 @@ def normalize_phrase(text: str) -> str:
     return text
 
 
-_PERSON_PARTICIPLES = frozenset({"командующий", "главнокомандующий", "заведующий", "нападающий", "управляющий"})
+# what a host ("ведущий") hosts: "ведущий программы", "ведущая телеканала", "ведущий церемонии"
+HOSTED = (r"(?:теле|радио)?(?:канал|программ|передач|шоу|реалити-шоу|ток-шоу|эфир|церемони|концерт|КВН|выпуск|"
+          r"трансляци|новост)")
+_PERSON_PARTICIPLES = frozenset({"командующий", "главнокомандующий", "заведующий", "нападающий", "управляющий",
+                                 "ведущий"})
 
 
 def _person_participle(ps) -> bool:
     """A participle that names a person and heads a title like a noun: "управляющего банком", "заведующей"."""
-    for p in ps[:2]:
+    for p in ps[:3]:
         if p.tag.POS == "PRTF":
             form = p.inflect({"nomn", "masc", "sing"})
             if form and form.word in _PERSON_PARTICIPLES:
                 return True
+        elif p.tag.POS == "ADJF" and p.normal_form in _PERSON_PARTICIPLES:
+            return True  # "ведущего": the dictionary reads it as an adjective first
     return False
+
+
+def _heads(ps, nxt: str) -> bool:
+    """A participle that names a person heads its title unless the next word is a noun it agrees with:
+    "управляющий банком", "ведущего КВН", "ведущей программы" are persons; "управляющий директор", "ведущего
+    инженера", "управляющая компания" are adjectives of their nouns."""
+    if not _person_participle(ps):
+        return False
+    if not nxt or nxt.isupper() or re.match(HOSTED, nxt, re.IGNORECASE):
+        return True  # "ведущей программы": hosting it
+    # not in the instrumental, which they govern: "заведующей кафедрой", "управляющим банком"
+    forms = {(p.tag.case, p.tag.number, p.tag.gender if p.tag.number == "sing" else None)
+             for p in ps[:3] if p.tag.POS in ("PRTF", "ADJF") and p.tag.case != "ablt"}
+    return not any(q.tag.POS == "NOUN" and "Fixd" not in q.tag and
+                   (q.tag.case, q.tag.number, q.tag.gender if q.tag.number == "sing" else None) in forms
+                   for q in parses(_last_part(nxt).lower())[:3])
 
 
 def _modifier(word: str, ps) -> bool:

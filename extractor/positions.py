@@ -6,7 +6,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from . import linker
-from .morph import head_noun, morph, normalize_phrase, noun_forms, parses
+from .morph import HOSTED, head_noun, morph, normalize_phrase, noun_forms, parses
 from .orgs import bare_kind, is_org_head, org_heads
 from .people import NAMED_AFTER, named_after
 from .resources import lexicon
@@ -623,8 +623,7 @@ _OMBUDSMAN = re.compile(r"(?<![\w-])уполномоченн(?:ый|ого|ом�
 # a presenter: "Ведущий телеканала «Россия 1»", "ведущего КВН", "ведущей церемоний открытия" (not "ведущий артист",
 # "ведущих мировых компаний": the adjective)
 _HOST = re.compile(r"(?<![\w-])ведущ(?:ий|его|ему|им|ем|ая|ей|ую|ие|их|ими)(?=[ \u00a0]+(?:популярн[а-яё]*[ \u00a0]+)?"
-                   r"(?:теле|радио)?(?:канал|программ|передач|шоу|реалити-шоу|ток-шоу|эфир|церемони|концерт|КВН|"
-                   r"выпуск|трансляци|новост))", re.I)
+                   + HOSTED + ")", re.I)
 # "управляющий директор", "управляющий партнёр" are titles of their own noun, which the lexicon or the model find
 # whole; "управляющая компания" (agreeing, feminine) is a company, "управляющий компанией FaceCash" its manager
 _OWN_TITLE = re.compile(r"[ \u00a0]+(?:директор|партн[её]р)", re.I)

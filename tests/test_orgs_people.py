@@ -266,6 +266,8 @@ HOLDERS = [  # title -> names of everyone holding it
      {"сенаторы": ["Олег Лапин", "Иван Котов"]}),
     # a title in brackets after a name, adjectives and all
     ("Приехали Юрген Клинсман, Йоахим Лёв (второй тренер) и Андреас Кёпке.", {"тренер": ["Йоахим Лёв"]}),
+    # a host heads her title, as any person's participle
+    ("Ведущая Эрин Эндрюс потребовала компенсацию.", {"ведущий": ["Эрин Эндрюс"]}),
 ]
 
 
@@ -481,6 +483,11 @@ PHRASES = [  # a title or a name -> its nominative
     ("управляющего банком", "управляющий банком"),
     ("Главным управляющим", "Главный управляющий"),
     ("управляющей компании", "управляющая компания"),
+    # ... unless a noun it agrees with follows: then it is that noun's adjective; a host hosts a programme
+    ("ведущего экономиста", "ведущий экономист"),
+    ("ведущего КВН", "ведущий КВН"),
+    ("ведущей программы", "ведущая программы"),
+    ("нападающего сборной", "нападающий сборной"),
     # a bare abbreviation does not decline: its modifiers take its case, gender and number
     ("РФСХ", "РФСХ"),
     ("МФТИ", "МФТИ"),
