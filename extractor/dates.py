@@ -39,7 +39,7 @@ UNIT = (r"(?:лет|годам|годами|годах|год(?:а|у|ом|ы|о
 
 _REL_YEARS = {"прошлого": -1, "минувшего": -1, "предыдущего": -1, "этого": 0, "текущего": 0, "нынешнего": 0,
               "следующего": 1, "будущего": 1, "позапрошлого": -2}
-REL_YEAR = r"(?:(?:" + "|".join(_REL_YEARS) + r")\s+года|с\.\s?г(?![а-яё]))"
+REL_YEAR = r"(?:(" + "|".join(_REL_YEARS) + r")\s+года|с\.\s?г(?![а-яё]))"  # the word in group 1; "с.г." is this year
 _WEEK_REL = (r"(?:прошл|минувш|последн|предыдущ|эт|нынешн|текущ|следующ|ближайш|будущ|предстоящ)"
              r"(?:ый|ий|ая|ое|ее|ую|юю|ей|ем|ом|ой|от|у|а|о|и)")
 
@@ -410,7 +410,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         return (None, "relative", None)
     if re.fullmatch(r"на\s+сегодняшний\s+день|с\s+сегодняшнего\s+дня", low):
         return (anchor.isoformat(), "date", "P0D") if anchor else ("P0D", "relative", "P0D")
-    m = re.search(r"(?:(" + "|".join(_REL_YEARS) + r")\s+года|с\.\s?г)$", low)
+    m = re.search(REL_YEAR + "$", low)
     if m:  # "25 декабря прошлого года": the date with the year the article's date gives
         n = _REL_YEARS[m.group(1) or "этого"]
         off = _offset(n, "Y")
