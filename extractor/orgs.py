@@ -101,6 +101,16 @@ def _key(name: str) -> str:
     return _SAME.get(key, key)
 
 
+_KIND_QUOTE = re.compile(r"(?<![а-яё-])([а-яё]{3,})[ \u00a0]+[«\"„“]$")
+
+
+def _named_by_kind(text: str, start: int) -> bool:
+    """A quoted name right after a noun for its kind stays in the nominative whatever the noun's case: "в клуб
+    «Бока Хуниорс»", "компании «Ростелеком»" ("Бока" is not the genitive of "бок" there)."""
+    kind = _KIND_QUOTE.search(text, max(0, start - 30), start)
+    return bool(kind) and is_org_head(kind.group(1))
+
+
 # one organisation under its usual names
 _SAME = {"ес": "европейский союз", "евросоюз": "европейский союз", "оон": "организация объединённых наций",
          "нато": "организация североатлантического договора"}
@@ -111,7 +121,7 @@ def group_orgs(text: str, spans) -> list[Organisation]:
     abbrevs: dict[str, str] = {}
     for s in sorted(spans, key=lambda s: s.start):
         mtext = text[s.start:s.end]
-        name = normalize_phrase(mtext)
+        name = mtext if _named_by_kind(text, s.start) else normalize_phrase(mtext)
         key = _key(name)
         # an abbreviation in brackets right after a full name joins it: "Федеральная служба (ФСБ)"
         if re.fullmatch(r"[A-ZА-ЯЁ]{2,}", mtext) and key not in groups:

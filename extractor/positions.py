@@ -79,7 +79,8 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     for i, (s, person, f, head) in enumerate(zip(spans, holders, found, heads)):
         org = _organisation(text, s, org_mentions) or \
             (_org_after_holder(text, f[0], org_mentions) if f and not _plural(head) else None) or \
-            _kind_named_before(text, s, org_mentions)
+            _kind_named_before(text, s, org_mentions) or \
+            (_org_by_verb(text, max(f[0].end, s.end), sents, mentions, org_mentions) if f and not _plural(head) else None)
         mtext = text[s.start:s.end]
         people_ = _co_holders(text, s, f, mentions) if f and f[2] and _plural(head) else ((person,) if person else ())
         role = _role(text, s, names) if head else None
@@ -521,6 +522,30 @@ def _org_after_holder(text, m, org_mentions):
     close = text.find(")", m.end, m.end + 80)
     inside = [oid for o, oid in org_mentions.starting(m.end, close) if o.end <= close] if close != -1 else []
     return inside[0] if inside else None
+
+
+# verbs of working somewhere: "возглавил", "работает в", "играл за", "перешёл в", "служил в", "командовал"
+_WORKS_VERB = re.compile(r"(?<![а-яё])(?:возглав|руковод|работа|проработа|поработа|служ|игра|поигра|выступа|тренир|управля|переш[её]л|перешла|перешли|"
+                         r"командова|вступил|вступила|трудил)[а-яё]*", re.I)
+_VERB_GAP = 40
+
+
+def _org_by_verb(text, start, sents, mentions, org_mentions):
+    """The organisation the holder's sentence says they work in, after a verb of working and before anyone else is
+    named: "Генерал Аллен принял командование силами США", "нападающий перешёл в «Шанхай Шеньхуа»",
+    "режиссёр Андрей Могучий, который работает в Александринском театре"."""
+    k = bisect_right(sents, (start, float("inf"))) - 1
+    end = sents[k][1] if k >= 0 and sents[k][1] > start else len(text)
+    line = text.find("\n", start, end)
+    end = end if line == -1 else line
+    verb = next((v for v in _WORKS_VERB.finditer(text, start, end)
+                 if parses(v.group().lower())[0].tag.POS in ("VERB", "PRTF", "PRTS", "GRND")), None)
+    if verb is None or mentions.starting(start, verb.start()):
+        return None
+    at = org_mentions.starting(verb.end(), min(end, verb.end() + _VERB_GAP))
+    if not at or mentions.starting(verb.end(), at[0][0].start):
+        return None
+    return at[0][1]
 
 
 _LAST = re.compile(r"[ \u00a0]([а-яё-]+)$")

@@ -68,6 +68,8 @@ ORGS = [
     ('Об этом сообщает РИА "Новости" со ссылкой на источник.', {'РИА "Новости"': ['РИА "Новости"']}),
     ('Лидер "Движения за демократические перемены" заявил о победе.',
      {"Движение за демократические перемены": ["Движения за демократические перемены"]}),
+    # a quoted name after a word for its kind is in the nominative already ("Бока" is no genitive of "бок")
+    ("Он перешёл в клуб «Бока Хуниорс».", {"Бока Хуниорс": ["Бока Хуниорс"]}),
     # a name the dictionary does not know, in two cases: one organisation, named without the ending
     ("Гендиректор ООО УК «Металлоинвест» Андрей Варичев умер. Глава «Металлоинвеста» руководил компанией.",
      {"Металлоинвест": ["Металлоинвест", "Металлоинвеста"]}),
@@ -439,6 +441,24 @@ def test_organisation_in_brackets_after_the_holder(pipeline, text, expected):
     d = pipeline(text).to_dict()
     names = {o["id"]: o["name"] for o in d["organisations"]}
     [p] = d["positions"]
+    assert names.get(p["organisation"]) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    # the organisation the holder's sentence says they work in, after a verb of working
+    ("Генерал Джон Аллен командовал силами НАТО в Афганистане.", "НАТО"),
+    ("Нападающий Карлос Тевес перешёл в клуб «Бока Хуниорс».", "Бока Хуниорс"),  # a quoted name stays nominative
+    ("Экономист Бингу Мутарика некоторое время работал в структурах Всемирного банка.", "Всемирный банк"),
+    ("Режиссёр Андрей Могучий, который работает в Александринском театре, поставил спектакль.",
+     "Александринский театр"),
+    ("Режиссёр Андрей Могучий хочет работать в Александринском театре.", None),  # not yet
+    ("Режиссёр Андрей Могучий похвалил Ивана Петрова, который работает в Александринском театре.", None),  # another's
+    ("Режиссёр Андрей Могучий вернулся домой.\nРаботает в Александринском театре Иван Петров.", None),
+])
+def test_organisation_by_a_verb_of_working(pipeline, text, expected):
+    d = pipeline(text).to_dict()
+    names = {o["id"]: o["name"] for o in d["organisations"]}
+    [p] = [p for p in d["positions"] if p["person"]]
     assert names.get(p["organisation"]) == expected
 
 
