@@ -160,6 +160,8 @@ def _name_roles(words: list[str]) -> list[str]:
     if surname_first(words):
         return ["last"] + ["first"] * (len(words) - 1)
     patr = [i for i, w in enumerate(words) if any("Patr" in p.tag for p in parses(w.lower())[:2])]
+    if len(words) == 2 and patr == [1] and any("Surn" in p.tag for p in parses(words[1].lower())[:2]):
+        patr = []  # a given name and a word that is a surname too: "Роман Абрамович", not a patronymic alone
     if patr:
         roles[patr[0]] = "middle"
     is_name = [any("Name" in p.tag for p in parses(w.lower())[:5]) for w in words]

@@ -50,9 +50,11 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     held = [None if r or _PUT_FORWARD.search(text, max(0, s.start - 60), s.start) else h
             for s, h, r in zip(spans, heads, run_for)]
     genders = {p.id: _known_gender(p) for p in people}
-    found = [_apposition(text, s, mentions, h, genders) if h else None for s, h in zip(spans, held)]
-    # "С 2002 года [он] был депутатом горсовета": the subject of a linking verb, by rule
     nominative = {p.id: _nominative_words(p) for p in people}
+    # the nominative of a name some mention gives in full ("Джордж Мендонса"): a lone surname may guess it wrong
+    in_full = {p.id: nominative[p.id] if any(len(m.text.split()) > 1 for m in p.mentions) else frozenset() for p in people}
+    found = [_apposition(text, s, mentions, h, genders, in_full) if h else None for s, h in zip(spans, held)]
+    # "С 2002 года [он] был депутатом горсовета": the subject of a linking verb, by rule
     for i, (s, h, f) in enumerate(zip(spans, held, found)):
         if h and (not f or f[0].end <= s.start):
             c = _copula_subject(text, s, h, mentions, sents, nominative)
@@ -62,7 +64,7 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
             elif c is False and not f:
                 held[i] = None
     found = _learned_holders(text, spans, held, found, mentions, sents, org_mentions, _linker_people(people, held, found),
-                             genders)
+                             genders, in_full)
     holders = [f[1] if f else None for f in found]
     # how sure: a name right after the title (2), right before it (1), or the linker's pick (0)
     sure = [(2 if f[0].start >= s.end else 1) if f and f[2] else 0 for f, s in zip(found, spans)]
@@ -182,7 +184,7 @@ def _word_gender(word: str, kinds: tuple[str, ...]) -> str:
     return "?"
 
 
-def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, people, genders):
+def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, people, genders, in_full):
     """Holders for the titles apposition left without one, as (mention, person id, False), by the linker."""
     by_span = {(m.start, m.end): (m, pid) for m, pid in mentions.items}
     ctx = linker.Context(text, sents, list(by_span), [(s.start, s.end) for s in spans],
@@ -198,7 +200,7 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, p
             continue
         skip = {(m.start, m.end) for m, pid in mentions.starting(s.end, s.end + 80)
                 if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start])
-                and (_kin(text, s, h, m) or _whose(text, s, h, m, genders[pid])
+                and (_kin(text, s, h, m) or _whose(text, s, h, m, genders[pid], in_full[pid])
                      or _whose_of_many(text, s, h, m, mentions))}
         skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - 200), s.start)
                  if _APPOS_BEFORE.match(text[m.end:s.start]) and _oblique(text, h, m)}
@@ -371,10 +373,14 @@ def _kin(text, s, head, m) -> bool:
 _NOT_GENITIVE = ("nomn", "ablt", "datv", "loct")
 
 
-def _whose(text, s, head, m, gender: str = "?") -> bool:
+def _whose(text, s, head, m, gender: str = "?", nominative=frozenset()) -> bool:
     """A name in the genitive right after a title in another case is whose the title is, not who holds it:
-    "Адвокат [Маркива] заявил", "Оппонент [Максима] остаётся непобеждённым", "был охранником [Мосийчука]"."""
+    "Адвокат [Маркива] заявил", "Оппонент [Максима] остаётся непобеждённым", "был охранником [Мосийчука]"; not
+    a name written as the person's name in the nominative ("моряк [Мендонса]" of "Джордж Мендонса")."""
     if head is None or text[s.end:m.start].strip(" \u00a0"):
+        return False
+    words = [w.lower() for w in _WORD.findall(text, m.start, m.end)]
+    if words and all(w in nominative for w in words):
         return False
     nouns = [p for p in parses(head.word) if p.tag.POS == "NOUN"]
     if not nouns or head.tag.case not in _NOT_GENITIVE or any(p.tag.case != head.tag.case for p in nouns):
@@ -445,7 +451,7 @@ def _title(text: str) -> str:
     return title
 
 
-def _apposition(text, s, mentions, head, genders):
+def _apposition(text, s, mentions, head, genders, in_full):
     """The person right after the title ("губернатор области Роман Старовойт"), or right before it with a comma
     or dash ("Ирина Таратина, первый заместитель"), as (mention, person id, True); None if there is none."""
     after = _APPOS_AFTER_PLURAL if _plural(head) else _APPOS_AFTER
@@ -460,7 +466,7 @@ def _apposition(text, s, mentions, head, genders):
             if nxt and _OF_WHOM.match(gap) and _may_be_genitive(text, m, "," not in gap) \
                     and (not _genitive(head) or "," not in gap and not _after_kin(text, s)):
                 return nxt[0], nxt[1], True  # "пресс-секретарь Билла Клинтона Джо Локхарт": Клинтон is whose
-            if _whose(text, s, head, m, genders.get(pid, "?")):
+            if _whose(text, s, head, m, genders.get(pid, "?"), in_full.get(pid, frozenset())):
                 break
             return m, pid, True
     for m, pid in mentions.starting(max(0, s.start - 200), s.start):
