@@ -34,8 +34,39 @@ PART = (r"(?:(?:в\s+)?(?:начал[еоау]|конц[еау]|середин[�
 SEASON = r"(?:зим(?:ой|а|у|ы|е)|весн(?:ой|а|у|ы|е)|лет(?:ом|о|а)|осен(?:ью|ь|и))"
 UNIT = (r"(?:лет|годам|годами|годах|год(?:а|у|ом|ы|ов)?|месяц(?:а|у|ев|ы|ем|ам|ами|ах)?|"
         r"недел(?:я|ю|и|ь|е|ям|ями|ях)|д(?:ень|ня|ню|нём|нем|ней|ни|ням|нями|нях)|сут(?:ок|ки|кам|ками)|"
-        r"век(?:а|ов)?|десятилети(?:е|я|й|ю|ем|ями|ям)|полугоди(?:е|я)|квартал(?:а|ов)?|полвека|полгода)")
+        r"век(?:а|ов)?|десятилети(?:е|я|й|ю|ем|ями|ям)|полугоди(?:е|я)|квартал(?:а|ов)?|полвека|полгода|полугода)")
 
+
+# the first part of an adjective of duration: "пяти" in "пятилетний", "15-" in "15-летний"
+_ADJ_COUNT = {"одно": 1, "дву": 2, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5, "шести": 6,
+              "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "одиннадцати": 11, "двенадцати": 12,
+              "пятнадцати": 15, "двадцати": 20, "тридцати": 30, "сорока": 40, "пятидесяти": 50, "шестидесяти": 60,
+              "семидесяти": 70, "восьмидесяти": 80, "девяносто": 90, "сто": 100, "полу": 0.5}
+_ADJ_UNIT = {"летн": "Y", "месячн": "M", "недельн": "W", "дневн": "D", "суточн": "D"}
+ADJ_DURATION = (r"(?:\d+(?:-и)?[- ]?|" + "|".join(sorted(_ADJ_COUNT, key=len, reverse=True)) + r")(?:"
+                + "|".join(_ADJ_UNIT) + r")(?:ий|ый|яя|ая|ее|ое|его|ого|ему|ому|ей|ой|им|ым|ем|ом|юю|ую|ие|ые|их|ых|ими|ыми)")
+_ADJ_DURATION = re.compile(ADJ_DURATION, re.I)
+# what lasts: a term, a contract, a service, a flight (nerel-train: a date 26 times in 28 before these)
+_LASTING = frozenset("срок стаж опыт контракт траур карантин полёт полет служба карьера гарантия пребывание "
+                     "заключение мораторий перерыв отпуск турне запрет правление командировка мандат соглашение "
+                     "договор невесомость".split())
+_ADJ_WORD = re.compile(r"[ \u00a0]+([а-яё]+)", re.I)
+
+
+def _lasting(text: str, end: int) -> bool:
+    """The noun after an adjective of duration (adjectives between) is something that lasts: "пятилетний [срок]",
+    "40-летней военной [службы]", not an age ("49-летний украинский [политик]", "в 14-летнем [возрасте]")."""
+    for _ in range(3):
+        word = _ADJ_WORD.match(text, end)
+        if not word:
+            return False
+        p = parses(word.group(1).lower())[0]
+        if p.tag.POS == "NOUN":
+            return p.normal_form in _LASTING
+        if p.tag.POS not in ("ADJF", "PRTF"):
+            return False
+        end = word.end()
+    return False
 
 _REL_YEARS = {"прошлого": -1, "минувшего": -1, "предыдущего": -1, "этого": 0, "текущего": 0, "нынешнего": 0,
               "следующего": 1, "будущего": 1, "позапрошлого": -2}
@@ -91,6 +122,9 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         rf"(?:{PREP})?{PART}?{REL_YEAR}",
         rf"[Вв]\s+(?:текущем|нынешнем|этом|прошлом)\s+{YEAR}\s+году",  # "в текущем 2011 году"
         rf"в\s+(?:следующем|прошлом)\s+{MONTH}",
+        # a duration as an adjective of what lasts: "пятилетний срок", "15-летний опыт", "30-дневный карантин"
+        # (not an age: "49-летний политик", "в 14-летнем возрасте", "10-летнего юбилея")
+        rf"{ADJ_DURATION}(?=\s+[а-яё])",
     ]
     by_unit = [
         rf"{num}\s+{UNIT}\s+(?:ранее|раньше|позже|спустя)(?![а-яё])",
@@ -105,7 +139,10 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         r"(?:(?:эт|текущ|нынешн|прошл|следующ)(?:ого|ей|ой)\s+)?(?:года|месяца|недели|сезона|века|десятилетия)",
         # durations: "за 18 лет", "за последние три года", "1 год 6 месяцев", "полтора года"
         rf"(?:{DUR_PREP})?(?:(?:последние|последний|последнее|ближайшие|первые|следующие|последних|ближайших|первых|следующих|несколько|более|менее|около|почти|свыше|"
-        rf"больше|меньше|целых|всего|не\s+более|не\s+менее|примерно|немногим\s+более|каждые|каждый)\s+){{0,2}}(?:{num}\s+)?{UNIT}(?:\s+(?:и\s+)?{num}\s+{UNIT})?",
+        rf"больше|меньше|целых|всего|не\s+более|не\s+менее|примерно|немногим\s+более|чуть\s+более|чуть\s+больше|чуть\s+менее|"
+        rf"каждые|каждый)\s+){{0,2}}(?:(?:{num}|\d+\s*[-–]\s*\d+)\s+)?{UNIT}(?:\s+(?:и\s+)?{num}\s+{UNIT})?",
+        # a term from one number to another: "на срок от 8 до 20 лет" (an age unless a term: see _looks_like_age)
+        rf"[Оо]т\s+{num}\s+до\s+{num}\s+{UNIT}",
     ]
     # a year joined to a name by a hyphen ("ЕГЭ-2013", "Олимпиады-2008"; nerel-train and -dev: 32 times in 32),
     # not to a two-letter model code ("Ил-2000")
@@ -122,7 +159,7 @@ _TRIGGER = re.compile(
     r"\d+|(?<![а-яё])(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр|понедельник|вторник|"
     r"сред[ауые]|четверг|пятниц|суббот|воскресен|зим|весн|лет|осен|сегодн|вчера|завтра|позавчера|послезавтра|"
     r"накануне|днях|год|месяц|недел|дн[яеиюё]|день|сут|век|квартал|полвек|полгод|выходн|"
-    r"десятилет|полугод|столет)",
+    r"десятилет|полугод|столет)|(?:летн|месячн|недельн|дневн|суточн)[а-яё]+",
     re.IGNORECASE)
 
 
@@ -155,7 +192,7 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
             continue
         span = text[s:e]
         if _looks_like_age(text, s, span) or _in_a_title(text, s, e) or _eve_of(text, span, e) \
-                or _counts_something(text, span, e):
+                or _counts_something(text, span, e) or _ADJ_DURATION.fullmatch(span) and not _lasting(text, e):
             continue
         parsed = parse_date(span, anchor)
         if parsed is None:
@@ -229,9 +266,21 @@ def _counts_something(text: str, span: str, end: int) -> bool:
     return bool(word) and word.group(1).islower() and parses(word.group(1).lower())[0].tag.POS in ("NOUN", "ADJF", "NUMR")
 
 
+# a term of years: "грозит срок до 70 лет", "на срок от 8 до 20 лет", "до 10 лет лишения свободы"
+_TERM_BEFORE = re.compile(r"(?<![а-яё])(?:срок[а-яё]*|гроз[а-яё]+|свободы|заключени[а-яё]+|колони[а-яё]+|наказани[а-яё]+|"
+                          r"приговор[а-яё]*|продлени[а-яё]+)(?:\s+[а-яё]+)?\s+$", re.I)
+_TERM_AFTER = re.compile(r"\s+(?:лишения\s+свободы|заключения|колонии|тюрьмы|тюремного)", re.I)
+
+
 def _looks_like_age(text: str, start: int, span: str) -> bool:
     """'Джеймсу Коми 52 года', 'в возрасте 80 лет', 'в 13 лет', 'старше 70 лет', 'ему было всего пять лет',
-    '(51 год)', 'на 85 году жизни': an age, not a duration."""
+    '(51 год)', 'на 85 году жизни', 'детей от 13 до 18 лет': an age, not a duration (but 'грозит до 20 лет' is
+    a term)."""
+    if _TERM_BEFORE.search(text, max(0, start - 40), start) or _TERM_AFTER.match(text, start + len(span)):
+        return False
+    if re.fullmatch(r"(?:[Оо]т\s+)?(?:\d{1,3}|[а-яё]+)\s+до\s+(?:\d{1,3}|[а-яё]+)\s+(?:года|лет)|"
+                    r"\d{1,3}\s*[-–]\s*\d{1,3}\s+(?:года|лет)", span):
+        return bool(re.match(r"[Оо]т", span)) or bool(_AGE_WORDS.search(text, max(0, start - 30), start))
     if re.fullmatch(r"(?:[Вв]|[Дд]о|[Сс]|[Пп]осле)\s+\d{1,3}\s+(?:год|года|лет)", span):
         return True
     if re.fullmatch(r"(?:[Нн]а\s+)?\d{1,3}(?:-?м)?\s+году", span) and re.match(r"\s+жизни", text[start + len(span):]):
@@ -400,6 +449,10 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         else:  # "в эту пятницу": that day of the article's week
             day = anchor + dt.timedelta(days=n - today)
         return (day.isoformat(), "date", None)
+    m = re.fullmatch(r"(\d+|[а-яё]+?)(?:-и)?[- ]?(" + "|".join(_ADJ_UNIT) + r")[а-яё]+", low)
+    if m and (m.group(1).isdigit() or m.group(1) in _ADJ_COUNT):  # "пятилетний" -> P5Y
+        n = float(m.group(1)) if m.group(1).isdigit() else _ADJ_COUNT[m.group(1)]
+        return (_duration([(n, _ADJ_UNIT[m.group(2)])]), "duration", None)
     # relative single words
     rel = {"сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2, "накануне": -1}
     if low in rel:
@@ -515,6 +568,14 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     m = re.search(rf"(?<!\d)({YEAR})\s*[-–—]\s*({YEAR})(?!\d)", t)
     if m:
         return (f"{m.group(1)}/{m.group(2)}", "range", None)
+    # a range of durations: "от 8 до 20 лет" -> P8Y/P20Y, "2-3 года" -> P2Y/P3Y
+    small = r"\d{1,3}(?:[.,]\d+)?"  # not a year: "от 2010 до 2015 года" is a range of years
+    m = re.fullmatch(rf"(?:.*\s)?(?:от\s+({small}|{number_word_re()})\s+до\s+|(\d{{1,3}})\s*[-–]\s*)({small}|{number_word_re()})"
+                     rf"\s+({UNIT})", low)
+    if m and _unit(m.group(4)):
+        a, b = (parse_number(x.replace(",", ".")) for x in (m.group(1) or m.group(2), m.group(3)))
+        if a is not None and b is not None:
+            return (f"{_duration([(a, _unit(m.group(4)))])}/{_duration([(b, _unit(m.group(4)))])}", "duration", None)
     m = re.fullmatch(r"(?:со?|от|между)\s+(.+?)\s+(?:по|до|и)\s+(.+)", t, re.IGNORECASE)
     if m:
         a, b = m.groups()
@@ -536,7 +597,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         if not pairs:
             return None
         pairs = [("несколько" if n.startswith(("нескольк", "мног")) else n, u) for n, u in pairs]
-        has_number = any(n for n, _ in pairs) or bool(re.search(r"пол(?:век|год)", low))
+        has_number = any(n for n, _ in pairs) or bool(re.search(r"полу?(?:век|год)", low))
         prep = re.match(r"(за|в течени[еи]|на протяжении|на|в|до|к|около|более|менее|больше|меньше|свыше|почти|примерно|"
                         r"не более|не менее|целых|всего|последн\w+|ближайш\w+|следующ\w+|перв\w+|каждые|каждый)\s", low)
         if not has_number and not prep:
@@ -547,7 +608,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
             # "за год", "в течение месяца": one unit
             pairs = [("1", pairs[0][1])]
         vals = []
-        half = re.search(r"пол(век|год)", low)
+        half = re.search(r"полу?(век|год)", low)
         if half:
             pairs = []
             vals.append((50, "Y") if half.group(1) == "век" else (6, "M"))
