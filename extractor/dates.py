@@ -110,8 +110,10 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         # ("недавно", "в настоящее время" are not: nerel-train takes them for a date 2 times in 24 and 6 in 59)
         r"(?:[Сс]егодня|[Вв]чера|[Зз]автра|[Пп]озавчера|[Пп]ослезавтра|[Нн]а\s+днях|[Нн]акануне)(?![а-яё])",
         r"(?:на\s+сегодняшний\s+день|с\s+сегодняшнего\s+дня|"
-        r"на\s+следующий\s+день|в\s+тот\s+же\s+день|в\s+(?:том|этом|тот|этот)\s+же\s+году|в\s+выходные|"
+        r"на\s+следующий\s+день|в\s+(?:тот|этот)(?:\s+же)?\s+день|в\s+(?:том|этом|тот|этот)\s+же\s+году|в\s+выходные|"
         r"на\s+выходных|годом\s+(?:позже|ранее|раньше)|в\s+минувш\w+\s+\w+)",
+        # some years: "долгие годы", "за многие годы" (a duration), "в разные годы", "в последующие годы"
+        r"(?:(?:[Зз]а|[Нн]а)\s+)?(?:многие|долгие)\s+годы|[Вв]\s+(?:разные|последующие)\s+годы",
         # a weekday of this, the last or the next week: "в прошлый вторник", "в эту пятницу", "в ближайшую среду"
         rf"(?:[Вв]о?|[Нн]а|[Кк])\s+{_WEEK_REL}\s+{WEEKDAY}",
         # a day, a month, months or a season of a year named relatively: "25 декабря прошлого года", "в ноябре-декабре
@@ -458,8 +460,9 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     if low in rel:
         n = rel[low]
         return (_shift(anchor, n, "D"), "date", _offset(n, "D")) if anchor else (_offset(n, "D"), "relative", _offset(n, "D"))
-    if re.fullmatch(r"на\s+днях|в\s+выходные|на\s+выходных|на\s+следующий\s+день|в\s+тот\s+же\s+день|"
-                    r"в\s+(?:том|этом|тот|этот)\s+же\s+году|годом\s+\w+|в\s+минувш\w+\s+(?!году|месяце|неделе)\w+", low):
+    if re.fullmatch(r"на\s+днях|в\s+выходные|на\s+выходных|на\s+следующий\s+день|в\s+(?:тот|этот)(?:\s+же)?\s+день|"
+                    r"в\s+(?:том|этом|тот|этот)\s+же\s+году|годом\s+\w+|в\s+минувш\w+\s+(?!году|месяце|неделе)\w+|"
+                    r"в\s+(?:разные|последующие)\s+годы", low):
         return (None, "relative", None)
     if re.fullmatch(r"на\s+сегодняшний\s+день|с\s+сегодняшнего\s+дня", low):
         return (anchor.isoformat(), "date", "P0D") if anchor else ("P0D", "relative", "P0D")
@@ -600,11 +603,12 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         has_number = any(n for n, _ in pairs) or bool(re.search(r"полу?(?:век|год)", low))
         prep = re.match(r"(за|в течени[еи]|на протяжении|на|в|до|к|около|более|менее|больше|меньше|свыше|почти|примерно|"
                         r"не более|не менее|целых|всего|последн\w+|ближайш\w+|следующ\w+|перв\w+|каждые|каждый)\s", low)
-        if not has_number and not prep:
+        some = bool(re.match(r"(?:(?:за|на)\s+)?(?:многие|долгие)\s", low))  # "долгие годы": some years
+        if not has_number and not prep and not some:
             return None
         if not has_number and re.fullmatch(r"в\s+\w+", low):
             return None  # "два фильма в год": a rate, not a date
-        if not has_number and not re.search(r"(последн|ближайш|следующ|первы|несколько)", low):
+        if not has_number and not some and not re.search(r"(последн|ближайш|следующ|первы|несколько)", low):
             # "за год", "в течение месяца": one unit
             pairs = [("1", pairs[0][1])]
         vals = []
