@@ -90,6 +90,8 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         # ranges: "с 1994 по 2000 годы", "с 1 по 5 марта", "в 2019–2021 годах", "между 2001 и 2005 годами"
         rf"(?:[Сс]о?|[Оо]т)\s+(?:{day}|{date_words}|{YEAR}{GOD}?)\s+(?:по|до)\s+(?:{single}|{day}{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?|"
         rf"{YEAR}(?=\s*(?:[,.;:)!?»—–]|$)))",
+        # a night from one day to the next: "в ночь с 4 на 5 января", "со 2-го на 3-е ноября"
+        rf"[Сс]о?\s+{day}(?:-?(?:го|е))?\s+на\s+{day}(?:-?(?:е|го))?{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?",
         # months joined by a dash: "в апреле-мае 2012 г.", "с январем-мартом 2011 года"
         rf"{PREP}?{PART}?{MONTH}\s*[-–—]\s*{MONTH}(?:{SP}{YEAR}{GOD}?)?",
         rf"{PREP}?{YEAR}\s*[-–—]\s*{YEAR}{GOD}?",
@@ -579,9 +581,9 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         a, b = (parse_number(x.replace(",", ".")) for x in (m.group(1) or m.group(2), m.group(3)))
         if a is not None and b is not None:
             return (f"{_duration([(a, _unit(m.group(4)))])}/{_duration([(b, _unit(m.group(4)))])}", "duration", None)
-    m = re.fullmatch(r"(?:со?|от|между)\s+(.+?)\s+(?:по|до|и)\s+(.+)", t, re.IGNORECASE)
+    m = re.fullmatch(r"(?:со?|от|между)\s+(.+?)\s+(?:по|до|и|на)\s+(.+)", t, re.IGNORECASE)
     if m:
-        a, b = m.groups()
+        a, b = (re.sub(r"^(\d+)-?(?:го|е)(?=\s|$)", r"\1", x) for x in m.groups())  # "со 2-го на 3-е ноября"
         b_val = _single_value(b, anchor)
         if re.fullmatch(r"[0-3]?\d", a.strip()) and b_val and re.search(r"-\d\d-\d\d$", b_val):
             a_val = b_val[:-2] + f"{int(a):02d}"
