@@ -525,7 +525,13 @@ _NOT_ORG = re.compile(r"СМИ|[Ии]нтернет\w*|Сет(?:ь|и|ью)|(?i:
 _COUNTRY_FEDERATION = re.compile(r"(?:[Рр]оссийск(?:ой|ая|ую|ое)|субъект[а-я]*)[ \u00a0]+$")
 # a platform that is also a company, one writes "в"/"через": a medium here ("написал в Twitter", "в своём
 # Фейсбуке"); the ones that are only media are in _SITE
-_PLATFORM = re.compile(r"Twitter|Твиттер\w*|Facebook|Фейсбук\w*|Telegram|Телеграм\w*")
+_PLATFORM = re.compile(r"Twitter|Твиттер\w*|Facebook|Фейсбук\w*|Telegram|Телеграм\w*|Tumblr")
+# ... or right after "в", "на", "через" ("оскорбление эмира в Twitter", "в чате Telegram"; nerel-train: an organisation
+# 3 times in 17), but not as where one works or puts money ("на работу в Facebook", "инвестировал в Facebook")
+_IN_MEDIUM = re.compile(r"(?<![а-яё])(?:в|во|на|через)[ \u00a0]+(?:(?:чате|сети|микроблоге|аккаунте|блоге)[ \u00a0]+)?"
+                        r"(?:''|[«\"])?$", re.IGNORECASE)
+_WORK_OR_MONEY = re.compile(r"(?:работ|перешл|перешёл|пришл|пришёл|инвест|вложил|вложени|устроил|дол[яиюе]|акци|"
+                            r"пакет)[а-яё]*[ \u00a0]+(?:\S+[ \u00a0]+)?(?:в|во|на)[ \u00a0]+$", re.IGNORECASE)
 _MEDIUM_BEFORE = re.compile(r"(?:написал|опубликовал|сообщил|заявил|поделил|подписчик|аккаунт|соцсет|страниц|блог|"
                             r"сво[её]м)[а-яё]*[ \u00a0,]+(?:[а-яё-]+[ \u00a0]+)?(?:в|во|через|на)[ \u00a0]+"
                             r"(?:[а-яё-]+[ \u00a0]+)?$", re.IGNORECASE)
@@ -544,8 +550,12 @@ def _not_an_org(text: str, o: Span, people: dict) -> bool:
         return True
     if re.fullmatch(r"Федераци[яиюе]\w*", name) and _COUNTRY_FEDERATION.search(text, max(0, o.start - 30), o.start):
         return True
-    if _PLATFORM.fullmatch(name) and _MEDIUM_BEFORE.search(text[max(0, o.start - 60):o.start]):
+    before = text[max(0, o.start - 60):o.start]
+    if _PLATFORM.fullmatch(name) and (_MEDIUM_BEFORE.search(before)
+                                      or _IN_MEDIUM.search(before) and not _WORK_OR_MONEY.search(before)):
         return True
+    if re.fullmatch(r"(?:Telegram|YouTube)-канал\w*", name):
+        return True  # a channel there
     if re.match(r"[ \u00a0]*\((?:19|20)\d\d\)", text[o.end:o.end + 9]):
         return True  # "The Fat Of The Land (1997)": a work and its year
     # "Модибо Сидибе (Modibo Sidibe)": a name spelt again in brackets
