@@ -21,7 +21,10 @@ _APPOS_BEFORE = re.compile(r"^[ \u00a0]*(?:,|[–—-]|\([ \u00a0]*(?:[а-яё-]
 # a plural title introduces its holders: "музыкантами группы — A, B и C", "писатели, среди которых – A и B"
 _APPOS_AFTER_PLURAL = re.compile(
     r"^[ \u00a0]*$|^(?:[ \u00a0]+[\w«»\"-]+){0,3}?[ \u00a0]*(?:[–—:]|,[ \u00a0]*(?:среди них|среди которых|в том числе|"
-    r"включая)[ \u00a0]*[–—:]?)[ \u00a0]*$")
+    r"включая|как)[ \u00a0]*[–—:]?)[ \u00a0]*$")
+# ... or follows them: "Пикассо, Дали и других художников"
+_AND_OTHER = re.compile(r"^[ \u00a0]*,?[ \u00a0]*и[ \u00a0]+(?:многих[ \u00a0]+)?(?:других|прочих|иных)[ \u00a0]+"
+                        r"(?:[а-яё-]+[ \u00a0]+){0,2}$")
 # one name of a list to the next: "A (проект «Метро»), B и C"
 _LIST = r"[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*$"  # "A, B", "A и B", "A, а также B"
 # between names of a list: a note in brackets, or where they come from ("Михаил Павлов из Москвы, Василий Авченко")
@@ -85,6 +88,7 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
             (_org_by_verb(text, max(f[0].end, s.end), sents, mentions, org_mentions) if f and not _plural(head) else None)
         mtext = text[s.start:s.end]
         people_ = _co_holders(text, s, f, mentions) if f and f[2] and _plural(head) else ((person,) if person else ())
+        person = people_[0] if people_ else person
         role = _role(text, s, names) if head else None
         role = (role[0], role[1], text[role[0]:role[1]], _title(text[role[0]:role[1]])) if role else None
         out.append(Position(f"position-{i + 1}", _title(mtext), s.start, s.end, mtext, person, org, people_, role))
@@ -429,7 +433,7 @@ def _co_holders(text, s, found, mentions) -> tuple[str, ...]:
         if nid not in out:
             out.append(nid)
         last = n
-    return tuple(out)
+    return tuple(out if after else reversed(out))  # in the text's order
 
 
 _LIST_GAP = re.compile("^" + _LIST)
@@ -463,7 +467,9 @@ def _apposition(text, s, mentions, head, genders, in_full):
             nxt = following[i + 1] if i + 1 < len(following) else None
             gap = text[m.end:nxt[0].start] if nxt else ""
             # "заместителя Мюллера Джона Пистоля" too, but "дочь президента Барака Обамы Малия" is the president's
-            if nxt and _OF_WHOM.match(gap) and _may_be_genitive(text, m, "," not in gap) \
+            # (a plural title's names are a list: "режиссёры, как Квентин Тарантино, Гас Ван Сент")
+            if nxt and _OF_WHOM.match(gap) and not (_plural(head) and "," in gap) \
+                    and _may_be_genitive(text, m, "," not in gap) \
                     and (not _genitive(head) or "," not in gap and not _after_kin(text, s)):
                 return nxt[0], nxt[1], True  # "пресс-секретарь Билла Клинтона Джо Локхарт": Клинтон is whose
             if _whose(text, s, head, m, genders.get(pid, "?"), in_full.get(pid, frozenset())):
@@ -472,6 +478,10 @@ def _apposition(text, s, mentions, head, genders, in_full):
     for m, pid in mentions.starting(max(0, s.start - 200), s.start):
         if m.end <= s.start and _APPOS_BEFORE.match(text[m.end:s.start]) and not _oblique(text, head, m):
             return m, pid, True
+    if _plural(head):
+        for m, pid in mentions.starting(max(0, s.start - 60), s.start):
+            if m.end <= s.start and _AND_OTHER.match(text[m.end:s.start]):
+                return m, pid, True
     if _plural(head) and head.tag.case == "gent":
         for m, pid in mentions.starting(max(0, s.start - 200), s.start):
             if m.end <= s.start and _ONE_OF.match(text, m.end, s.start):
@@ -509,7 +519,9 @@ def _oblique(text, head, m) -> bool:
 # between a title and its organisation: nothing, a preposition, descriptor words, an opening quote
 # ("журналиста «Медузы»", "музыкантами группы СВ", "инженером на Цзяннаньской судоверфи", "директора в
 # нефтедобывающей компании ООО «МНКТ»")
-_WORKS_IN = re.compile(r"[ \u00a0]?[«\"]?|[ \u00a0]+(?:(?:в|во|при|на)[ \u00a0]+)?(?:[а-яё-]+[ \u00a0]+){0,3}(?:[А-Я]{2,3}[ \u00a0]+)?[«\"]?")
+_WORKS_IN = re.compile(r"[ \u00a0]?[«\"]?|[ \u00a0]+(?:(?:в|во|при|на)[ \u00a0]+)?"
+                       r"(?:(?!(?:из|для|у|о|об|по|к|до|после|через|про|без|под|над)[ \u00a0])[а-яё-]+[ \u00a0]+){0,3}"
+                       r"(?:[А-Я]{2,3}[ \u00a0]+)?[«\"]?")
 
 
 _FROM = re.compile(r"[ \u00a0]+из[ \u00a0]+")
