@@ -213,14 +213,24 @@ def normalize_name(words: list[str], subject_of: str | None = None,
     which settles names that read both as a man's in the genitive and a woman's in the nominative.
     ``case``: the case the name is known to be in ("gent" after "имени").
     """
+    regnal = next((i for i, w in enumerate(words) if i and _REGNAL.fullmatch(w)), None)
+    if regnal is not None:  # "Елизаветы II", "Иоанна Павла II", "Карла XVI Густава": given names and a number
+        given = tuple(w for i, w in enumerate(words) if i != regnal)
+        parts, gender = _normalize_name(given, subject_of, case, True)
+        first = dict(parts)["first"].split()
+        first.insert(regnal, words[regnal])
+        return {"first": " ".join(first), "middle": None, "last": None}, gender
     parts, gender = _normalize_name(tuple(words), subject_of, case)
     return dict(parts), gender
 
 
+_REGNAL = re.compile(r"X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2}")  # a monarch's or a pope's number
+
+
 @lru_cache(maxsize=20000)
-def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: str | None = None
-                    ) -> tuple[tuple, str | None]:
-    roles = _name_roles(words)
+def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: str | None = None,
+                    given_only: bool = False) -> tuple[tuple, str | None]:
+    roles = ["first"] * len(words) if given_only else _name_roles(words)
     asian = surname_first(words)
     best, best_score = None, -1.0
     for gender in ("masc", "femn"):

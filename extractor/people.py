@@ -69,6 +69,16 @@ def _norm(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+_REGNAL = re.compile(r" (?:X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2})(?: |$)")
+
+
+def _given(name: str) -> str:
+    """A monarch's or a pope's given name without the number: "Елизавета II" -> "Елизавета", "Карл XVI Густав" ->
+    "Карл", as other mentions name them."""
+    m = _REGNAL.search(name)
+    return name[:m.start()] if m else name
+
+
 @lru_cache(maxsize=50000)
 def _key_forms(word: str) -> frozenset[str]:
     """The word, its lemmas and its readings as a surname in any case, lower-cased, 'ё' as 'е'."""
@@ -111,18 +121,18 @@ def group_people(text: str, spans) -> list[Person]:
     def remember(i: int) -> None:
         for key in ("first", "last"):
             if people[i][key]:
-                ids = index[key].setdefault(_norm(people[i][key]), [])
+                ids = index[key].setdefault(_norm(_given(people[i][key])), [])
                 if i not in ids:
                     ids.append(i)
 
     def named(key: str, forms: frozenset[str]) -> list[dict]:
         ids = sorted({i for f in forms for i in index[key].get(f, ())})
-        return [people[i] for i in ids if people[i][key] and _norm(people[i][key]) in forms]
+        return [people[i] for i in ids if people[i][key] and _norm(_given(people[i][key])) in forms]
 
     def find(parts, raw_forms: frozenset[str]) -> dict | None:
         given = [parts[k] for k in ("first", "middle", "last") if parts[k]]
         if len(given) == 1:  # one word: the person whose surname (or else first name) it is
-            forms = _key_forms(given[0]) | raw_forms
+            forms = _key_forms(_given(given[0])) | raw_forms
             for key in ("last", "first"):
                 cands = named(key, forms)
                 if cands:
@@ -136,7 +146,9 @@ def group_people(text: str, spans) -> list[Person]:
         return None
 
     # full names first, so that short mentions join them whatever the order in the text
-    order = sorted(range(len(parsed)), key=lambda i: (-sum(v is not None for v in parsed[i][2].values()), i))
+    # (a monarch's name and number counts as full: "Елизавета II" before "Елизавета")
+    order = sorted(range(len(parsed)), key=lambda i: (-sum(v is not None for v in parsed[i][2].values())
+                                                      - bool(_REGNAL.search(parsed[i][2]["first"] or "")), i))
     for i in order:
         s, mtext, parts, raw_forms = parsed[i]
         p = find(parts, raw_forms)
@@ -147,7 +159,8 @@ def group_people(text: str, spans) -> list[Person]:
         else:
             for k in ("first", "middle", "last"):
                 cur = p[k]
-                if parts[k] and (cur is None or (cur.endswith(".") and not parts[k].endswith("."))):
+                if parts[k] and (cur is None or (cur.endswith(".") and not parts[k].endswith("."))
+                                 or parts[k].startswith(cur + " ") and _REGNAL.search(parts[k])):
                     p[k] = parts[k]
         remember(p["n"])
         p["mentions"].append(Mention(s.start, s.end, mtext))

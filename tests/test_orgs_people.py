@@ -98,6 +98,9 @@ PEOPLE = [
     # a name ends where its sentence does, after a regnal number too
     ("Премию вручит король Норвегии Харальд V. Абелевская премия учреждена в 2002 году.",
      {"Харальд V": ["Харальд V"]}),
+    # a monarch's name with the number and without it is one person
+    ("Папа Бенедикт XVI назначил кардиналов. Решение Бенедикта XVI удивило всех. Бенедикт ушёл на покой.",
+     {"Бенедикт XVI": ["Бенедикт XVI", "Бенедикта XVI", "Бенедикт"]}),
     # the surname first, then first name and patronymic in its case; not a relative's surname in the genitive
     ("Его мать — Суркова Зоя Антоновна, работала учителем.", {"Зоя Антоновна Суркова": ["Суркова Зоя Антоновна"]}),
     ("Письмо направили Тихоновой Татьяне Васильевне в пятницу.",
@@ -431,6 +434,9 @@ NAME_PARTS = [  # words of a name as written -> first, middle, last in the nomin
     (["Кары", "Караева"], ("Кара", None, "Караев")),  # an unknown given name declines like a surname
     (["Ван", "Цзюнь"], ("Цзюнь", None, "Ван")),
     (["Роману", "Абрамовичу"], ("Роман", None, "Абрамович")),  # a surname that reads as a patronymic too
+    (["Елизаветой", "II"], ("Елизавета II", None, None)),  # a monarch's given names and number, no surname
+    (["Иоанна", "Павла", "II"], ("Иоанн Павел II", None, None)),
+    (["Кигели", "V"], ("Кигели V", None, None)),
     (["Михаил", "Сергеевич"], ("Михаил", "Сергеевич", None)),  # a patronymic only
     (["Наина", "Иосифовна"], ("Наина", "Иосифовна", None)),
 ]
