@@ -224,7 +224,8 @@ def normalize_name(words: list[str], subject_of: str | None = None,
     return dict(parts), gender
 
 
-_REGNAL = re.compile(r"X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2}")  # a monarch's or a pope's number
+REGNAL = r"(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2})"  # a monarch's or a pope's number: "II", "XVI"
+_REGNAL = re.compile(REGNAL)
 
 
 @lru_cache(maxsize=20000)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .morph import CASES, normalize_name, parses, surname_first, surname_nominative, verb_gender
+from .morph import CASES, REGNAL, normalize_name, parses, surname_first, surname_nominative, verb_gender
 from .types import Mention, Person
 
 # "театр им. В. М. Шукшина", "Ассоциация имени Людвига ван Бетховена": whom something is named after, in the genitive
@@ -69,7 +69,7 @@ def _norm(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
-_REGNAL = re.compile(r" (?:X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2})(?: |$)")
+_REGNAL = re.compile(rf" {REGNAL}(?: |$)")
 
 
 def _given(name: str) -> str:
