@@ -543,15 +543,15 @@ def _org_after_holder(text, m, org_mentions):
 
 
 # verbs of working somewhere: "возглавил", "работает в", "играл за", "перешёл в", "служил в", "командовал"
-_WORKS_VERB = re.compile(r"(?<![а-яё])(?:возглав|руковод|работа|проработа|поработа|служ|игра|поигра|выступа|тренир|управля|переш[её]л|перешла|перешли|"
-                         r"командова|вступил|вступила|трудил)[а-яё]*", re.I)
+_WORKS_VERB = re.compile(r"(?<![а-яё])(?:возглав|руковод|работа|проработа|поработа|служ|игра|поигра|выступа|тренир|"
+                         r"управля|переш[её]л|перешла|перешли|командова|вступил|вступила|трудил)[а-яё]*", re.I)
 _VERB_GAP = 40
 
 
 def _org_by_verb(text, start, sents, mentions, org_mentions):
     """The organisation the holder's sentence says they work in, after a verb of working and before anyone else is
-    named: "Генерал Аллен принял командование силами США", "нападающий перешёл в «Шанхай Шеньхуа»",
-    "режиссёр Андрей Могучий, который работает в Александринском театре"."""
+    named: "Генерал Аллен командовал силами НАТО", "нападающий перешёл в «Шанхай Шеньхуа»", "режиссёр Андрей
+    Могучий, который работает в Александринском театре" (a verb, not a noun: "принял командование" is not one)."""
     k = bisect_right(sents, (start, float("inf"))) - 1
     end = sents[k][1] if k >= 0 and sents[k][1] > start else len(text)
     line = text.find("\n", start, end)
