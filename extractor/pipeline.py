@@ -13,7 +13,7 @@ from .money import find_money
 from .morph import morph, parses
 from .orgs import combine_orgs, group_orgs, named_orgs
 from .people import group_people, names_closing_orgs, names_named_after
-from .positions import build_positions, extend_to_body, find_positions
+from .positions import build_positions, extend_to_body, find_positions, position_heads
 from .resources import resource
 from .spans import Coverage, Span, covered
 from .threads import one_blas_thread
@@ -319,15 +319,26 @@ def _title_word(word: str) -> bool:
     return ps[0].tag.POS in ("ADJF", "PRTF") or any(p.tag.POS == "NOUN" and "anim" in p.tag for p in ps[:2])
 
 
+_OPENS = re.compile(r"(?:^|[.!?…:;»\"“(\n—–-][ \u00a0]*|^[ \u00a0]*)$")  # what a sentence or a heading starts after
+
+
+def _post_or_adjective(word: str) -> bool:
+    p = parses(word.lower())[0]
+    return p.tag.POS != "NOUN" or p.normal_form in position_heads() or word.lower() in position_heads()
+
+
 def tidy_person(text: str, s: Span) -> Span | None:
     """Fix a name span's edges: take in initials before it ("Дж.Коми"), leave out a title before it
     ("Император Акихито"), drop punctuation, stop at a line break."""
     start, end = s.start, s.end
-    age = re.match(r"\d+-летн[а-яё]+[ \u00a0]+", text[start:end])  # "[34-летний] ТиДжей"
+    age = re.match(r"(?:\d+-|[А-ЯЁа-яё]+)летн[а-яё]+[ \u00a0]+", text[start:end])  # "[34-летний] ТиДжей", "Шестидесятилетняя"
     if age:
         start += age.end()
     first = re.match(r"([А-ЯЁ][а-яё-]+)[ \u00a0]+(?=[А-ЯЁA-Z])", text[start:end])
-    if first and _title_word(first.group(1)):
+    # (a noun capitalised inside a sentence that names no post is a given name: "75-летний Карел Шварценберг";
+    # "Принц Уильям", "Королевское Высочество" stay titles)
+    if first and _title_word(first.group(1)) and (_OPENS.search(text, max(0, start - 4), start) or _post_or_adjective(
+            first.group(1))):
         start += first.end()
     m = _INITIAL_BEFORE.search(text, max(0, start - 8), start)
     if m and (m.start() == 0 or not text[m.start() - 1].isalnum()):
