@@ -884,7 +884,7 @@ def _adjectives_before(text: str, start: int, head_word: str) -> int:
             return start
         p = next((p for p in parses(prev.group(1).lower())[:3] if p.tag.POS in ("ADJF", "PRTF")
                   and p.tag.case == head.tag.case and (not p.tag.number or p.tag.number == head.tag.number)), None)
-        if p is None:
+        if p is None or "Apro" in p.tag:  # a pronoun is no part of it: "Сам губернатор", "Её адвокат", "Некоторым"
             return start
         lemma = p.normal_form
         if p.tag.POS == "PRTF":  # "приглашённым": the participle's own nominative, not its verb
