@@ -882,8 +882,11 @@ def _adjectives_before(text: str, start: int, head_word: str) -> int:
         prev = re.search(r"([А-Яа-яЁё-]+)[ \u00a0]+$", text[max(0, start - 40):start])
         if not prev:
             return start
-        p = next((p for p in parses(prev.group(1).lower())[:3] if p.tag.POS in ("ADJF", "PRTF")
+        ps = parses(prev.group(1).lower())
+        p = next((p for p in ps[:3] if p.tag.POS in ("ADJF", "PRTF")
                   and p.tag.case == head.tag.case and (not p.tag.number or p.tag.number == head.tag.number)), None)
+        if any(q.tag.POS == "COMP" for q in ps[:3]):
+            return start  # "Позднее президент": a comparative, not an adjective
         if p is None or "Apro" in p.tag:  # a pronoun is no part of it: "Сам губернатор", "Её адвокат", "Некоторым"
             return start
         lemma = p.normal_form
@@ -911,7 +914,8 @@ _RANK = frozenset("главный старший младший запасной
 _TITLE_PAIRS = frozenset({("народный", "депутат"), ("полномочный", "посол"), ("чрезвычайный", "посол"),
                           ("полномочный", "представитель")})
 _NOT_PART = frozenset("бывший нынешний покойный известный знаменитый новый прежний действующий народный заслуженный "
-                      "почётный".split())  # "Народный артист" is an honour, not part of the trade
+                      "почётный легендарный неназванный великий выдающийся молодой опытный влиятельный именитый "
+                      "тогдашний отставной предыдущий любимый единственный".split())  # "Народный артист" is an honour, not part of the trade
 
 
 # people named by what happens to them or where they are, not by a post or a trade
@@ -952,7 +956,7 @@ def _mend(text: str, s: Span, people) -> Span | None:
     """Cut a title before a name that starts inside it, close or drop a quote it opens, and drop words at
     its end that cannot end a title ("лидер по-прежнему", "президента 54 года")."""
     start, end = s.start, s.end
-    age = re.match(r"[\d\s-]*(?:-?летн|летн)[а-яё]*[ \u00a0]+|[^\w«]+", text[start:end])  # "[19-]летний кронпринц"
+    age = re.match(r"(?:[\d\s-]*|[А-ЯЁа-яё]+)летн[а-яё]*[ \u00a0]+|[^\w«]+", text[start:end])  # "[19-летний] кронпринц"
     if age:
         start += age.end()
     named = re.search(r"(?<![а-яё])(?:им\.?|имени)(?![а-яё])", text[start:end])
