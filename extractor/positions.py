@@ -885,8 +885,8 @@ def _adjectives_before(text: str, start: int, head_word: str) -> int:
         ps = parses(prev.group(1).lower())
         p = next((p for p in ps[:3] if p.tag.POS in ("ADJF", "PRTF")
                   and p.tag.case == head.tag.case and (not p.tag.number or p.tag.number == head.tag.number)), None)
-        if any(q.tag.POS == "COMP" for q in ps[:3]):
-            return start  # "Позднее президент": a comparative, not an adjective
+        if any(q.tag.POS == "COMP" for q in ps[:3]) or "летн" in prev.group(1).lower():
+            return start  # "Позднее президент": a comparative, not an adjective; "Семидесятилетний": an age
         if p is None or "Apro" in p.tag:  # a pronoun is no part of it: "Сам губернатор", "Её адвокат", "Некоторым"
             return start
         lemma = p.normal_form
