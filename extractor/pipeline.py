@@ -319,7 +319,7 @@ def _title_word(word: str) -> bool:
     return ps[0].tag.POS in ("ADJF", "PRTF") or any(p.tag.POS == "NOUN" and "anim" in p.tag for p in ps[:2])
 
 
-_OPENS = re.compile(r"(?:^|[.!?…:;»\"“(\n—–-][ \u00a0]*|^[ \u00a0]*)$")  # what a sentence or a heading starts after
+_OPENS = re.compile(r"(?:^|[.!?…:;»\"“(\n—–-])[ \u00a0]*$")  # what a sentence or a heading starts after
 
 
 def _post_or_adjective(word: str) -> bool:

@@ -259,8 +259,7 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
     cop = (_COPULA if head.tag.case == "ablt" else _HOLDS_POST).search(text, start, s.start)
 
     def named(m, pid):  # the mention is the name itself, not an inflected form ("Александра Калягина")
-        words = [w.lower() for w in _WORD.findall(text, m.start, m.end)]
-        return bool(words) and all(w in nominative[pid] for w in words)
+        return _as_named(text, m, nominative[pid])
 
     if head.tag.case == "gent" and not cop:
         if linker.AFTER_POST.search(text, max(start, s.start - 20), s.start) and _TAKES.match(text, s.end):
@@ -296,6 +295,13 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
         if named(m, pid):
             return m, pid, False
     return None
+
+
+def _as_named(text: str, m, nominative: frozenset[str]) -> bool:
+    """Every word of the mention is a word of the name in the nominative (``nominative``): the name as such, not an
+    inflected form of it."""
+    words = [w.lower() for w in _WORD.findall(text, m.start, m.end)]
+    return bool(words) and all(w in nominative for w in words)
 
 
 def _nominative_words(person) -> frozenset[str]:
@@ -381,10 +387,7 @@ def _whose(text, s, head, m, gender: str = "?", nominative=frozenset()) -> bool:
     """A name in the genitive right after a title in another case is whose the title is, not who holds it:
     "Адвокат [Маркива] заявил", "Оппонент [Максима] остаётся непобеждённым", "был охранником [Мосийчука]"; not
     a name written as the person's name in the nominative ("моряк [Мендонса]" of "Джордж Мендонса")."""
-    if head is None or text[s.end:m.start].strip(" \u00a0"):
-        return False
-    words = [w.lower() for w in _WORD.findall(text, m.start, m.end)]
-    if words and all(w in nominative for w in words):
+    if head is None or text[s.end:m.start].strip(" \u00a0") or _as_named(text, m, nominative):
         return False
     nouns = [p for p in parses(head.word) if p.tag.POS == "NOUN"]
     if not nouns or head.tag.case not in _NOT_GENITIVE or any(p.tag.case != head.tag.case for p in nouns):
@@ -883,10 +886,10 @@ def _adjectives_before(text: str, start: int, head_word: str) -> int:
         if not prev:
             return start
         ps = parses(prev.group(1).lower())
-        p = next((p for p in ps[:3] if p.tag.POS in ("ADJF", "PRTF")
-                  and p.tag.case == head.tag.case and (not p.tag.number or p.tag.number == head.tag.number)), None)
         if any(q.tag.POS == "COMP" for q in ps[:3]) or "летн" in prev.group(1).lower():
             return start  # "Позднее президент": a comparative, not an adjective; "Семидесятилетний": an age
+        p = next((p for p in ps[:3] if p.tag.POS in ("ADJF", "PRTF")
+                  and p.tag.case == head.tag.case and (not p.tag.number or p.tag.number == head.tag.number)), None)
         if p is None or "Apro" in p.tag:  # a pronoun is no part of it: "Сам губернатор", "Её адвокат", "Некоторым"
             return start
         lemma = p.normal_form
