@@ -646,3 +646,29 @@ def test_a_body_before_a_quoted_name_is_its_own():
     a, b = 0, text.index("Металлоинвест вырос")
     orgs = group_orgs(text, [Span(a, 32, "ORG", "test"), Span(b, b + 13, "ORG", "test")])
     assert len(orgs) == 2
+
+
+@pytest.mark.parametrize("text,spacy,natasha,expected", [
+    # spaCy stops before "и"/"о"/"по" and a lower-case word, or on an adjective: natasha's longer name
+    ("Министерство морских дел и рыболовства заявило.", "Министерство морских дел",
+     "Министерство морских дел и рыболовства", "Министерство морских дел и рыболовства"),
+    ("Генсек Организации Договора о коллективной безопасности.", "Организации Договора",
+     "Организации Договора о коллективной безопасности", "Организации Договора о коллективной безопасности"),
+    ("Он окончил Исторический государственный архив.", "Исторический государственный",
+     "Исторический государственный архив", "Исторический государственный архив"),
+    # a legal form before the name, or a name after it, stays spaCy's
+    ("Акции ОАО «Газпром» выросли.", "Газпром", "ОАО «Газпром»", "Газпром"),
+    ("Он играл в театре Армена Джигарханяна.", "театре", "театре Армена Джигарханяна", "театре"),
+])
+def test_spacy_name_completed_by_natasha(text, spacy, natasha, expected):
+    from extractor.orgs import _completed
+    from extractor.spans import Span
+
+    s, n = text.index(spacy), text.index(natasha)
+    got = _completed(text, Span(s, s + len(spacy), "ORG", "spacy"), [Span(n, n + len(natasha), "ORG", "natasha")])
+    assert text[got.start:got.end] == expected
+
+
+def test_natasha_name_where_spacy_trimmed_leaves_room(pipeline):
+    d = pipeline("Деньги получило украинское правительство через Национальный банк Украины.").to_dict()
+    assert [o["name"] for o in d["organisations"]] == ["украинское правительство", "Национальный банк Украины"]
