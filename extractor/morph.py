@@ -186,11 +186,19 @@ def _name_roles(words: list[str]) -> list[str]:
                 roles[i] = "first"
                 break
     if "first" not in roles and len(words) == 2 and not _SURNAME_END.search(words[0].lower()) \
-            and not _known_name(words[0]):
-        roles[0] = "first"  # a given name the dictionary does not know, before the surname: "Стэнли Кубрика"
+            and (not _known_name(words[0]) or _SURNAME_END.search(words[1].lower())):
+        # a given name the dictionary does not know, or knows mostly as a surname, before the surname: "Стэнли
+        # Кубрика", "Абдурахман Мартазанов"
+        roles[0] = "first"
     if roles.count("last") == 0 and len(words) > 1:
         roles[-1] = "last"
     return roles
+
+
+def _indeclinable(word: str) -> bool:
+    """The dictionary's likeliest reading of the word is a word that never declines, and not a given name."""
+    tag = parses(word.lower())[0].tag
+    return "Fixd" in tag and "Name" not in tag
 
 
 def _given_parse(word: str, role: str, gender: str, case: str):
@@ -246,6 +254,9 @@ def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: 
                     nom, fit = surname_nominative(w, gender, case)
                     score += fit
                     forms.append(nom or w)
+                elif r == "first" and _indeclinable(w):  # "Аркади Патаркацишвили": as written, in any case
+                    score += 1.0
+                    forms.append(w)
                 else:
                     p = _given_parse(w, r, gender, case)
                     if p is None and r == "first" and gender == "femn" and case == "nomn" and w[-1:] in "аяАЯ":

@@ -293,9 +293,14 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
         return False  # a subject that is no person: "Его отец был инженером", and no one else holds it
     lo = sents[max(0, k - 2)][0] if k >= 0 else max(0, start - 600)
     for m, pid in reversed(mentions.starting(lo, start)):
-        if named(m, pid):
+        if named(m, pid) or _opens_sentence(text, m, sents):  # "Абдурахману Мартазанову было 63 года. Избран ..."
             return m, pid, False
     return None
+
+
+def _opens_sentence(text: str, m, sents) -> bool:
+    k = bisect_right(sents, (m.start, float("inf"))) - 1
+    return k >= 0 and not text[sents[k][0]:m.start].strip()
 
 
 def _as_named(text: str, m, nominative: frozenset[str]) -> bool:

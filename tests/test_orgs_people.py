@@ -290,6 +290,9 @@ HOLDERS = [  # title -> names of everyone holding it
     ("Приехали Юрген Клинсман, Йоахим Лёв (второй тренер) и Андреас Кёпке.", {"тренер": ["Йоахим Лёв"]}),
     # a host heads her title, as any person's participle
     ("Ведущая Эрин Эндрюс потребовала компенсацию.", {"ведущий": ["Эрин Эндрюс"]}),
+    # no subject: the person the sentence before opens with, whatever the case of the name
+    ("Сообщил Иван Котов. Абдурахману Мартазанову было 63 года. Избран главой совета в июле.",
+     {"глава совета": ["Абдурахман Мартазанов"]}),
 ]
 
 
@@ -452,6 +455,11 @@ NAME_PARTS = [  # words of a name as written -> first, middle, last in the nomin
     (["Кигели", "V"], ("Кигели V", None, None)),
     (["Михаил", "Сергеевич"], ("Михаил", "Сергеевич", None)),  # a patronymic only
     (["Наина", "Иосифовна"], ("Наина", "Иосифовна", None)),
+    # a given name the dictionary knows mostly as a surname, before a surname: "Абдурахман"
+    (["Абдурахман", "Мартазанов"], ("Абдурахман", None, "Мартазанов")),
+    (["Абдурахману", "Мартазанову"], ("Абдурахман", None, "Мартазанов")),
+    # a given name that never declines stays as written (not "Аркадя", the genitive of a rare woman's name)
+    (["Аркади", "Патаркацишвили"], ("Аркади", None, "Патаркацишвили")),
 ]
 
 
