@@ -165,6 +165,7 @@ def group_people(text: str, spans) -> list[Person]:
         remember(p["n"])
         p["mentions"].append(Mention(s.start, s.end, mtext))
     _join_aliases(people, parsed)
+    _join_oblique(people)
     for p in people:
         _keep_indeclinable(p)
     people = [p for p in people if len(p["mentions"]) > 1 or not _common_word(text, p["mentions"][0])]
@@ -226,6 +227,31 @@ def _join_aliases(people: list[dict], parsed) -> None:
         for m in b["mentions"]:
             owner[m.start] = a
         people.remove(b)
+
+
+def _join_oblique(people: list[dict]) -> None:
+    """A full name whose every mention can be an inflected form of another person's name is that person's, when
+    the other name is the one the text writes as such ("Александра Кокорина", his genitive or her nominative, with
+    "Александр Кокорин" in the text), or when its given name is not one the dictionary knows in the nominative
+    ("Сергея Шойгу" read before a woman's verb is "Сергей Шойгу")."""
+    def written(p):
+        return any(_norm(m.text) == _norm(f"{p['first']} {p['last']}") for m in p["mentions"])
+
+    def nominative(first):
+        return any("Name" in q.tag and q.tag.case == "nomn" and q.is_known for q in parses(first.lower()))
+
+    full = [p for p in people if p["first"] and p["last"] and not p["first"].endswith(".")]
+    for b in full:
+        for a in full:
+            if a is b or _norm(a["first"]) == _norm(b["first"]) or a not in people or b not in people:
+                continue
+            if not (written(a) and not written(b) or nominative(a["first"]) and not nominative(b["first"])):
+                continue
+            if all(len(ws) == 2 and _norm(a["first"]) in _key_forms(ws[0]) and _norm(a["last"]) in _key_forms(ws[1])
+                   for ws in (name_words(m.text) for m in b["mentions"])):
+                a["mentions"] += b["mentions"]
+                people.remove(b)
+                break
 
 
 def _verb_nearby(text: str, start: int, end: int) -> str | None:
