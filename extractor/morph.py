@@ -101,6 +101,8 @@ def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, f
             base = word[: len(word) - len(seen)] + nom
             if gender == "masc" and seen in ("а", "у", "е", "ом") and not _MASC_NOM.search(base.lower()):
                 continue
+            if seen == "ем" and re.search(r"[жшщчц]$", base[:-1].lower()):
+                base = base[:-1]  # "Шустеровичем" -> "Шустерович", not "Шустеровичь"
             return base, 0.9
     if w[-1] in "иоуэю":  # Санду, Коми: indeclinable
         return word, 0.4
@@ -159,7 +161,10 @@ def _name_roles(words: list[str]) -> list[str]:
     roles = ["last"] * len(words)
     if surname_first(words):
         return ["last"] + ["first"] * (len(words) - 1)
-    patr = [i for i, w in enumerate(words) if any("Patr" in p.tag for p in parses(w.lower())[:2])]
+    # a patronymic the dictionary does not know is one only in a name of three words: "Дворкович" in "Аркадий
+    # Дворкович" is a surname, "Данильбекович" in "Дудаев Андарбек Данильбекович" a patronymic
+    patr = [i for i, w in enumerate(words) if any("Patr" in p.tag and (p.is_known or 0 < i and len(words) > 2)
+                                                  for p in parses(w.lower())[:2])]
     if len(words) == 2 and patr == [1] and any("Surn" in p.tag for p in parses(words[1].lower())[:2]):
         patr = []  # a given name and a word that is a surname too: "Роман Абрамович", not a patronymic alone
     if patr:

@@ -92,6 +92,22 @@ def _key_forms(word: str) -> frozenset[str]:
     return frozenset(_norm(x) for x in forms)
 
 
+_A_ENDINGS = re.compile(r"(?<=[а-яё]{3})(?:ы|и|е|у|ой|ою)$")
+
+
+def _a_declension(word: str) -> frozenset[str]:
+    """The nominative of a man's surname in "-а" a word may be a case of ("Ортеги", "Ортегу" -> "ортега"), but not a
+    woman's surname ("Путину" is no form of "Путина"): only ever matched against a name the text gives."""
+    w = _norm(word)
+    m = _A_ENDINGS.search(w)
+    if not m or _SURNAME_END_FEMN.search(w[:m.start()] + "а"):
+        return frozenset()
+    return frozenset({w[:m.start()] + "а"})
+
+
+_SURNAME_END_FEMN = re.compile(r"(?:ова|ева|ина|ына|ая)$")
+
+
 def group_people(text: str, spans) -> list[Person]:
     """Join every mention of the same person: full names first, then surname- or first-name-only ones."""
     parsed = []
@@ -111,7 +127,9 @@ def group_people(text: str, spans) -> list[Person]:
             parts["first"] = initials[0]
             if len(initials) > 1 and parts["middle"] is None:
                 parts["middle"] = initials[1]  # "А. С. Пушкин"
-        parsed.append((s, mtext, parts, _key_forms(words[0]) if len(words) == 1 else frozenset()))
+        one = len(words) == 1
+        parsed.append((s, mtext, parts, _key_forms(words[0]) if one else frozenset(),
+                       _a_declension(words[0]) if one else frozenset()))
 
     people: list[dict] = []
     # people by their first and last names ('ё' as 'е', lower-cased), in the order they were met: a lookup, not a
@@ -129,7 +147,7 @@ def group_people(text: str, spans) -> list[Person]:
         ids = sorted({i for f in forms for i in index[key].get(f, ())})
         return [people[i] for i in ids if people[i][key] and _norm(_given(people[i][key])) in forms]
 
-    def find(parts, raw_forms: frozenset[str]) -> dict | None:
+    def find(parts, raw_forms: frozenset[str], a_forms: frozenset[str]) -> dict | None:
         given = [parts[k] for k in ("first", "middle", "last") if parts[k]]
         if len(given) == 1:  # one word: the person whose surname (or else first name) it is
             forms = _key_forms(_given(given[0])) | raw_forms
@@ -137,7 +155,8 @@ def group_people(text: str, spans) -> list[Person]:
                 cands = named(key, forms)
                 if cands:
                     return cands[0]
-            return None
+            cands = named("last", a_forms)
+            return cands[0] if cands else None
         if not parts["last"]:
             return None
         for p in named("last", _key_forms(parts["last"])):
@@ -150,8 +169,8 @@ def group_people(text: str, spans) -> list[Person]:
     order = sorted(range(len(parsed)), key=lambda i: (-sum(v is not None for v in parsed[i][2].values())
                                                       - bool(_REGNAL.search(parsed[i][2]["first"] or "")), i))
     for i in order:
-        s, mtext, parts, raw_forms = parsed[i]
-        p = find(parts, raw_forms)
+        s, mtext, parts, raw_forms, a_forms = parsed[i]
+        p = find(parts, raw_forms, a_forms)
         if p is None:
             p = {"first": parts["first"], "middle": parts["middle"], "last": parts["last"], "mentions": [],
                  "n": len(people)}
