@@ -218,6 +218,9 @@ def _given_parse(word: str, role: str, gender: str, case: str):
     return best
 
 
+_OBLIQUE_ADJ = re.compile(r"[^аеёиоуыэюя](?:ого|его|ому|ему)$")
+
+
 def normalize_name(words: list[str], subject_of: str | None = None,
                    case: str | None = None) -> tuple[dict[str, str | None], str | None]:
     """Words of a person's name (any case) -> {'first','middle','last'} in the nominative, and gender.
@@ -250,7 +253,10 @@ def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: 
     for gender in ("masc", "femn"):
         for case in (known_case,) if known_case else CASES:
             score, forms = (0.05 if case == "nomn" else 0.0), []
-            if subject_of == gender and case == "nomn":
+            # the verb's gender tells a subject's, unless the surname is an adjective's oblique case ("Сын
+            # В.Жириновского попал")
+            if subject_of == gender and case == "nomn" and not any(
+                    r == "last" and _OBLIQUE_ADJ.search(w.lower()) for w, r in zip(words, roles)):
                 score += 1.0
             for w, r in zip(words, roles):
                 if asian and r == "first":  # "Цзиньпином" -> "Цзиньпин"

@@ -164,10 +164,12 @@ def group_people(text: str, spans) -> list[Person]:
                 return p
         return None
 
-    # full names first, so that short mentions join them whatever the order in the text
-    # (a monarch's name and number counts as full: "Елизавета II" before "Елизавета")
+    # full names first, so that short mentions join them whatever the order in the text (a monarch's name and number
+    # counts as full: "Елизавета II" before "Елизавета"), and a given name before an initial ("Алексей Кудрин"
+    # before "А.Кудрина", whose gender only the full name tells)
     order = sorted(range(len(parsed)), key=lambda i: (-sum(v is not None for v in parsed[i][2].values())
-                                                      - bool(_REGNAL.search(parsed[i][2]["first"] or "")), i))
+                                                      - bool(_REGNAL.search(parsed[i][2]["first"] or "")),
+                                                      (parsed[i][2]["first"] or "").endswith("."), i))
     for i in order:
         s, mtext, parts, raw_forms, a_forms = parsed[i]
         p = find(parts, raw_forms, a_forms)
