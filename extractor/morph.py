@@ -218,6 +218,12 @@ def _given_parse(word: str, role: str, gender: str, case: str):
     return best
 
 
+def _oblique_given(word: str, gender: str) -> bool:
+    """A given name the dictionary knows, but not as this gender's nominative: "Джейкоба", "Пшемыслава"."""
+    ps = [p for p in parses(word.lower()) if "Name" in p.tag and p.is_known]
+    return bool(ps) and not any(p.tag.case == "nomn" and (p.tag.gender == gender or "ms-f" in p.tag) for p in ps)
+
+
 _OBLIQUE_ADJ = re.compile(r"[^аеёиоуыэюя](?:ого|его|ому|ему)$")
 
 
@@ -256,7 +262,8 @@ def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: 
             # the verb's gender tells a subject's, unless the surname is an adjective's oblique case ("Сын
             # В.Жириновского попал")
             if subject_of == gender and case == "nomn" and not any(
-                    r == "last" and _OBLIQUE_ADJ.search(w.lower()) for w, r in zip(words, roles)):
+                    r == "last" and _OBLIQUE_ADJ.search(w.lower()) or r == "first" and _oblique_given(w, gender)
+                    for w, r in zip(words, roles)):
                 score += 1.0
             for w, r in zip(words, roles):
                 if asian and r == "first":  # "Цзиньпином" -> "Цзиньпин"
