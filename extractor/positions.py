@@ -757,7 +757,12 @@ def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Spa
             s = Span(s.start, max(cut), s.type, s.source)
         words = _WORD.findall(text, _after_acting(text, s.start, s.end), s.end)
         after = [n for n in names.starting(s.end + 1, s.end + 2) if text[s.end] in " \u00a0"]
-        if words and after and (_country_post(words[0]) or _post(words[0])) and _genitive_name(text, after[0]) \
+        quoted = _QUOTED_NAME.match(text, s.end)
+        if quoted and not after:  # "журналиста «Медузы»", "главный редактор радиостанции «Говорит Москва»"
+            after = [n for n in names.starting(quoted.end(), quoted.end() + 1) if n.type == "ORG"
+                     and text[n.end:n.end + 1] == {"«": "»"}.get(text[quoted.end() - 1], '"')]
+            after = [Span(after[0].start, after[0].end + 1, "ORG", after[0].source)] if after else []
+        if words and after and (quoted or (_country_post(words[0]) or _post(words[0])) and _genitive_name(text, after[0])) \
                 and not re.match(r"[ \u00a0]+и[ \u00a0]", text[after[0].end:after[0].end + 3]):
             s = Span(s.start, after[0].end, s.type, s.source)
         # and over the land, state or province it serves, when that is named: "министр финансов [немецкой земли
@@ -780,6 +785,7 @@ def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Spa
     return out
 
 
+_QUOTED_NAME = re.compile(r"[ \u00a0]+[«\"]")
 _UNIT = re.compile(r"(?i)земли|штата|провинции|префектуры|графства|кантона|эмирата|департамента")
 _UNIT_AFTER = re.compile(r"[ \u00a0]+(?:[а-яё]+(?:ой|ого)[ \u00a0]+)?(?:" + _UNIT.pattern[4:] + r")[ \u00a0]+")
 
