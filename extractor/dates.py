@@ -208,7 +208,7 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
             s, span = s + k.end(), span[k.end():]
         out.append(DateMention(s, e, span, value, kind, offset))
     out.sort(key=lambda d: d.start)
-    return _join_appositions(text, out)
+    return _join_coordinated(text, _join_appositions(text, out), anchor)
 
 
 def _eve_of(text: str, span: str, end: int) -> bool:
@@ -248,6 +248,44 @@ def _join_appositions(text: str, dates: list[DateMention]) -> list[DateMention]:
                 out[-1] = DateMention(prev.start, d.end, text[prev.start:d.end], exact.value, "date", other.offset)
                 continue
         out.append(d)
+    return out
+
+
+_AND = re.compile(r"[ \u00a0]+и[ \u00a0]+")
+_DAY_AND = re.compile(r"(?<![\d.,:])(\d{1,2})[ \u00a0]+и[ \u00a0]+$")
+_YEARLESS = re.compile(r"--(\d\d(?:-\d\d)?)")
+_DAY_OR_MONTH = re.compile(r"(\d{4}|-)-(\d\d(?:-\d\d)?)")
+_AND_WEEKDAY = re.compile(r"[ \u00a0]+и[ \u00a0]+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![а-яё])",
+                          re.I)
+
+
+def _join_coordinated(text: str, dates: list[DateMention], anchor: dt.date | None) -> list[DateMention]:
+    """Dates joined by "и" that share what the last one says are one span, as NEREL draws them, of kind "set",
+    its value the EDTF set of each date in full: "30 июня и 1 июля 2019 года" -> {2019-06-30,2019-07-01}, "в июле
+    и августе 2019 года" -> {2019-07,2019-08}, "12 и 13 января 2013 года" -> {2013-01-12,2013-01-13} (before, the
+    first had no year or was lost). Weekdays stay two dates, the second found without its "в": "в пятницу и
+    субботу"."""
+    out: list[DateMention] = []
+    for d in dates:
+        full = _DAY_OR_MONTH.fullmatch(d.value or "") if d.kind == "date" else None
+        prev = out[-1] if out else None
+        year = full.group(1) if full and full.group(1) != "-" else None
+        day = _DAY_AND.search(text, max(0, d.start - 12), d.start)
+        if full and "-" in full.group(2) and day and d.text[:1].isdigit() and (not prev or prev.end <= day.start()):
+            first = f"{year or '-'}-{full.group(2)[:3]}{int(day.group(1)):02d}"  # "12" of "12 и 13 января"
+            out.append(DateMention(day.start(), d.end, text[day.start():d.end], f"{{{first},{d.value}}}", "set"))
+            continue
+        gap = prev and _AND.fullmatch(text, prev.end, d.start)
+        before = _YEARLESS.fullmatch(prev.value or "") if gap and prev.kind == "date" else None
+        if full and before and len(before.group(1)) == len(full.group(2)):
+            first = f"{year}-{before.group(1)}" if year else prev.value
+            out[-1] = DateMention(prev.start, d.end, text[prev.start:d.end], f"{{{first},{d.value}}}", "set")
+            continue
+        out.append(d)
+        weekday = _AND_WEEKDAY.match(text, d.end) if re.search(WEEKDAY, d.text, re.I) else None
+        parsed = weekday and parse_date("в " + weekday.group(1), anchor)
+        if parsed and not any(x.start < weekday.end() and weekday.start(1) < x.end for x in dates):
+            out.append(DateMention(weekday.start(1), weekday.end(), weekday.group(1), *parsed))
     return out
 
 

@@ -60,8 +60,9 @@ def output_schema() -> dict:
                                     "value": {"type": ["string", "null"],
                                               "description": "ISO 8601: 2002, 2020-05, 2020-05-14, --05 (no year), "
                                                              "199 (decade), 18 (century), 2017-SU (season), 2020-Q1, "
-                                                             "2019/2021 (range), P18Y (duration), -P1Y (unresolved offset)"},
-                                    "kind": {"enum": ["date", "range", "duration", "relative"]},
+                                                             "2019/2021 (range), P18Y (duration), -P1Y (unresolved offset), "
+                                                             "{2019-06-30,2019-07-01} (set: \"30 июня и 1 июля 2019 года\")"},
+                                    "kind": {"enum": ["date", "range", "duration", "relative", "set"]},
                                     "offset": {"type": ["string", "null"],
                                                "description": "for relative expressions: the offset from the article's date"}}}},
                  "money": {"type": "array", "items": {

@@ -66,7 +66,7 @@ class DateMention:
     end: int
     text: str
     value: Optional[str]
-    kind: str  # date | range | duration | relative
+    kind: str  # date | range | duration | relative | set
     offset: Optional[str] = None  # for relative expressions: ISO 8601 offset from the article's date
 
     def to_dict(self) -> dict:
