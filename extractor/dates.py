@@ -37,6 +37,12 @@ UNIT = (r"(?:лет|годам|годами|годах|год(?:а|у|ом|ы|о
         r"век(?:а|ов)?|десятилети(?:е|я|й|ю|ем|ями|ям)|полугоди(?:е|я)|квартал(?:а|ов)?|полвека|полгода|полугода)")
 
 
+# lower-case: "Октябрьский район" is a place, but "Октябрьской революции" a date
+MONTH_ADJ = (r"(?:(?-i:январск|февральск|мартовск|апрельск|майск|июньск|июльск|августовск|сентябрьск|октябрьск|"
+             r"ноябрьск|декабрьск)(?:ий|ая|ое|ие|ого|ой|ому|ым|ом|ую|их|им|ими|ых)|"
+             r"(?-i:Октябрьск)(?:ая|ой|ую)(?=\s+революци))")
+
+
 # the first part of an adjective of duration: "пяти" in "пятилетний", "15-" in "15-летний"
 _ADJ_COUNT = {"одно": 1, "дву": 2, "двух": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5, "шести": 6,
               "семи": 7, "восьми": 8, "девяти": 9, "десяти": 10, "одиннадцати": 11, "двенадцати": 12,
@@ -132,6 +138,9 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         rf"(?:{PREP})?{PART}?{REL_YEAR}",
         rf"[Вв]\s+(?:текущем|нынешнем|этом|прошлом)\s+{YEAR}\s+году",  # "в текущем 2011 году"
         rf"в\s+(?:следующем|прошлом)\s+{MONTH}",
+        # a month as an adjective: "майских указов", "в декабрьском интервью", "Октябрьской революции" (nerel-train: a
+        # date 13 times in 14)
+        MONTH_ADJ,
         # a duration as an adjective of what lasts: "пятилетний срок", "15-летний опыт", "30-дневный карантин"
         # (not an age: "49-летний политик", "в 14-летнем возрасте", "10-летнего юбилея")
         rf"{ADJ_DURATION}(?=\s+[а-яё])",
@@ -505,6 +514,8 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     if m and (m.group(1).isdigit() or m.group(1) in _ADJ_COUNT):  # "пятилетний" -> P5Y
         n = float(m.group(1)) if m.group(1).isdigit() else _ADJ_COUNT[m.group(1)]
         return (_duration([(n, _ADJ_UNIT[m.group(2)])]), "duration", None)
+    if re.fullmatch(MONTH_ADJ, low):
+        return (f"--{_month(low):02d}", "date", None)
     # relative single words
     rel = {"сегодня": 0, "вчера": -1, "завтра": 1, "позавчера": -2, "послезавтра": 2, "накануне": -1}
     if low in rel:
