@@ -93,6 +93,7 @@ def _key_forms(word: str) -> frozenset[str]:
 
 
 _A_ENDINGS = re.compile(r"(?<=[а-яё]{3})(?:ы|и|е|у|ой|ою)$")
+_SURNAME_END_FEMN = re.compile(r"(?:ова|ева|ина|ына|ая)$")
 
 
 def _a_declension(word: str) -> frozenset[str]:
@@ -103,9 +104,6 @@ def _a_declension(word: str) -> frozenset[str]:
     if not m or _SURNAME_END_FEMN.search(w[:m.start()] + "а"):
         return frozenset()
     return frozenset({w[:m.start()] + "а"})
-
-
-_SURNAME_END_FEMN = re.compile(r"(?:ова|ева|ина|ына|ая)$")
 
 
 def group_people(text: str, spans) -> list[Person]:
@@ -254,25 +252,30 @@ def _join_oblique(people: list[dict]) -> None:
     """A full name whose every mention can be an inflected form of another person's name is that person's, when
     the other name is the one the text writes as such ("Александра Кокорина", his genitive or her nominative, with
     "Александр Кокорин" in the text), or when its given name is not one the dictionary knows in the nominative
-    ("Сергея Шойгу" read before a woman's verb is "Сергей Шойгу")."""
-    def written(p):
-        return any(_norm(m.text) == _norm(f"{p['first']} {p['last']}") for m in p["mentions"])
-
-    def nominative(first):
-        return any("Name" in q.tag and q.tag.case == "nomn" and q.is_known for q in parses(first.lower()))
-
+    ("Сергея Шойгу" read before a woman's verb is "Сергей Шойгу"). Looked up by surname: linear in the names."""
     full = [p for p in people if p["first"] and p["last"] and not p["first"].endswith(".")]
+    written = {id(p): any(_norm(m.text) == _norm(f"{p['first']} {p['last']}") for m in p["mentions"]) for p in full}
+    nominative = {id(p): any("Name" in q.tag and q.tag.case == "nomn" and q.is_known for q in parses(p["first"].lower()))
+                  for p in full}
+    by_last: dict[str, list[dict]] = {}
+    for p in full:
+        by_last.setdefault(_norm(p["last"]), []).append(p)
+    gone: set[int] = set()
     for b in full:
-        for a in full:
-            if a is b or _norm(a["first"]) == _norm(b["first"]) or a not in people or b not in people:
+        words = [name_words(m.text) for m in b["mentions"]]
+        if any(len(ws) != 2 for ws in words):
+            continue
+        lasts = frozenset.intersection(*(_key_forms(ws[1]) for ws in words))
+        for a in (a for key in sorted(lasts) for a in by_last.get(key, ())):
+            if a is b or id(a) in gone or _norm(a["first"]) == _norm(b["first"]):
                 continue
-            if not (written(a) and not written(b) or nominative(a["first"]) and not nominative(b["first"])):
+            if not (written[id(a)] and not written[id(b)] or nominative[id(a)] and not nominative[id(b)]):
                 continue
-            if all(len(ws) == 2 and _norm(a["first"]) in _key_forms(ws[0]) and _norm(a["last"]) in _key_forms(ws[1])
-                   for ws in (name_words(m.text) for m in b["mentions"])):
+            if all(_norm(a["first"]) in _key_forms(ws[0]) for ws in words):
                 a["mentions"] += b["mentions"]
-                people.remove(b)
+                gone.add(id(b))
                 break
+    people[:] = [p for p in people if id(p) not in gone]
 
 
 def _verb_nearby(text: str, start: int, end: int) -> str | None:
