@@ -521,8 +521,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     if low in rel:
         n = rel[low]
         return (_shift(anchor, n, "D"), "date", _offset(n, "D")) if anchor else (_offset(n, "D"), "relative", _offset(n, "D"))
-    if re.fullmatch(r"(?:до|к|после|перед)\s+новому?\s+году?|(?:до|к|после|перед)\s+нов(?:ого|ому|ым)\s+год(?:а|у|ом)",
-                    low):  # the New Year: the next first of January
+    if re.fullmatch(r"(?:до|к|после|перед)\s+нов(?:ого|ому|ым)\s+год(?:а|у|ом)", low):  # the New Year: the next 1 January
         if anchor is None:
             return ("--01-01", "date", None)
         return (f"{anchor.year + 1:04d}-01-01", "date", None)
