@@ -265,6 +265,12 @@ def tidy(text: str, s: Span) -> Span | None:
         if o != c and span.count(o) > span.count(c) and text[end:end + 1] == c:
             end += 1
             span += c
+        elif o != c and span.count(o) > span.count(c) and s.type in ("ORG", "POSITION"):
+            # a quoted name cut inside: "фестиваля «Шукшинские [дни на Алтае»]" runs on to its closing quote
+            close = text.find(c, end, end + 60)
+            if close != -1 and not re.search(r"[\n«»\"“”„]", text[end:close]):
+                end = close + 1
+                span = text[start:end]
         if o != c and span.startswith(o) and span.endswith(c) and span.count(o) == 1:
             start, end = start + 1, end - 1  # NEREL: «Арсенал» -> Арсенал
             span = text[start:end]

@@ -437,6 +437,7 @@ def test_roles(pipeline, text, expected):
 @pytest.mark.parametrize("text", [
     "Главный редактор радиостанции «Говорит Москва» Сергей Доренко скончался.",
     "Лидер субкультурной партии «Собака с двумя хвостами» Гергей Ковач выступил на митинге.",
+    "Торжественное открытие Всероссийского фестиваля «Шукшинские дни на Алтае» прошло у памятника.",
 ])
 def test_no_organisation_with_an_unclosed_quote(pipeline, text):
     for o in pipeline(text).to_dict()["organisations"]:
