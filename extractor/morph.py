@@ -310,8 +310,18 @@ def _adjective_surname(p) -> bool:
 
 
 def _agreeing(word: str, case: str, number: str, gender: str | None, pos: tuple[str, ...]):
-    for p in parses(word.lower()):
+    return next(iter(_all_agreeing(word, case, number, gender, pos)), None)
+
+
+def _all_agreeing(word: str, case: str, number: str, gender: str | None, pos: tuple[str, ...]) -> list:
+    """The word's readings as ``pos`` in this case and number (and gender, for a modifier), likeliest first."""
+    ps = parses(word.lower())
+    common = any("Name" not in p.tag and "Surn" not in p.tag and p.tag.POS in pos and p.is_known for p in ps)
+    out = []
+    for p in ps:
         g = p.tag
+        if common and ("Name" in g or "Surn" in g) and p.score < 0.1:
+            continue  # "Цветы" is flowers, not a rare woman's name "Цвета" in the genitive
         if g.POS not in pos and not (pos == ("NOUN",) and "Abbr" in g) and not (pos == _MODS and
                                                                                _adjective_surname(p)):
             continue
@@ -319,8 +329,8 @@ def _agreeing(word: str, case: str, number: str, gender: str | None, pos: tuple[
             continue
         if gender and number == "sing" and g.gender and pos != ("NOUN",) and g.gender != gender:
             continue
-        return p
-    return None
+        out.append(p)
+    return out
 
 
 @lru_cache(maxsize=20000)
@@ -432,13 +442,18 @@ def _to_nominative(text: str, words: list, head_i: int) -> str | None:
         options = [(n, c, None) for n in ("sing", "plur") for c in CASES]
     participle = not abbr and _person_participle(parses(head_word.lower()))  # "управляющего банком"
     for number, case, gender in options:
-        hp = None if abbr else _agreeing(head_word, case, number, None, ("NOUN",)) or (
-            _agreeing(head_word, case, number, None, ("PRTF",)) if participle else None)
-        if hp is None and not abbr:
-            continue
-        gender = gender if abbr else hp.tag.gender
-        mods = [_agreeing(_last_part(m.group()), case, number, gender, _MODS) for m in words[:head_i]]
-        if any(m is None for m in mods):
+        # the head's readings in this case, each with its gender ("городского головы": the official, not the head)
+        heads = [None] if abbr else _all_agreeing(head_word, case, number, None, ("NOUN",)) or (
+            _all_agreeing(head_word, case, number, None, ("PRTF",)) if participle else [])
+        # a noun of either gender ("голова" the official) takes its modifiers' gender, a man's before a woman's
+        readings = [(hp, g) for hp in heads for g in
+                    (("masc", "femn") if hp is not None and "ms-f" in hp.tag else (gender if abbr else hp.tag.gender,))]
+        for hp, g in readings:
+            mods = [_agreeing(_last_part(m.group()), case, number, g, _MODS) for m in words[:head_i]]
+            if all(m is not None for m in mods):
+                gender = g
+                break
+        else:
             continue
         if case == "nomn":
             return text
