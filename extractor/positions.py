@@ -61,6 +61,8 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     for i, (s, h, f) in enumerate(zip(spans, held, found)):
         if h and (not f or f[0].end <= s.start):
             c = _copula_subject(text, s, h, mentions, sents, nominative)
+            if c is None:
+                c = _one_of_pronoun(text, s, h, mentions, sents, nominative)
             # a name after the verb beats one before the title: "Вместо Оливера Кана, капитаном стал Михаель Баллак"
             if c and (not f or c[0].start >= s.end):
                 found[i] = c
@@ -291,11 +293,35 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
     if not _SUBJECT_PRONOUN.search(clause) and any(p.tag.POS == "NOUN" and p.tag.case == "nomn"
                                            for p in (parses(w.lower())[0] for w in _WORD.findall(clause))):
         return False  # a subject that is no person: "Его отец был инженером", and no one else holds it
+    return _antecedent(text, start, k, sents, mentions, nominative)
+
+
+def _antecedent(text, start, k, sents, mentions, nominative):
+    """Whom a pronoun or a missing subject in sentence ``k`` (before ``start``) stands for: the nearest person named
+    in the nominative, or opening a sentence, in the two sentences before ("Абдурахману Мартазанову было 63 года.
+    Избран ...")."""
     lo = sents[max(0, k - 2)][0] if k >= 0 else max(0, start - 600)
     for m, pid in reversed(mentions.starting(lo, start)):
-        if named(m, pid) or _opens_sentence(text, m, sents):  # "Абдурахману Мартазанову было 63 года. Избран ..."
+        if _as_named(text, m, nominative[pid]) or _opens_sentence(text, m, sents):
             return m, pid, False
     return None
+
+
+# "он считался одним из старейших [актёров]", "что делает его одним из самых успешных [поп-певцов]": whom the
+# pronoun stands for is one of them
+_PRONOUN_ONE_OF = re.compile(r"(?<![а-яё])(?:он|она|его|её|ее)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,2}"
+                             r"(?:один|одна|одного|одним|одной|одну)[ \u00a0]+из[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,4}$", re.I)
+
+
+def _one_of_pronoun(text, s, head, mentions, sents, nominative):
+    if not _plural(head) or head.tag.case != "gent":
+        return None
+    k = bisect_right(sents, (s.start, float("inf"))) - 1
+    start = sents[k][0] if k >= 0 else max(0, s.start - 300)
+    one = _PRONOUN_ONE_OF.search(text, start, s.start)
+    if not one or mentions.starting(start, s.start):  # a name in the sentence: "Тэплин говорит, что он был одним из"
+        return None
+    return _antecedent(text, start, k, sents, mentions, nominative)
 
 
 def _opens_sentence(text: str, m, sents) -> bool:
