@@ -356,6 +356,9 @@ def tidy_person(text: str, s: Span) -> Span | None:
     stop = re.search(r"(?<=[ \u00a0])[IVXL]+(?=\.[ \u00a0]+[А-ЯЁ])|[а-яё]{2}(?=\.[ \u00a0]+[А-ЯЁ])", text[start:end])
     if stop:
         end = start + stop.end()
+    opened = text.find("(", start, end)
+    if opened != -1 and ")" not in text[opened:end]:
+        end = opened  # "James (Buddy) McGirt" cut inside its brackets: the name before them
     while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
         end -= 1
     if end <= start or not any(ch.isalpha() for ch in text[start:end]):

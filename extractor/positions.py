@@ -807,8 +807,18 @@ def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Spa
             to = at and [n for n in names.starting(s.end + at.end(), s.end + at.end() + 1)]
             if to:
                 s = Span(s.start, max(n.end for n in to), s.type, s.source)
-        out.append(s)
+        out.append(_quote_closed(text, s))
     return out
+
+
+def _quote_closed(text: str, s: Span) -> Span:
+    """A title that runs on over a quoted name takes its closing quote too: 'лидер "Африканского национального
+    союза Зимбабве — Патриотический фронт"'."""
+    inner = text[s.start:s.end]
+    if (inner.count('"') % 2 and text[s.end:s.end + 1] == '"') or \
+            (inner.count("«") > inner.count("»") and text[s.end:s.end + 1] == "»"):
+        return Span(s.start, s.end + 1, s.type, s.source)
+    return s
 
 
 _QUOTED_NAME = re.compile(r"[ \u00a0]+[«\"]")

@@ -26,6 +26,9 @@ TIDY = [
     # nor a closing one it has not opened; wiki markup's two apostrophes are quotes too
     ("Эксперт «Лаборатории Касперского» рассказал.", "ORG", "Лаборатории Касперского»", "Лаборатории Касперского"),
     ("Президент ''Samsung Electronics'' арестован.", "ORG", "''Samsung Electronics", "Samsung Electronics"),
+    # a name cut inside a quotation runs on to its closing quote
+    ("Открытие фестиваля «Шукшинские дни на Алтае» прошло.", "ORG", "фестиваля «Шукшинские",
+     "фестиваля «Шукшинские дни на Алтае»"),
 ]
 
 
@@ -33,4 +36,16 @@ TIDY = [
 def test_tidy(text, type_, raw, expected):
     start = text.index(raw)
     got = tidy(text, Span(start, start + len(raw), type_, "spacy"))
+    assert (text[got.start:got.end] if got else None) == expected
+
+
+@pytest.mark.parametrize("text,raw,expected", [
+    ("Джеймс Макгирт (James (Buddy) McGirt, тренер) упрашивал.", "James (Buddy", "James"),  # cut in its brackets
+    ("Дж.Коми выступил.", "Коми", "Дж.Коми"),  # initials taken in
+])
+def test_tidy_person(text, raw, expected):
+    from extractor.pipeline import tidy_person
+
+    start = text.index(raw)
+    got = tidy_person(text, Span(start, start + len(raw), "PERSON", "natasha"))
     assert (text[got.start:got.end] if got else None) == expected
