@@ -786,10 +786,10 @@ def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Spa
         quoted = _QUOTED_NAME.match(text, s.end)
         if quoted and not after:  # "журналиста «Медузы»", "главный редактор радиостанции «Говорит Москва»"
             after = [n for n in names.starting(quoted.end(), quoted.end() + 1) if n.type == "ORG"
-                     and text[n.end:n.end + 1] == {"«": "»"}.get(text[quoted.end() - 1], '"')]
-            after = [Span(after[0].start, after[0].end + 1, "ORG", after[0].source)] if after else []
-        if words and after and (quoted or (_country_post(words[0]) or _post(words[0])) and _genitive_name(text, after[0])) \
-                and not re.match(r"[ \u00a0]+и[ \u00a0]", text[after[0].end:after[0].end + 3]):
+                     and text[n.end:n.end + 1] == {"«": "»"}.get(text[quoted.end() - 1], '"')]  # its closing quote
+        post = words and (_country_post(words[0]) or _post(words[0]))
+        if words and after and (quoted or post and _genitive_name(text, after[0])) \
+                and not re.match(r"[ \u00a0]*[»\"]?[ \u00a0]+и[ \u00a0]", text[after[0].end:after[0].end + 4]):
             s = Span(s.start, after[0].end, s.type, s.source)
         # and over the land, state or province it serves, when that is named: "министр финансов [немецкой земли
         # Гессен]", "Премьер-министр земли [Гессен]"
