@@ -310,14 +310,13 @@ def _adjective_surname(p) -> bool:
 
 
 def _agreeing(word: str, case: str, number: str, gender: str | None, pos: tuple[str, ...]):
-    return next(iter(_all_agreeing(word, case, number, gender, pos)), None)
+    return next(_all_agreeing(word, case, number, gender, pos), None)
 
 
-def _all_agreeing(word: str, case: str, number: str, gender: str | None, pos: tuple[str, ...]) -> list:
+def _all_agreeing(word: str, case: str, number: str, gender: str | None, pos: tuple[str, ...]):
     """The word's readings as ``pos`` in this case and number (and gender, for a modifier), likeliest first."""
     ps = parses(word.lower())
     common = any("Name" not in p.tag and "Surn" not in p.tag and p.tag.POS in pos and p.is_known for p in ps)
-    out = []
     for p in ps:
         g = p.tag
         if common and ("Name" in g or "Surn" in g) and p.score < 0.1:
@@ -329,8 +328,7 @@ def _all_agreeing(word: str, case: str, number: str, gender: str | None, pos: tu
             continue
         if gender and number == "sing" and g.gender and pos != ("NOUN",) and g.gender != gender:
             continue
-        out.append(p)
-    return out
+        yield p
 
 
 @lru_cache(maxsize=20000)
@@ -443,8 +441,8 @@ def _to_nominative(text: str, words: list, head_i: int) -> str | None:
     participle = not abbr and _person_participle(parses(head_word.lower()))  # "управляющего банком"
     for number, case, gender in options:
         # the head's readings in this case, each with its gender ("городского головы": the official, not the head)
-        heads = [None] if abbr else _all_agreeing(head_word, case, number, None, ("NOUN",)) or (
-            _all_agreeing(head_word, case, number, None, ("PRTF",)) if participle else [])
+        heads = [None] if abbr else list(_all_agreeing(head_word, case, number, None, ("NOUN",))) or (
+            list(_all_agreeing(head_word, case, number, None, ("PRTF",))) if participle else [])
         # a noun of either gender ("голова" the official) takes its modifiers' gender, a man's before a woman's
         readings = [(hp, g) for hp in heads for g in
                     (("masc", "femn") if hp is not None and "ms-f" in hp.tag else (gender if abbr else hp.tag.gender,))]
