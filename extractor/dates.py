@@ -93,10 +93,10 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
     single = rf"(?:{PART}?(?:{date_words}|{numeric}|{year}))"
     weekday = rf"(?:{WEEKDAY}(?:,?{SP}{date_words}|,?{SP}{numeric})?)"
     pats = [
-        # ranges: "с 1994 по 2000 годы", "с 1 по 5 марта", "в 2019–2021 годах", "между 2001 и 2005 годами"
+        # ranges: "с 1996 по 2004 годы", "с 2 по 7 марта", "в 2017–2020 годах", "между 2003 и 2006 годами"
         rf"(?:[Сс]о?|[Оо]т)\s+(?:{day}|{date_words}|{YEAR}{GOD}?)\s+(?:по|до)\s+(?:{single}|{day}{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?|"
         rf"{YEAR}(?=\s*(?:[,.;:)!?»—–]|$)))",
-        # a night from one day to the next: "в ночь с 4 на 5 января", "со 2-го на 3-е ноября"
+        # a night from one day to the next: "в ночь с 7 на 8 февраля", "со 2-го на 3-е ноября"
         rf"[Сс]о?\s+{day}(?:-?(?:го|е))?\s+на\s+{day}(?:-?(?:е|го))?{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?",
         # months joined by a dash: "в апреле-мае 2012 г.", "с январем-мартом 2011 года"
         rf"{PREP}?{PART}?{MONTH}\s*[-–—]\s*{MONTH}(?:{SP}{YEAR}{GOD}?)?",
@@ -109,7 +109,7 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         rf"{PREP}?{PART}?(?:\d{{2}}|{YEAR})-?(?:х|е|ые|ых)(?:\s+год(?:ах|ов|ы|ам|ами)|\s+гг)?",
         rf"{PREP}?{PART}?(?:{ROMAN}|\d{{1,2}})\s+(?:век(?:е|а|у|ом)?|веков|столети(?:е|я|и))(?:\s+до\s+н\.\s*э\.)?",
         rf"{PREP}?{PART}?{YEAR}(?=\s*(?:[,.;:)!?»—–]|\s-\s|$))",
-        # years listed before the word for them: "в [2003] и 2008 годах", "в [1958], [1962] и 1970 годах"
+        # years listed before the word for them: "в [2005] и 2009 годах", "в [1956], [1964] и 1972 годах"
         rf"{PREP}?{YEAR}(?=(?:,{SP}{YEAR})*(?:,|{SP}и){SP}{YEAR}{GOD})",
         # a year after "в", "с", "до" and before a word that is not what it counts: "В 1986 Корасон Акино
         # возглавила", "с 2006 являлся" (not "в 2000 метрах": see _counts_something)
@@ -164,7 +164,7 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         rf"(?:{DUR_PREP})?(?:(?:последние|последний|последнее|ближайшие|первые|следующие|последних|ближайших|первых|следующих|несколько|более|менее|около|почти|свыше|"
         rf"больше|меньше|целых|всего|не\s+более|не\s+менее|примерно|немногим\s+более|чуть\s+более|чуть\s+больше|чуть\s+менее|"
         rf"каждые|каждый)\s+){{0,2}}(?:(?:{num}|\d+\s*[-–]\s*\d+)\s+)?{UNIT}(?:\s+(?:и\s+)?{num}\s+{UNIT})?",
-        # a term from one number to another: "на срок от 8 до 20 лет" (an age unless a term: see _looks_like_age)
+        # a term from one number to another: "на срок от 6 до 12 лет" (an age unless a term: see _looks_like_age)
         rf"[Оо]т\s+{num}\s+до\s+{num}\s+{UNIT}",
     ]
     # a year joined to a name by a hyphen ("ЕГЭ-2013", "Олимпиады-2008"; nerel-train and -dev: 32 times in 32),
@@ -280,8 +280,8 @@ _AND_WEEKDAY = re.compile(r"[ \u00a0]+и[ \u00a0]+(понедельник|вто
 
 def _join_coordinated(text: str, dates: list[DateMention], anchor: dt.date | None) -> list[DateMention]:
     """Dates joined by "и" that share what the last one says are one span, as NEREL draws them, of kind "set",
-    its value the EDTF set of each date in full: "30 июня и 1 июля 2019 года" -> {2019-06-30,2019-07-01}, "в июле
-    и августе 2019 года" -> {2019-07,2019-08}, "12 и 13 января 2013 года" -> {2013-01-12,2013-01-13} (before, the
+    its value the EDTF set of each date in full: "30 апреля и 1 мая 2021 года" -> {2021-04-30,2021-05-01}, "в июле
+    и августе 2018 года" -> {2018-07,2018-08}, "5 и 6 мая 2021 года" -> {2021-05-05,2021-05-06} (before, the
     first had no year or was lost). Weekdays stay two dates, the second found without its "в": "в пятницу и
     субботу"."""
     out: list[DateMention] = []
@@ -291,7 +291,7 @@ def _join_coordinated(text: str, dates: list[DateMention], anchor: dt.date | Non
         year = full.group(1) if full and full.group(1) != "-" else None
         day = _DAY_AND.search(text, max(0, d.start - 12), d.start)
         if full and "-" in full.group(2) and day and d.text[:1].isdigit() and (not prev or prev.end <= day.start()):
-            first = f"{year or '-'}-{full.group(2)[:3]}{int(day.group(1)):02d}"  # "12" of "12 и 13 января"
+            first = f"{year or '-'}-{full.group(2)[:3]}{int(day.group(1)):02d}"  # "5" of "5 и 6 мая"
             out.append(DateMention(day.start(), d.end, text[day.start():d.end], f"{{{first},{d.value}}}", "set"))
             continue
         gap = prev and _AND.fullmatch(text, prev.end, d.start)
@@ -312,9 +312,9 @@ def _join_coordinated(text: str, dates: list[DateMention], anchor: dt.date | Non
 _AGE_WORDS = re.compile(r"(?<![а-яё])(?:возрасте|исполнил\w*|исполняется|исполнится|исполниться|было|будет|ему|ей|им|"
                         r"котор(?:ому|ой|ым)|в\s+свои)"
                         r"(?:\s+(?:бы|уже|всего|лишь|только|тогда|более|менее|около|свыше|почти|примерно))?\s+$")
-# ages listed before the word for them: "Им было 30, 20 и [19 лет]", "в 70 и [75 лет]", "(10, 9 и [8 лет])"
+# ages listed before the word for them: "Им было 31, 24 и [17 лет]", "в 65 и [72 лет]", "(11, 7 и [6 лет])"
 _AGES_LISTED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\s*\d{1,3})*\s+и\s+$")
-# ... or after a name: "Джеймсу Коми 52 года", "Мишель Бачелет — 54 года, врач", "Фаиз Халид (Faiz Khaleed), 26 лет"
+# ... or after a name: "Ивану Котову 52 года", "Анна Зуева — 47 лет, врач", "Омар Саид (Omar Said), 29 лет"
 _AGE_AFTER_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]+[уеи]|[А-ЯЁ][а-яё]+,|\),|[А-ЯЁ][а-яё]+\s+[—–])"
                              r"(?:\s+(?:бы|уже|всего|лишь|только))?\s+$")
 
@@ -327,7 +327,7 @@ def _counts_something(text: str, span: str, end: int) -> bool:
     return bool(word) and word.group(1).islower() and parses(word.group(1).lower())[0].tag.POS in ("NOUN", "ADJF", "NUMR")
 
 
-# a term of years: "грозит срок до 70 лет", "на срок от 8 до 20 лет", "до 10 лет лишения свободы"
+# a term of years: "грозит срок до 15 лет", "на срок от 6 до 12 лет", "до 8 лет лишения свободы"
 _TERM_BEFORE = re.compile(r"(?<![а-яё])(?:срок[а-яё]*|гроз[а-яё]+|свободы|заключени[а-яё]+|колони[а-яё]+|наказани[а-яё]+|"
                           r"приговор[а-яё]*|продлени[а-яё]+)(?:\s+[а-яё]+)?\s+$", re.I)
 _TERM_AFTER = re.compile(r"\s+(?:лишения\s+свободы|заключения|колонии|тюрьмы|тюремного)", re.I)
@@ -335,7 +335,7 @@ _TERM_AFTER = re.compile(r"\s+(?:лишения\s+свободы|заключе�
 
 def _looks_like_age(text: str, start: int, span: str) -> bool:
     """'Джеймсу Коми 52 года', 'в возрасте 80 лет', 'в 13 лет', 'старше 70 лет', 'ему было всего пять лет',
-    '(51 год)', 'на 85 году жизни', 'детей от 13 до 18 лет': an age, not a duration (but 'грозит до 20 лет' is
+    '(51 год)', 'на 85 году жизни', 'подростков от 12 до 17 лет': an age, not a duration (but 'грозит до 20 лет' is
     a term)."""
     if _TERM_BEFORE.search(text, max(0, start - 40), start) or _TERM_AFTER.match(text, start + len(span)):
         return False
@@ -352,7 +352,7 @@ def _looks_like_age(text: str, start: int, span: str) -> bool:
         return False
     before = text[max(0, start - 30):start]
     if words.group(1) in ("более", "менее", "около", "свыше", "примерно"):  # "в возрасте более 100 лет", but
-        return bool(_AGE_WORDS.search(before))  # "позволили Младичу более 15 лет скрываться" is a duration
+        return bool(_AGE_WORDS.search(before))  # "позволили беглецу более 12 лет скрываться" is a duration
     if not words.group(2).isdigit():  # "ему было всего пять лет"; "два года" alone is a duration
         return bool(_AGE_WORDS.search(before) or _AGE_AFTER_NAME.search(before))
     if text[start - 1:start] == "(" and text[start + len(span):start + len(span) + 1] == ")":

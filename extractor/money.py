@@ -56,7 +56,7 @@ def _patterns():
     full = rf"{QUAL}?(?:{rng}\s*{cur}|{SYMBOL}\s?{rng}|{rng}\s?{SYMBOL})"
     adjectival = r"\d+(?:[.,]\d+)?(?:\s*(?:тыс|млн|млрд)\.?)?-(?:долларов|рублев|евров|фунтов)\w*"
     bare = rf"{QUAL}?(?:(?:от\s+)?{amount}\s*{SCALE}\s*(?:[-–—]|до)\s*)?{amount}\s*{SCALE}"
-    # an amount given only in words of size: "несколько миллионов евро", "от нескольких десятков до нескольких сотен
+    # an amount given only in words of size: "несколько миллионов евро", "от нескольких сотен до нескольких тысяч
     # миллионов долларов", "миллиарды долларов" (nerel-train: 6 such spans, none found before); its value is unknown
     some = rf"(?:{SOME}\s+{PLURAL_SCALE}|{PLURAL_SCALE_ALONE})"
     vague = rf"{QUAL}?(?:от\s+{SOME}\s+до\s+)?{some}\s*{cur}"
@@ -148,7 +148,7 @@ _TRIGGER = re.compile(r"[$€£₽¥]|(?<![а-яё])(?:тыс|млн|млрд|т
 
 def _counts_something(text: str, end: int) -> bool:
     """The word after a bare amount says what it counts ("миллионов человек", "млн тонн", "тысяч Latin"); a
-    preposition, a verb or an adverb after it leaves it money ("1,5 миллиарда в 2019 году", "12 миллиардов
+    preposition, a verb or an adverb after it leaves it money ("2,5 миллиарда в 2018 году", "12 миллиардов
     приходится")."""
     word = re.match(r"[ \u00a0]*([а-яёa-z]+)", text[end:end + 30], re.IGNORECASE)
     if not word:
@@ -187,7 +187,7 @@ def find_money(text: str) -> list[MoneyMention]:
                 s, span = s + cut.end(), span[cut.end():]
         elif is_range:
             opener = re.search(r"(?<![а-яё])[сС][ \u00a0]+$", text[max(0, s - 3):s])
-            if opener:  # "с 10,63 миллиарда до 11,29 миллиарда долларов": one range, "с" and all
+            if opener:  # "с 8,4 миллиарда до 9,1 миллиарда долларов": one range, "с" and all
                 s -= len(opener.group())
                 span = text[s:e]
         out.append(MoneyMention(s, e, span, None if is_range or no_number else vals[0], currency, inferred,

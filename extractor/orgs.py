@@ -474,7 +474,7 @@ _OBJECT_WORD = re.compile(r"[ \u00a0]+(с|со|за|в[ \u00a0]+сфере|в[ \
 
 def _grow_object(text: str, o: Span) -> Span:
     """A name cut after its action noun takes the action's object: "[Фонд борьбы] с коррупцией",
-    "[Международное агентство по изучению] рака", "[службы по надзору] в сфере образования и науки"."""
+    "[Международное агентство по изучению] рака", "[агентства по делам] национальностей"."""
     if not _ACTION_END.search(text, max(0, o.end - 40), o.end):
         return o
     end, case, nouns = o.end, None, 0
@@ -496,7 +496,7 @@ def _grow_object(text: str, o: Span) -> Span:
 
 def _named_after(text: str, o: Span) -> Span:
     """A name ending in "имени" takes the person it is named after: "[театра им.] Йозефа Бойса",
-    "[институт русского языка имени] А. С. Пушкина", "[Ассоциации] имени Людвига ван Бетховена"."""
+    "[училище имени] М. И. Глинки", "[Общества] имени Иоганна Себастьяна Баха"."""
     inside = re.search(r"(?<![а-яё])(?:им\.?|имени)$", text[o.start:o.end])
     gap = re.match(r"[ \u00a0]*", text[o.end:o.end + 3])
     name = named_after(text, o.start + inside.start() if inside else o.end + gap.end())
@@ -525,7 +525,7 @@ _WORK_NOUN = (
 _WORK_BEFORE = re.compile(
     _WORK_NOUN + r"(?:[ \u00a0]+[а-яё-]+)?(?:,?[ \u00a0]*(?:как|среди которых|в том числе)|:)?[ \u00a0]+"
     r"(?:(?:''|[«\"'])[^»\"'\n]{1,60}(?:''|[»\"'])[ \u00a0]*(?:,|и)[ \u00a0]+)*(?:''|[«\"'])$", re.IGNORECASE)
-# a work, a building, an event or an award named right after its kind: "с альбома The Fat of the Land",
+# a work, a building, an event or an award named right after its kind: "с альбома Night Roads",
 # "на фестивале Park Live", "премии Grammy", "в отеле ''City Center''"
 _KIND_BEFORE = re.compile(r"([а-яё]+)[ \u00a0]+(?:''|[«\"'])?$", re.IGNORECASE)
 _WORK_JUST_BEFORE = re.compile(_WORK_NOUN + r"[ \u00a0]+(?:''|[«\"'])?$", re.IGNORECASE)
@@ -578,7 +578,7 @@ def _not_an_org(text: str, o: Span, people: dict) -> bool:
     if re.fullmatch(r"(?:Telegram|YouTube)-канал\w*", name):
         return True  # a channel there
     if re.match(r"[ \u00a0]*\((?:19|20)\d\d\)", text[o.end:o.end + 9]):
-        return True  # "The Fat Of The Land (1997)": a work and its year
+        return True  # "Night Roads (1997)": a work and its year
     # "Модибо Сидибе (Modibo Sidibe)": a name spelt again in brackets
     return (text[o.start - 1:o.start] == "(" and text[o.end:o.end + 1] == ")" and people.get(o.start - 2) is not None
             and " " in name and not name.isupper())
@@ -626,7 +626,7 @@ def _facility(name: str) -> bool:
 
 
 def _merge_orgs(text: str, orgs: list[Span], spans: list[Span]) -> list[Span]:
-    """One name, not two: "[Главном управлении] [Нацполиции по Кировоградской области]",
+    """One name, not two: "[Главном управлении] [Нацполиции по Винницкой области]",
     "[Государственного совета] [Китая]" (an organisation and the place or organisation it belongs to)."""
     places = {s.start: s for s in spans if s.type == "LOC"}
     by_start = {o.start: o for o in orgs}

@@ -240,7 +240,7 @@ def tidy(text: str, s: Span) -> Span | None:
     span = text[start:end]
     paren = span.find("(")
     if s.type == "ORG" and paren > 0 and (span.endswith(")") or span.count("(") > span.count(")")):
-        end = start + paren  # "Объединение за Мали (Rassemblement pour le Mali, RPM)": the bracket is another name
+        end = start + paren  # "Союз за Нигер (Union pour le Niger, UPN)": the bracket is another name
         while end > start and text[end - 1] in " \u00a0":
             end -= 1
         span = text[start:end]

@@ -27,7 +27,7 @@ _AND_OTHER = re.compile(r"^[ \u00a0]*,?[ \u00a0]*и[ \u00a0]+(?:многих[ \u
                         r"(?:[а-яё-]+[ \u00a0]+){0,2}$")
 # one name of a list to the next: "A (проект «Метро»), B и C"
 _LIST = r"[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*$"  # "A, B", "A и B", "A, а также B"
-# between names of a list: a note in brackets, or where they come from ("Михаил Павлов из Москвы, Василий Авченко")
+# between names of a list: a note in brackets, or where they come from ("Павел Орлов из Москвы, Илья Зимин")
 _NOTE = r"(?:[ \u00a0]*\([^()\n]{0,80}\)|[ \u00a0]+из[ \u00a0]+[А-ЯЁ][а-яё-]+(?:[ \u00a0]+[А-ЯЁ][а-яё-]+)?)?"
 _CHAIN_GAP = re.compile("^" + _NOTE + _LIST)
 # a name that begins a list: "A (1993—2003) и B", "A из Кентукки и B", "A, B"
@@ -45,7 +45,7 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     # an adjective ("президентских выборах") is a title nobody holds
     heads = [head_noun(text, s.start, s.end) for s in spans]
     # apposition by rule ("губернатор области Роман Старовойт"); anything looser by the learned linker
-    # a post someone is put forward for is not yet held ("Обама выдвинул на пост главы ФБР Джеймса Коми")
+    # a post someone is put forward for is not yet held ("президент выдвинул на пост главы ФСБ Ивана Котова")
     run_for = [h is not None and h.tag.case != "ablt" and bool(_RUN_FOR.search(text, max(0, s.start - 40), s.start))
                for s, h in zip(spans, heads)]
     for i in range(1, len(spans)):  # and the rest of its list: "выборах президента, вице-президента, депутатов"
@@ -63,7 +63,7 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
             c = _copula_subject(text, s, h, mentions, sents, nominative)
             if c is None:
                 c = _one_of_pronoun(text, s, h, mentions, sents, nominative)
-            # a name after the verb beats one before the title: "Вместо Оливера Кана, капитаном стал Михаель Баллак"
+            # a name after the verb beats one before the title: "Вместо Йенса Мюллера, капитаном стал Томас Вебер"
             if c and (not f or c[0].start >= s.end):
                 found[i] = c
             elif c is False and not f:
@@ -307,7 +307,7 @@ def _antecedent(text, start, k, sents, mentions, nominative):
     return None
 
 
-# "он считался одним из старейших [актёров]", "что делает его одним из самых успешных [поп-певцов]": whom the
+# "он считался одним из старейших [актёров]", "что делает её одной из самых титулованных [теннисисток]": whom the
 # pronoun stands for is one of them
 _PRONOUN_ONE_OF = re.compile(r"(?<![а-яё])(?:он|она|его|её|ее)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,2}"
                              r"(?:один|одна|одного|одним|одной|одну)[ \u00a0]+из[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,4}$", re.I)
@@ -319,7 +319,7 @@ def _one_of_pronoun(text, s, head, mentions, sents, nominative):
     k = bisect_right(sents, (s.start, float("inf"))) - 1
     start = sents[k][0] if k >= 0 else max(0, s.start - 300)
     one = _PRONOUN_ONE_OF.search(text, start, s.start)
-    if not one or mentions.starting(start, s.start):  # a name in the sentence: "Тэплин говорит, что он был одним из"
+    if not one or mentions.starting(start, s.start):  # a name in the sentence: "Котов сказал, что он был одним из"
         return None
     return _antecedent(text, start, k, sents, mentions, nominative)
 
@@ -346,9 +346,9 @@ def _nominative_words(person) -> frozenset[str]:
 # президента", "кандидат в депутаты", "баллотировался на пост мэра"; nerel-train: a holder 2 times in 109)
 _RUN_FOR = re.compile(r"(?<![а-яё])(?:выбор[а-яё]*|выбира[а-яё]*|(?:кандидат[а-яё]*|баллотир[а-яё]+|претендент[а-яё]*|"
                       r"претендова[а-яё]+)[ \u00a0]+(?:на[ \u00a0]+пост|в))[ \u00a0]+$", re.I)
-# put forward for a post, not yet in it: NEREL links no one to the post ("выдвинул на пост главы ФБР": 4 of 4 in
-# nerel-train and nerel-dev), while one appointed or elected holds it ("назначил на пост главы МВД полковника
-# Игоря Шуневича")
+# put forward for a post, not yet in it: NEREL links no one to the post ("выдвинул на пост главы": 4 of 4 in
+# nerel-train and nerel-dev), while one appointed or elected holds it ("назначил на пост главы ведомства генерала
+# Ивана Котова")
 _PUT_FORWARD = re.compile(r"(?<![а-яё])(?:выдвинул|выдвинет|предложил|рекомендовал)[аи]?[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?"
                           r"на[ \u00a0]+(?:пост|должность)[ \u00a0]+$", re.I)
 
@@ -436,7 +436,7 @@ def _whose(text, s, head, m, gender: str = "?", nominative=frozenset()) -> bool:
 def _whose_of_many(text, s, head, m, mentions) -> bool:
     """A plural title right before one name that begins no list is whose they are: "Адвокаты Берлускони
     обжалуют", "Защитники Алёхиной", "окружённый репортерами Джаггер" (in the genitive it may be one of them:
-    "одного из лидеров ИГ Абу Умара", which stays)."""
+    "одного из лидеров группировки Абу Салиха", which stays)."""
     if not _plural(head) or any(p.tag.case == "gent" for p in parses(head.word)) \
             or _after_acting(text, s.start, s.end) != s.start or text[s.end:m.start].strip(" \u00a0"):
         return False  # "исполняющий обязанности президента" is one person's title
@@ -502,7 +502,7 @@ def _apposition(text, s, mentions, head, genders, in_full):
             nxt = following[i + 1] if i + 1 < len(following) else None
             gap = text[m.end:nxt[0].start] if nxt else ""
             # "заместителя Мюллера Джона Пистоля" too, but "дочь президента Барака Обамы Малия" is the president's
-            # (a plural title's names are a list: "режиссёры, как Квентин Тарантино, Гас Ван Сент")
+            # (a plural title's names are a list: "режиссёры, как Павел Орлов, Илья Зимин")
             if nxt and _OF_WHOM.match(gap) and not (_plural(head) and "," in gap) \
                     and _may_be_genitive(text, m, "," not in gap) \
                     and (not _genitive(head) or "," not in gap and not _after_kin(text, s)):
@@ -524,8 +524,8 @@ def _apposition(text, s, mentions, head, genders, in_full):
     return None
 
 
-# "Хулио Иглесиас — один из самых успешных [певцов]", "Рэй Манзарек стал одним из самых знаменитых [клавишников]",
-# "Маттео Ренци, считающегося одним из наиболее заметных [политиков]": the name is one of those the title names
+# "Иван Котов — один из самых успешных [певцов]", "Рэй Кроуфорд стал одним из самых популярных [пианистов]",
+# "Марко Бьянки, считающегося одним из самых ярких [политиков]": the name is one of those the title names
 _ONE_OF = re.compile(r"[ \u00a0]*(?:[,—–-][ \u00a0]*|[ \u00a0])(?:(?:[а-яё-]+[ \u00a0]+){0,3}и[ \u00a0]+)?"
                      r"(?:(?:является|являлся|являлась|стал|стала|был|была|считается|считался|считалась|"
                      r"считающ[а-яё]+|остаётся|остается|оставался|оставалась)[ \u00a0]+)?"
@@ -637,7 +637,7 @@ def _organisation(text, s, org_mentions):
     for m, oid in near:
         if m.start >= s.end and _WORKS_IN.fullmatch(text[s.end:m.start]) and not any(
                 parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND") for w in _WORD.findall(text, s.end, m.start)):
-            return oid  # not across a verb: "Кандидат в президенты учился в Сорбонне"
+            return oid  # not across a verb: "Кандидат в президенты Иван Петров учился в Сорбонне"
     return None
 
 
@@ -1012,7 +1012,7 @@ def _mend(text: str, s: Span, people) -> Span | None:
         start += age.end()
     named = re.search(r"(?<![а-яё])(?:им\.?|имени)(?![а-яё])", text[start:end])
     named = named and named_after(text, start + named.start())
-    if named:  # "Глава Ассоциации имени Людвига ван Бетховена": the name is part of the title
+    if named:  # "Глава Общества имени Иоганна Себастьяна Баха": the name is part of the title
         end = max(end, named[1])
     for p in people.starting(start - 200, end):  # names are shorter than 200 characters
         if p.start <= start < p.end:

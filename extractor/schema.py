@@ -61,7 +61,7 @@ def output_schema() -> dict:
                                               "description": "ISO 8601: 2002, 2020-05, 2020-05-14, --05 (no year), "
                                                              "199 (decade), 18 (century), 2017-SU (season), 2020-Q1, "
                                                              "2019/2021 (range), P18Y (duration), -P1Y (unresolved offset), "
-                                                             "{2019-06-30,2019-07-01} (set: \"30 июня и 1 июля 2019 года\")"},
+                                                             "{2021-05-05,2021-05-06} (set: \"5 и 6 мая 2021 года\")"},
                                     "kind": {"enum": ["date", "range", "duration", "relative", "set"]},
                                     "offset": {"type": ["string", "null"],
                                                "description": "for relative expressions: the offset from the article's date"}}}},
