@@ -86,18 +86,18 @@ def test_missing_document_counts_as_empty_prediction(tmp_path):
 
 
 def test_brat_folder_with_nested_and_discontinuous_spans(tmp_path):
-    text = "Директор ФБР Джеймс Коми 30 июня и 1 июля был в Москве."
+    text = "Директор ФСБ Иван Кротов 20 июня и 3 июля был в Москве."
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     (tmp_path / "a.ann").write_text(
-        "T1\tPROFESSION 0 12\tДиректор ФБР\n"
-        "T2\tORGANIZATION 9 12\tФБР\n"
-        "T3\tPERSON 13 24\tДжеймс Коми\n"
-        "T4\tDATE 25 32;35 41\t30 июня 1 июля\n"
+        "T1\tPROFESSION 0 12\tДиректор ФСБ\n"
+        "T2\tORGANIZATION 9 12\tФСБ\n"
+        "T3\tPERSON 13 24\tИван Кротов\n"
+        "T4\tDATE 25 32;35 41\t20 июня 3 июля\n"
         "T5\tCITY 48 54\tМоскве\n"
         "R1\tWORKS_AS Arg1:T3 Arg2:T1\n", encoding="utf-8")
     from extractor.gold import load_gold
 
     [g] = list(load_gold(tmp_path))
     assert {(e["type"], e["text"]) for e in g["entities"]} == {
-        ("POSITION", "Директор ФБР"), ("ORG", "ФБР"), ("PERSON", "Джеймс Коми"), ("DATE", "30 июня и 1 июля")}
+        ("POSITION", "Директор ФСБ"), ("ORG", "ФСБ"), ("PERSON", "Иван Кротов"), ("DATE", "20 июня и 3 июля")}
     assert g["relations"] == [{"type": "WORKS_AS", "head": (13, 24), "tail": (0, 12)}]
