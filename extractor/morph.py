@@ -66,7 +66,7 @@ _SURNAME_RULES = {
 for _c in ("datv", "ablt", "loct"):
     _SURNAME_RULES[("femn", _c)] = _SURNAME_RULES[("femn", "gent")]
 _MASC_NOM = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ой|[бвгджзклмнпрстфхцчшщ])$")
-_FEMN_NOM = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
+FEMN_NOM = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
 _VOWEL_END = re.compile(r"[аеёиоуыэюя]$")
 
 
@@ -88,7 +88,7 @@ def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, f
             fit = 1.0 if re.search(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$", w) else 0.5 if w.endswith(("ой", "ый", "ий")) \
                 else 0.8 if re.search(r"[бвгджзклмнпрстфхцчшщ]$", w) else 0.3
         else:
-            fit = 1.0 if _FEMN_NOM.search(w) else 0.8 if w.endswith("ая") else 0.3
+            fit = 1.0 if FEMN_NOM.search(w) else 0.8 if w.endswith("ая") else 0.3
         return word, fit
     if gender == "masc" and re.search(r"(?:ого|ому|ым|ом)$", w) and re.search(r"[^аеиоуыэюя](?:ого|ому|ым|ом)$", w):
         adj = [p for p in parses(w) if p.tag.POS == "ADJF" and p.tag.case == case and p.tag.gender in (None, "masc")]

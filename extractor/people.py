@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .morph import CASES, REGNAL, normalize_name, parses, surname_first, surname_nominative, verb_gender
+from .morph import CASES, FEMN_NOM, REGNAL, normalize_name, parses, surname_first, surname_nominative, verb_gender
 from .types import Mention, Person
 
 # "театр им. В. М. Шукшина", "Ассоциация имени Людвига ван Бетховена": whom something is named after, in the genitive
@@ -93,7 +93,6 @@ def _key_forms(word: str) -> frozenset[str]:
 
 
 _A_ENDINGS = re.compile(r"(?<=[а-яё]{3})(?:ы|и|е|у|ой|ою)$")
-_SURNAME_END_FEMN = re.compile(r"(?:ова|ева|ина|ына|ая)$")
 
 
 def _a_declension(word: str) -> frozenset[str]:
@@ -101,7 +100,7 @@ def _a_declension(word: str) -> frozenset[str]:
     woman's surname ("Путину" is no form of "Путина"): only ever matched against a name the text gives."""
     w = _norm(word)
     m = _A_ENDINGS.search(w)
-    if not m or _SURNAME_END_FEMN.search(w[:m.start()] + "а"):
+    if not m or FEMN_NOM.search(w[:m.start()] + "а"):
         return frozenset()
     return frozenset({w[:m.start()] + "а"})
 
