@@ -301,15 +301,20 @@ _INITIAL_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \u00a0]?){1,2}$")
 
 
 def split_person(text: str, s: Span) -> list[Span]:
-    """"Брендт Кристенсен (Brendt Christensen)" is two mentions of one name, not one."""
+    """"Брендт Кристенсен (Brendt Christensen)" is two mentions of one name, not one; so is a surname written
+    twice over ("Иван Котов Котов", a slip of the text)."""
     m = re.search(r"[ \u00a0]*\(", text[s.start:s.end])
     if not m:
+        twice = _TWICE.search(text, s.start, s.end)
+        if twice and twice.end() == s.end:
+            return [Span(s.start, twice.end(1), s.type, s.source), Span(twice.start(2), s.end, s.type, s.source)]
         return [s]
     close = text.find(")", s.start + m.end(), s.end + 1)
     inner = Span(s.start + m.end(), close if close != -1 else s.end, s.type, s.source)
     return [Span(s.start, s.start + m.start(), s.type, s.source), inner]
 
 
+_TWICE = re.compile(r"(?<![\w-])([А-ЯЁ][а-яё-]+)[ \u00a0](\1)(?![\w-])")
 _SHORT_WORDS = {"сэр", "сын", "муж", "мэр", "дед"}  # not surnames put first, as "Ван", "Ли", "Ким" are
 
 

@@ -95,6 +95,9 @@ ORGS = [
 ]
 
 PEOPLE = [
+    # a surname written twice over is two mentions of one person
+    ("Родившийся в Тамбове 30-летний Иван Котов Котов провёл на ринге 14 боёв.",
+     {"Иван Котов": ["Иван Котов", "Котов"]}),
     # a name ends where its sentence does, after a regnal number too
     ("Награду вручит король Дании Кристиан IX. Датская премия учреждена в 1994 году.",
      {"Кристиан IX": ["Кристиан IX"]}),
