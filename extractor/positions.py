@@ -50,7 +50,8 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
                for s, h in zip(spans, heads)]
     for i in range(1, len(spans)):  # and the rest of its list: "выборах президента, вице-президента, депутатов"
         run_for[i] = run_for[i] or run_for[i - 1] and bool(_LIST_GAP.match(text[spans[i - 1].end:spans[i].start]))
-    held = [None if r or _PUT_FORWARD.search(text, max(0, s.start - 60), s.start) else h
+    held = [None if r or _PUT_FORWARD.search(text, max(0, s.start - 60), s.start)
+            or h is not None and h.tag.case == "ablt" and _WOULD_BE.search(text, max(0, s.start - 40), s.start) else h
             for s, h, r in zip(spans, heads, run_for)]
     genders = {p.id: _known_gender(p) for p in people}
     nominative = {p.id: _nominative_words(p) for p in people}
@@ -352,6 +353,10 @@ _RUN_FOR = re.compile(r"(?<![а-яё])(?:выбор[а-яё]*|выбира[а-я
 # Ивана Котова")
 _PUT_FORWARD = re.compile(r"(?<![а-яё])(?:выдвинул|выдвинет|предложил|рекомендовал)[аи]?[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?"
                           r"на[ \u00a0]+(?:пост|должность)[ \u00a0]+$", re.I)
+
+# a post someone could, should or wants to take, after "стать" or "быть": not yet theirs ("шансы стать новым
+# главой ведомства имеет ...", "хотела стать юристом"; nerel-train and nerel-dev: a holder 0 times in 17)
+_WOULD_BE = re.compile(r"(?<![а-яё])(?:стать|быть)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+)?$", re.I)
 
 
 def _plural(head) -> bool:
