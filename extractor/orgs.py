@@ -36,6 +36,42 @@ def orgs_inside(text: str, span) -> tuple[int, int] | None:
     return None
 
 
+# nouns that head the organisation a title names after its head word ("командующий [войсками Сибирского военного
+# округа]", "глава [кабинета министров Испании]", "начальник [генштаба армии Китая]"); nerel-train: where a title
+# runs on over one, an organisation begins there 85% of the time
+_BODY_IN_TITLE = frozenset(
+    "совет комитет администрация правительство войско сила департамент сборная суд служба полиция посольство палата "
+    "парламент отделение армия церковь пресс-служба дума бюро прокуратура университет ассоциация оркестр министерство "
+    "кабинет академия союз метрополитен дирекция институт конгресс генштаб митрополия разведка спецслужба цирк "
+    "горсовет облсовет погранслужба милиция бундестаг сенат ополчение лаборатория".split())
+
+
+def orgs_in_titles(text: str, titles, taken, places) -> list[tuple[int, int]]:
+    """The organisation a title names after its head word, to the title's end: "командующий [войсками Сибирского
+    военного округа]" (two words at least: a lone common noun is left to the lists of institutions), where no
+    other organisation or person is and no place begins."""
+    out = []
+    for t in titles:
+        words = list(_NAME_WORD.finditer(text, t.start, t.end))
+        for j in range(1, len(words)):
+            w = words[j].group()
+            p = parses(w.lower())[0]
+            if p.tag.POS != "NOUN" or w[0].isupper() and j > 1:
+                continue
+            if p.normal_form not in _BODY_IN_TITLE:
+                break
+            k = j
+            while k > 1 and parses(words[k - 1].group().lower())[0].tag.POS in ("ADJF", "PRTF"):
+                k -= 1
+            a, b = words[k].start(), t.end
+            if len(words) - k >= 2 and taken.free(a, b) and places.free(a, a + 1) \
+                    and text[a:b].count("«") == text[a:b].count("»"):
+                out.append((a, b))
+                taken.take(a, b)
+            break
+    return out
+
+
 _ABBREVIATION = re.compile(r"(?<![\w-])[А-ЯЁ]{2,6}(?![\w-])")
 # abbreviations that name a country, a region or a legal form, not an organisation
 _NOT_ORG_ABBR = frozenset("США РФ СССР ФРГ ГДР КНР КНДР ЮАР ОАЭ САР АРЕ ЦАР РСФСР ДНР ЛНР ЦАО СКФО ЮФО ЦФО ПФО УФО СФО "

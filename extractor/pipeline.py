@@ -11,7 +11,7 @@ from .dates import find_dates, parse_anchor
 from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
 from .morph import morph, parses
-from .orgs import combine_orgs, group_orgs, named_orgs
+from .orgs import combine_orgs, group_orgs, named_orgs, orgs_in_titles
 from .people import group_people, names_closing_orgs, names_named_after
 from .positions import build_positions, extend_to_body, find_positions, position_heads
 from .resources import resource
@@ -144,6 +144,9 @@ class Pipeline:
         places = [s for s in spans if s.type == "LOC"]
         positions = extend_to_body(text, find_positions(text, [s for s in spans if s.type != "PERSON"] + persons),
                                    orgs + places)
+        orgs = sorted(orgs + [Span(a, b, "ORG", "rule") for a, b in
+                              orgs_in_titles(text, positions, covered(text, orgs + persons), covered(text, places))],
+                      key=lambda s: s.start)
         dates = find_dates(text, anchor)
         money = find_money(text)
         people = group_people(text, persons)
