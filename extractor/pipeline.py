@@ -164,14 +164,18 @@ CHUNK_CHARS = 20_000
 _LATIN_TWINS = "AaBCcEeHKMOoPpTXxy"
 _TWINS = str.maketrans(_LATIN_TWINS, "АаВСсЕеНКМОоРрТХху")
 _MIXED = re.compile(r"[A-Za-zА-Яа-яЁё]*(?:[А-Яа-яЁё][A-Za-z]|[A-Za-z][А-Яа-яЁё])[A-Za-zА-Яа-яЁё]*")
+_LONE_TWIN = re.compile(r"(?<=[А-Яа-яЁё][ \u00a0])[coy](?=[ \u00a0]+[А-Яа-яЁё\d])")
 _ONLY_TWINS = re.compile(f"[А-Яа-яЁё{_LATIN_TWINS}]+")
 
 
 def cyrillic(text: str) -> str:
-    """Latin twins of Cyrillic letters turned Cyrillic in words that mix the two alphabets."""
-    if not _MIXED.search(text):
-        return text
-    return _MIXED.sub(lambda m: m.group().translate(_TWINS) if _ONLY_TWINS.fullmatch(m.group()) else m.group(), text)
+    """Latin twins of Cyrillic letters turned Cyrillic in words that mix the two alphabets, and in one-letter words
+    between Russian ones ("c 2010 года" typed with a Latin "c")."""
+    if _MIXED.search(text):
+        text = _MIXED.sub(lambda m: m.group().translate(_TWINS) if _ONLY_TWINS.fullmatch(m.group()) else m.group(), text)
+    if _LONE_TWIN.search(text):
+        text = _LONE_TWIN.sub(lambda m: m.group().translate(_TWINS), text)
+    return text
 
 
 def restore(result: Result, text: str) -> Result:

@@ -53,6 +53,8 @@ def test_output_validates_against_the_published_schema(pipeline):
     ("Католичеcкой церкви", "Католической церкви"),
     ("Клишасa", "Клишаса"),
     ("iPhone, Coca-Cola и ВКонтакте", "iPhone, Coca-Cola и ВКонтакте"),  # one alphabet a word: left alone
+    ("работал там c 2010 года", "работал там с 2010 года"),  # a one-letter word between Russian ones
+    ("вышел альбом C и D", "вышел альбом C и D"),  # but not before a Latin one
 ])
 def test_latin_twins_in_russian_words(text, expected):
     from extractor.pipeline import cyrillic
