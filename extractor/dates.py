@@ -225,9 +225,16 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
         k = re.match(r"[Кк][ \u00a0]+", span)
         if k and kind == "duration":  # "приговорил к [шести годам]": a sentence's term goes without "к"
             s, span = s + k.end(), span[k.end():]
+        before = _BEFORE_THAT.match(text, e) if kind == "duration" and re.match(r"[Зз]а[ \u00a0]", span) else None
+        if before:  # "за год до этого": how long before, one span (nerel-train: 5 times in 6)
+            e, span = before.end(), text[s:before.end()]
+            taken.take(s, e)
         out.append(DateMention(s, e, span, value, kind, offset))
     out.sort(key=lambda d: d.start)
     return _join_coordinated(text, _join_appositions(text, out), anchor)
+
+
+_BEFORE_THAT = re.compile(r"[ \u00a0]+до[ \u00a0]+(?:этого|того)(?![а-яё])(?![ \u00a0,]+(?:как|чтобы|что)(?![а-яё]))")
 
 
 def _eve_of(text: str, span: str, end: int) -> bool:
