@@ -96,6 +96,8 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         # ranges: "с 1996 по 2004 годы", "с 2 по 7 марта", "в 2017–2020 годах", "между 2003 и 2006 годами"
         rf"(?:[Сс]о?|[Оо]т)\s+(?:{day}|{date_words}|{YEAR}{GOD}?)\s+(?:по|до)\s+(?:{single}|{day}{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?|"
         rf"{YEAR}(?=\s*(?:[,.;:)!?»—–]|$)))",
+        # ... two years alone, whatever follows: "С 1967 по 1976 Макаров преподавал" (nerel-train: a range 2 times in 2)
+        rf"[Сс]о?\s+{YEAR}\s+по\s+{YEAR}",
         # a night from one day to the next: "в ночь с 7 на 8 февраля", "со 2-го на 3-е ноября"
         rf"[Сс]о?\s+{day}(?:-?(?:го|е))?\s+на\s+{day}(?:-?(?:е|го))?{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?",
         # months joined by a dash: "в апреле-мае 2012 г.", "с январем-мартом 2011 года"
