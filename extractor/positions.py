@@ -268,14 +268,17 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
 
     if head.tag.case == "gent" and not cop:
         if linker.AFTER_POST.search(text, max(start, s.start - 20), s.start) and _TAKES.match(text, s.end):
-            after = [x for x in mentions.starting(s.end, end) if named(*x)]
+            after = [x for x in mentions.starting(s.end, end) if named(*x) and not _of_someone(text, x[0])]
             return (*after[0], False) if after else None
         return None
 
     if not cop:  # "капитаном стал Михаель Баллак"
         nxt = mentions.starting(s.end, s.end + 80)
-        if nxt and _COPULA_AFTER.fullmatch(text, s.end, nxt[0][0].start) and named(*nxt[0]):
-            return (*nxt[0], False)
+        if nxt and _COPULA_AFTER.fullmatch(text, s.end, nxt[0][0].start):
+            # not a friend's name: "стал близкий друг Ивана Котова экс-пограничник Олег Лапин"
+            holder = nxt[1] if len(nxt) > 1 and _of_someone(text, nxt[0][0]) and nxt[1][0].start < end else nxt[0]
+            if named(*holder):
+                return (*holder, False)
         if nxt and _APPOINTED.search(text, start, s.start) and nxt[0][0].start < end \
                 and any(p.tag.case == "accs" for w in _WORD.findall(text, nxt[0][0].start, nxt[0][0].end)
                         for p in parses(w.lower())[:2]):
@@ -296,6 +299,17 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
                                            for p in (parses(w.lower())[0] for w in _WORD.findall(clause))):
         return False  # a subject that is no person: "Его отец был инженером", and no one else holds it
     return _antecedent(text, start, k, sents, mentions, nominative)
+
+
+def _of_someone(text: str, m) -> bool:
+    """The name is whose the word for a relative, a friend or a circle right before it is: "друг [Ивана Котова]",
+    "из окружения [Котова]" (a name that may be genitive)."""
+    return (_relative_right_before(text, max(0, m.start - 30), m.start)
+            or bool(_CIRCLE_RIGHT_BEFORE.search(text, max(0, m.start - 30), m.start))) and _may_be_genitive(text, m, True)
+
+
+_CIRCLE_RIGHT_BEFORE = re.compile(r"(?<![а-яё])(?:окружени[яеи]|соратни[а-яё]*|ставленни[а-яё]*|сторонни[а-яё]*|"
+                                  r"протеже|однокурсни[а-яё]*|человек)[ \u00a0]+\Z", re.I)
 
 
 def _antecedent(text, start, k, sents, mentions, nominative):
