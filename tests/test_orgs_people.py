@@ -2,6 +2,9 @@
 import pytest
 
 ORGS = [
+    # a quoted name after a spacecraft's part or a programme is theirs, not an organisation's
+    ("Экипаж перешёл в модуль «Заря» вчера вечером.", {}),
+    ("Его эксклюзивная программа «Вести недели» выходит по субботам.", {}),
     # the body a title runs on over, after its head word, a place inside it
     ("Новым командующим войсками Уральского военного округа назначен генерал Иван Котов.",
      {"войска Уральского военного округа": ["войсками Уральского военного округа"]}),
