@@ -96,7 +96,7 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         # ranges: "с 1996 по 2004 годы", "с 2 по 7 марта", "в 2017–2020 годах", "между 2003 и 2006 годами"
         rf"(?:[Сс]о?|[Оо]т)\s+(?:{day}|{date_words}|{YEAR}{GOD}?)\s+(?:по|до)\s+(?:{single}|{day}{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?|"
         rf"{YEAR}(?=\s*(?:[,.;:)!?»—–]|$)))",
-        # ... two years alone, whatever follows: "С 1967 по 1976 Макаров преподавал" (nerel-train: a range 2 times in 2)
+        # ... two years alone, whatever follows: "С 1971 по 1979 Котов преподавал" (nerel-train: a range 2 times in 2)
         rf"[Сс]о?\s+{YEAR}\s+по\s+{YEAR}",
         # a night from one day to the next: "в ночь с 7 на 8 февраля", "со 2-го на 3-е ноября"
         rf"[Сс]о?\s+{day}(?:-?(?:го|е))?\s+на\s+{day}(?:-?(?:е|го))?{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?",
@@ -264,7 +264,7 @@ def _in_a_title(text: str, start: int, end: int) -> bool:
 
 
 def _join_appositions(text: str, dates: list[DateMention]) -> list[DateMention]:
-    """"вчера, 9 мая 2019 года", "25 июля, в четверг", "в пятницу — 28 июня": one date said twice is one span,
+    """"вчера, 11 апреля 2018 года", "3 июля, в среду", "в субботу — 14 марта": one date said twice is one span,
     with the exact value (a dash only after a weekday; nerel-train: one span 9 times in 10)."""
     out: list[DateMention] = []
     for d in dates:

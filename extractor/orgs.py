@@ -36,8 +36,8 @@ def orgs_inside(text: str, span) -> tuple[int, int] | None:
     return None
 
 
-# nouns that head the organisation a title names after its head word ("командующий [войсками Сибирского военного
-# округа]", "глава [кабинета министров Испании]", "начальник [генштаба армии Китая]"); nerel-train: where a title
+# nouns that head the organisation a title names after its head word ("командующий [войсками Уральского военного
+# округа]", "глава [кабинета министров Чехии]", "начальник [генштаба армии Перу]"); nerel-train: where a title
 # runs on over one, an organisation begins there 85% of the time
 _BODY_IN_TITLE = frozenset(
     "совет комитет администрация правительство войско сила департамент сборная суд служба полиция посольство палата "
@@ -558,7 +558,7 @@ _WORK_NOUN = (
     r"пьес|кинотеатр|торгов\w+[ \u00a0]+марк|бренд|стать\w*[ \u00a0]+\d+\w*|шаттл|корабл|истребител|самол[её]т|"
     r"поезд|ледокол|яхт|ракет|автомобил(?:ь|ем)?)"
     r"(?:[аеиоуыя]|ом|ам|ами|ах|ов|ей|ою|ям|ями|ях)?")
-# ... and kinds whose quoted name is the thing's, though a Latin one after them is mostly whose ("программа RT"):
+# ... and kinds whose quoted name is the thing's, though a Latin one after them is mostly whose ("программа BBC"):
 # spacecraft and their parts, missions, programmes (nerel-train and factru-dev: an organisation 0 times in 21)
 _QUOTED_WORK_NOUN = (r"(?<![а-яё])(?:модул|телескоп|спутник|станци|программ|мисси|пол[её]т)"
                      r"(?:ь|ю|ем|[аеиоуыя]|ом|ам|ами|ах|ов|ей|ою|ям|ями|ях)?")

@@ -308,7 +308,7 @@ _INITIAL_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \u00a0]?){1,2}$")
 
 
 def split_person(text: str, s: Span) -> list[Span]:
-    """"Брендт Кристенсен (Brendt Christensen)" is two mentions of one name, not one; so is a surname written
+    """"Клаус Бергер (Klaus Berger)" is two mentions of one name, not one; so is a surname written
     twice over ("Иван Котов Котов", a slip of the text)."""
     m = re.search(r"[ \u00a0]*\(", text[s.start:s.end])
     if not m:

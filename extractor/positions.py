@@ -275,7 +275,7 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
     if not cop:  # "капитаном стал Михаель Баллак"
         nxt = mentions.starting(s.end, s.end + 80)
         if nxt and _COPULA_AFTER.fullmatch(text, s.end, nxt[0][0].start):
-            # not a friend's name: "стал близкий друг Ивана Котова экс-пограничник Олег Лапин"
+            # not a friend's name: "главой службы стал давний друг Ивана Котова генерал Олег Лапин"
             holder = nxt[1] if len(nxt) > 1 and _of_someone(text, nxt[0][0]) and nxt[1][0].start < end else nxt[0]
             if named(*holder):
                 return (*holder, False)
@@ -368,8 +368,8 @@ _RUN_FOR = re.compile(r"(?<![а-яё])(?:выбор[а-яё]*|выбира[а-я
 _PUT_FORWARD = re.compile(r"(?<![а-яё])(?:выдвинул|выдвинет|предложил|рекомендовал)[аи]?[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?"
                           r"на[ \u00a0]+(?:пост|должность)[ \u00a0]+$", re.I)
 
-# a post someone could, should or wants to take, after "стать" or "быть": not yet theirs ("шансы стать новым
-# главой ведомства имеет ...", "хотела стать юристом"; nerel-train and nerel-dev: a holder 0 times in 17)
+# a post someone could, should or wants to take, after "стать" or "быть": not yet theirs ("может стать новым
+# мэром", "мечтала стать адвокатом"; nerel-train and nerel-dev: a holder 0 times in 17)
 _WOULD_BE = re.compile(r"(?<![а-яё])(?:стать|быть)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+)?$", re.I)
 
 
