@@ -46,22 +46,29 @@ _BODY_IN_TITLE = frozenset(
     "горсовет облсовет погранслужба милиция бундестаг сенат ополчение лаборатория".split())
 
 
+_IN_CHARGE = re.compile(r"(?:командующ|управляющ|заведующ|руководящ)", re.I)
+
+
 def orgs_in_titles(text: str, titles, taken, places) -> list[tuple[int, int]]:
-    """The organisation a title names after its head word, to the title's end: "командующий [войсками Сибирского
-    военного округа]" (two words at least: a lone common noun is left to the lists of institutions), where no
-    other organisation or person is and no place begins."""
+    """The organisation a title names after its head word, to the title's end: "командующий [войсками Уральского
+    военного округа]", "главный секретарь [кабинета министров]" (two words at least: a lone common noun is left
+    to the lists of institutions), where no other organisation or person is and no place begins."""
     out = []
     for t in titles:
         words = list(_NAME_WORD.finditer(text, t.start, t.end))
-        for j in range(1, len(words)):
+        nouns = [j for j, m in enumerate(words) if parses(m.group().lower())[0].tag.POS == "NOUN"
+                 or _IN_CHARGE.match(m.group())]  # "командующим": a participle that heads its title
+        head = nouns[0] if nouns and nouns[0] < len(words) - 1 else 0
+        for j in range(head + 1, len(words)):
             w = words[j].group()
             p = parses(w.lower())[0]
-            if p.tag.POS != "NOUN" or w[0].isupper() and j > 1:
+            if p.tag.POS != "NOUN" or w[0].isupper() and j > head + 1:
                 continue
             if p.normal_form not in _BODY_IN_TITLE:
                 break
             k = j
-            while k > 1 and parses(words[k - 1].group().lower())[0].tag.POS in ("ADJF", "PRTF"):
+            while k > head + 1 and parses(words[k - 1].group().lower())[0].tag.POS in ("ADJF", "PRTF") \
+                    and not _IN_CHARGE.match(words[k - 1].group()):
                 k -= 1
             a, b = words[k].start(), t.end
             if len(words) - k >= 2 and taken.free(a, b) and places.free(a, a + 1) \
