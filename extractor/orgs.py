@@ -43,13 +43,25 @@ _BODY_IN_TITLE = frozenset(
     "совет комитет администрация правительство войско сила департамент сборная суд служба полиция посольство палата "
     "парламент отделение армия церковь пресс-служба дума бюро прокуратура университет ассоциация оркестр министерство "
     "кабинет академия союз метрополитен дирекция институт конгресс генштаб митрополия разведка спецслужба цирк "
-    "горсовет облсовет погранслужба милиция бундестаг сенат ополчение лаборатория".split())
+    "горсовет облсовет погранслужба милиция бундестаг сенат ополчение лаборатория правление президиум".split())
 
 
 _IN_CHARGE = re.compile(r"(?:командующ|управляющ|заведующ|руководящ)", re.I)
 
 
-def orgs_in_titles(text: str, titles, taken, places) -> list[tuple[int, int]]:
+_AND = re.compile(r"[ \u00a0]и[ \u00a0]")  # "совета директоров и правления": two bodies, or a body and a title
+_PLURAL_BODIES = frozenset("войско сила спецслужба".split())  # "войска", "силы" name one body
+
+
+def _modifier(p) -> bool:
+    return p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag
+
+
+def _closing(text: str, end: int, b: int) -> bool:
+    return re.fullmatch(r"[»\"']*", text[end:b]) is not None
+
+
+def orgs_in_titles(text: str, titles, orgs, taken, places) -> list[tuple[int, int]]:
     """The organisation a title names after its head word, to the title's end: "командующий [войсками Уральского
     военного округа]", "главный секретарь [кабинета министров]" (two words at least: a lone common noun is left
     to the lists of institutions), where no other organisation or person is and no place begins."""
@@ -64,15 +76,26 @@ def orgs_in_titles(text: str, titles, taken, places) -> list[tuple[int, int]]:
             p = parses(w.lower())[0]
             if p.tag.POS != "NOUN" or w[0].isupper() and j > head + 1:
                 continue
-            if p.normal_form not in _BODY_IN_TITLE:
-                break
+            if p.normal_form not in _BODY_IN_TITLE or p.tag.number == "plur" and p.normal_form not in _PLURAL_BODIES:
+                break  # "главы [районных администраций]": many, not one
             k = j
-            while k > head + 1 and parses(words[k - 1].group().lower())[0].tag.POS in ("ADJF", "PRTF") \
+            while k > head + 1 and _modifier(parses(words[k - 1].group().lower())[0]) \
                     and not _IN_CHARGE.match(words[k - 1].group()):
                 k -= 1
+            if k > head + 1 and "Apro" in parses(words[k - 1].group().lower())[0].tag:
+                break  # "главой [своей администрации]": whose, said by a pronoun
+            last = words[-1].group()
+            if j < len(words) - 1 and last.islower() and is_org_head(last) and bare_kind(last) \
+                    and words[-1].end() == t.end and parses(last)[0].tag.number == "sing":
+                break  # "председатель правления банка": of the bank named before, no body of its own
             a, b = words[k].start(), t.end
-            if len(words) - k >= 2 and taken.free(a, b) and places.free(a, a + 1) \
-                    and text[a:b].count("«") == text[a:b].count("»"):
+            # the body may hold an organisation named whole at its end: "[совета директоров «Ромашки»]"
+            inner = [o for o in orgs if a < o.start and o.end <= b]
+            free = taken.free(a, min([o.start for o in inner] + [b]))
+            if len(words) - k >= 2 and free and places.free(a, a + 1) and all(o.end == b or
+                                                                               _closing(text, o.end, b) for o in inner) \
+                    and not any(o.start < a < o.end or o.start < b < o.end for o in orgs) \
+                    and text[a:b].count("«") == text[a:b].count("»") and not _AND.search(text, a, b):
                 out.append((a, b))
                 taken.take(a, b)
             break

@@ -145,7 +145,7 @@ class Pipeline:
         positions = extend_to_body(text, find_positions(text, [s for s in spans if s.type != "PERSON"] + persons),
                                    orgs + places)
         orgs = sorted(orgs + [Span(a, b, "ORG", "rule") for a, b in
-                              orgs_in_titles(text, positions, covered(text, orgs + persons), covered(text, places))],
+                              orgs_in_titles(text, positions, orgs, covered(text, orgs + persons), covered(text, places))],
                       key=lambda s: s.start)
         dates = find_dates(text, anchor)
         money = find_money(text)
