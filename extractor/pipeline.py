@@ -252,10 +252,15 @@ def tidy(text: str, s: Span) -> Span | None:
             end -= 1
         span = text[start:end]
     if span.count('"') % 2:  # a straight quote left open: close it, or leave out the stray one
+        close = text.find('"', end, end + 60) if span.endswith(' "') and s.type in ("ORG", "POSITION") else -1
         if text[end:end + 1] == '"':
             end += 1
+        elif close != -1 and not re.search(r"[\n«»“”„]", text[end:close]):
+            end = close + 1  # 'руководитель отделения партии "[Ромашка"]': the quoted name it opens
         elif span.endswith('"'):
             end -= 1
+            while end > start and text[end - 1] in " \u00a0":
+                end -= 1
         elif span.startswith('"'):
             start += 1
         span = text[start:end]
