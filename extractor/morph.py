@@ -423,6 +423,19 @@ _DECLINED_ABBREVIATION = re.compile(r"([А-ЯЁ]{2,})(а|у|ом|е)")
 _ABBREVIATION_CASES = {"а": "gent", "у": "datv", "ом": "ablt", "е": "loct"}
 
 
+_ADJ_ENDING = re.compile(r"(?:его|ему|ими|ий|ая|ой|ей|ую|ое|ее|ие|их|им|ем|ом|ого)$")
+_SUPERLATIVE_NOMN = {"masc": "ий", "femn": "ая", "neut": "ее"}
+
+
+def _superlative(word: str, number: str, gender: str | None) -> str | None:
+    """A superlative's nominative from its own stem: the dictionary files "высший" under "высокий" and gives
+    "высочайший" back ("Высшей школы" -> "Высшая школа", "лучшего игрока" -> "лучший игрок")."""
+    stem = _ADJ_ENDING.sub("", word.lower())
+    if stem == word.lower() or not stem.endswith(("ш", "щ", "ж", "ч")):
+        return None
+    return stem + ("ие" if number == "plur" else _SUPERLATIVE_NOMN.get(gender or "masc", "ий"))
+
+
 def _to_nominative(text: str, words: list, head_i: int) -> str | None:
     """The phrase with ``words[head_i]`` as its head and the words before it as its modifiers, in the
     nominative; None if they agree in no case."""
@@ -466,7 +479,8 @@ def _to_nominative(text: str, words: list, head_i: int) -> str | None:
             grams = {"nomn", number}
             if p.tag.POS in _MODS and number == "sing":
                 grams.add(gender or "masc")
-            new = _inflect(p, grams) or _inflect(p, {"nomn"})
+            new = _superlative(_last_part(m.group()), number, gender) if "Supr" in p.tag else None
+            new = new or _inflect(p, grams) or _inflect(p, {"nomn"})
             if not new:
                 return text
             word = m.group()
