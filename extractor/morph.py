@@ -156,6 +156,13 @@ def _known_name(word: str) -> bool:
     return any("Name" in p.tag for p in parses(word.lower()))
 
 
+_RUSSIAN_SURNAME = re.compile(r"(?:ов|ев|ёв|ский|цкий)(?:а|у|ым|ом|ой|е)?$")  # not "-ин": "Хоакин", "Лорин"
+
+
+def _given_reading(p, word: str) -> bool:
+    return "Name" in p.tag and not (p.tag.number == "plur" and _RUSSIAN_SURNAME.search(word.lower()))
+
+
 def _name_roles(words: list[str]) -> list[str]:
     """first / middle / last for each word of a name, Russian order first, 'Фамилия Имя' understood."""
     roles = ["last"] * len(words)
@@ -169,8 +176,9 @@ def _name_roles(words: list[str]) -> list[str]:
         patr = []  # a given name and a word that is a surname too: "Роман Абрамович", not a patronymic alone
     if patr:
         roles[patr[0]] = "middle"
-    is_name = [any("Name" in p.tag for p in parses(w.lower())[:5]) for w in words]
-    top_name = ["Name" in parses(w.lower())[0].tag for w in words]
+    # a Russian surname is not read as a given name in the plural ("Борисов" is no "of the Borises")
+    is_name = [any(_given_reading(p, w) for p in parses(w.lower())[:5]) for w in words]
+    top_name = [_given_reading(parses(w.lower())[0], w) for w in words]
     if len(words) == 1:
         w = words[0].lower()
         surname_like = re.search(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ой|ому|ым|ского|ская|ской|ский)$", w)
@@ -190,8 +198,10 @@ def _name_roles(words: list[str]) -> list[str]:
             if roles[i] == "last" and top_name[i] and (i == 0 or surname_first_ok):
                 roles[i] = "first"
                 break
-    if "first" not in roles and len(words) == 2 and not _SURNAME_END.search(words[0].lower()) \
-            and (not _known_name(words[0]) or _SURNAME_END.search(words[1].lower())):
+    if "first" not in roles and len(words) == 2 and (
+            not _SURNAME_END.search(words[0].lower()) and (not _known_name(words[0]) or _SURNAME_END.search(words[1].lower()))
+            # "Бойко Борисов": a surname in "-ов", "-ин", "-ский" last, after a word that has none of them
+            or _RUSSIAN_SURNAME.search(words[1].lower()) and not _RUSSIAN_SURNAME.search(words[0].lower())):
         # a given name the dictionary does not know, or knows mostly as a surname, before the surname: "Стэнли
         # Кубрика", "Абдурахман Мартазанов"
         roles[0] = "first"

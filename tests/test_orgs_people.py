@@ -506,6 +506,8 @@ NAME_PARTS = [  # words of a name as written -> first, middle, last in the nomin
     (["Ирины", "Таратиной"], ("Ирина", None, "Таратина")),
     (["Дэвида", "Линча"], ("Дэвид", None, "Линч")),
     (["Иванова", "Мария"], ("Мария", None, "Иванова")),  # surname first
+    (["Милко", "Петров"], ("Милко", None, "Петров")),  # "Петров" no given name in the plural
+    (["Петров", "Иван"], ("Иван", None, "Петров")),
     (["Серена", "Уильямс"], ("Серена", None, "Уильямс")),  # "Уильямс" reads as a given name, "Серена" is none
     (["Челси", "Мэннинг"], ("Челси", None, "Мэннинг")),
     (["Кары", "Караева"], ("Кара", None, "Караев")),  # an unknown given name declines like a surname
