@@ -65,6 +65,8 @@ _SURNAME_RULES = {
 }
 for _c in ("datv", "ablt", "loct"):
     _SURNAME_RULES[("femn", _c)] = _SURNAME_RULES[("femn", "gent")]
+# a woman's foreign surname in "-а" declines as a noun: "Кристины Агилеры" -> "Агилера"
+_SURNAME_RULES[("femn", "gent")] = _SURNAME_RULES[("femn", "gent")] + [("ы", "а")]
 _MASC_NOM = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ой|[бвгджзклмнпрстфхцчшщ])$")
 FEMN_NOM = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)$")
 _VOWEL_END = re.compile(r"[аеёиоуыэюя]$")

@@ -8,7 +8,8 @@ from .morph import CASES, FEMN_NOM, REGNAL, normalize_name, parses, surname_firs
 from .types import Mention, Person
 
 # "театр им. В. М. Шукшина", "Ассоциация имени Людвига ван Бетховена": whom something is named after, in the genitive
-_MARKER = r"(?<![\w-])(?:им\.[ \u00a0]*|имени[ \u00a0]+)"  # "им.Жданова" too
+# (not "девушка по имени Анна Котова": the name itself, in the nominative)
+_MARKER = r"(?<![\w-])(?<!по[ \u00a0])(?:им\.[ \u00a0]*|имени[ \u00a0]+)"  # "им.Жданова" too
 NAMED_AFTER = re.compile(_MARKER + "$")
 _NAMED_AFTER_NAME = re.compile(_MARKER + r"((?:[А-ЯЁ]\.[ \u00a0]*){0,2}[А-ЯЁ][а-яё]+"
                                r"(?:-[А-ЯЁ][а-яё]+)?(?:[ \u00a0]+(?:(?:ван|фон|де|дер)[ \u00a0]+)?[А-ЯЁ][а-яё]+){0,2})")

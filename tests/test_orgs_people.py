@@ -107,6 +107,9 @@ ORGS = [
 ]
 
 PEOPLE = [
+    # "по имени" gives the name itself, in the nominative (not "имени" of whom something is named after)
+    ("В салоне находилась девушка по имени Котова Анна Петровна.",
+     {"Анна Петровна Котова": ["Котова Анна Петровна"]}),
     # a surname written twice over is two mentions of one person
     ("Уроженец Тамбова Иван Котов Котов выиграл на ринге 14 боёв.",
      {"Иван Котов": ["Иван Котов", "Котов"]}),
@@ -507,6 +510,7 @@ NAME_PARTS = [  # words of a name as written -> first, middle, last in the nomin
     (["Дэвида", "Линча"], ("Дэвид", None, "Линч")),
     (["Иванова", "Мария"], ("Мария", None, "Иванова")),  # surname first
     (["Милко", "Петров"], ("Милко", None, "Петров")),  # "Петров" no given name in the plural
+    (["Кристины", "Агилеры"], ("Кристина", None, "Агилера")),  # a woman's foreign surname in "-а" declines
     (["Петров", "Иван"], ("Иван", None, "Петров")),
     (["Серена", "Уильямс"], ("Серена", None, "Уильямс")),  # "Уильямс" reads as a given name, "Серена" is none
     (["Челси", "Мэннинг"], ("Челси", None, "Мэннинг")),
