@@ -93,7 +93,9 @@ def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, f
             fit = 1.0 if FEMN_NOM.search(w) else 0.8 if w.endswith("ая") else 0.3
         return word, fit
     if gender == "masc" and re.search(r"(?:ого|ому|ым|ом)$", w) and re.search(r"[^аеиоуыэюя](?:ого|ому|ым|ом)$", w):
-        adj = [p for p in parses(w) if p.tag.POS == "ADJF" and p.tag.case == case and p.tag.gender in (None, "masc")]
+        # an adjective the dictionary knows, or one in "-ск-"/"-цк-": not a guess ("Каприлесом" is no "Каприлесый")
+        adj = [p for p in parses(w) if p.tag.POS == "ADJF" and p.tag.case == case and p.tag.gender in (None, "masc")
+               and (p.is_known or re.search(r"[сц]к(?:ого|ому|им|ом)$", w))]
         if adj and len(w) > 5 and not w.endswith(("овым", "евым", "иным", "ыным")):
             nom = _inflect(adj[0], {"nomn", "sing", "masc"})
             if nom:
@@ -218,6 +220,12 @@ def _indeclinable(word: str) -> bool:
     return "Fixd" in tag and "Name" not in tag
 
 
+def _oblique_surname(word: str, gender: str) -> bool:
+    """A surname the dictionary knows, but not as this gender's nominative: "Путину" (В.Путину написала ...)."""
+    ps = [p for p in parses(word.lower()) if "Surn" in p.tag and p.is_known]
+    return bool(ps) and not any(p.tag.case == "nomn" and (p.tag.gender == gender or "ms-f" in p.tag) for p in ps)
+
+
 def _given_parse(word: str, role: str, gender: str, case: str):
     """A first name's or patronymic's parse in ``case``, singular, of ``gender``."""
     want = "Name" if role == "first" else "Patr"
@@ -274,8 +282,8 @@ def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: 
             # the verb's gender tells a subject's, unless the surname is an adjective's oblique case ("Сын
             # В.Жириновского попал")
             if subject_of == gender and case == "nomn" and not any(
-                    r == "last" and _OBLIQUE_ADJ.search(w.lower()) or r == "first" and _oblique_given(w, gender)
-                    for w, r in zip(words, roles)):
+                    r == "last" and (_OBLIQUE_ADJ.search(w.lower()) or _oblique_surname(w, gender))
+                    or r == "first" and _oblique_given(w, gender) for w, r in zip(words, roles)):
                 score += 1.0
             for w, r in zip(words, roles):
                 if asian and r == "first":  # "Цзиньпином" -> "Цзиньпин"
