@@ -63,7 +63,7 @@ def _closing(text: str, end: int, b: int) -> bool:
 
 def orgs_in_titles(text: str, titles, orgs, taken, places) -> list[tuple[int, int]]:
     """The organisation a title names after its head word, to the title's end: "командующий [войсками Уральского
-    военного округа]", "главный секретарь [кабинета министров]" (two words at least: a lone common noun is left
+    военного округа]", "генеральный секретарь [кабинета министров]" (two words at least: a lone common noun is left
     to the lists of institutions), where no other organisation or person is and no place begins."""
     out = []
     for t in titles:
