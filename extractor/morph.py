@@ -370,7 +370,7 @@ def normalize_phrase(text: str) -> str:
         word = _last_part(m.group()).lower()
         ps = parses(word)
         nxt = words[i + 1].group() if i + 1 < len(words) else ""
-        participle = _person_participle(ps)
+        participle = person_participle(ps)
         if participle and not _heads(ps, nxt):
             continue  # "управляющая компания", "управляющий директор": an adjective; "управляющий банком": the head
         if any(p.tag.POS == "NOUN" for p in ps) or participle:
@@ -397,7 +397,7 @@ _PERSON_PARTICIPLES = frozenset({"командующий", "главнокома
                                  "ведущий"})
 
 
-def _person_participle(ps) -> bool:
+def person_participle(ps) -> bool:
     """A participle that names a person and heads a title like a noun: "управляющего банком", "заведующей"."""
     for p in ps[:3]:
         if p.tag.POS == "PRTF":
@@ -413,7 +413,7 @@ def _heads(ps, nxt: str) -> bool:
     """A participle that names a person heads its title unless the next word is a noun it agrees with:
     "управляющий банком", "ведущего КВН", "ведущей программы" are persons; "управляющий директор", "ведущего
     инженера", "управляющая компания" are adjectives of their nouns."""
-    if not _person_participle(ps):
+    if not person_participle(ps):
         return False
     if not nxt or nxt.isupper() or re.match(HOSTED, nxt, re.IGNORECASE):
         return True  # "ведущей программы": hosting it
@@ -431,7 +431,7 @@ def _modifier(word: str, ps) -> bool:
     "главый")."""
     if _adjective_surname(ps[0]):
         return True
-    if any(p.normal_form in _PERSON_PARTICIPLES for p in ps) or _person_participle(ps):
+    if any(p.normal_form in _PERSON_PARTICIPLES for p in ps) or person_participle(ps):
         return False  # "командующим [военным округом]": the commander, not a commanding district
     mod = sum(p.score for p in ps if p.tag.POS in _MODS)
     if not morph().word_is_known(word):
@@ -471,7 +471,7 @@ def _to_nominative(text: str, words: list, head_i: int) -> str | None:
         options = [("sing", c, g) for c in CASES for g in ("masc", "femn", "neut")] + [("plur", c, None) for c in CASES]
     else:
         options = [(n, c, None) for n in ("sing", "plur") for c in CASES]
-    participle = not abbr and _person_participle(parses(head_word.lower()))  # "управляющего банком"
+    participle = not abbr and person_participle(parses(head_word.lower()))  # "управляющего банком"
     for number, case, gender in options:
         # the head's readings in this case, each with its gender ("городского головы": the official, not the head)
         heads = [None] if abbr else list(_all_agreeing(head_word, case, number, None, ("NOUN",))) or (

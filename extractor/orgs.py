@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .morph import morph, normalize_phrase, noun_forms, parses
+from .morph import morph, normalize_phrase, noun_forms, parses, person_participle
 from .people import named_after
 from .resources import lexicon
 from .spans import Span, covered, quote_close
@@ -46,60 +46,61 @@ _BODY_IN_TITLE = frozenset(
     "горсовет облсовет погранслужба милиция бундестаг сенат ополчение лаборатория правление президиум".split())
 
 
-_IN_CHARGE = re.compile(r"(?:командующ|управляющ|заведующ|руководящ)", re.I)
-
-
 _AND = re.compile(r"[ \u00a0]и[ \u00a0]")  # "совета директоров и правления": two bodies, or a body and a title
 _PLURAL_BODIES = frozenset("войско сила спецслужба".split())  # "войска", "силы" name one body
 
 
-def _modifier(p) -> bool:
-    return p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag
-
-
-def _closing(text: str, end: int, b: int) -> bool:
-    return re.fullmatch(r"[»\"']*", text[end:b]) is not None
-
-
 def orgs_in_titles(text: str, titles, orgs, taken, places) -> list[tuple[int, int]]:
-    """The organisation a title names after its head word, to the title's end: "командующий [войсками Уральского
+    """The organisation a title names after its head, to the title's end: "командующий [войсками Уральского
     военного округа]", "генеральный секретарь [кабинета министров]" (two words at least: a lone common noun is left
-    to the lists of institutions), where no other organisation or person is and no place begins."""
+    to the lists of institutions), where no other organisation or person is and no place begins; it may hold an
+    organisation named whole at its end ("председатель [совета директоров «Ромашки»]")."""
     out = []
     for t in titles:
         words = list(_NAME_WORD.finditer(text, t.start, t.end))
-        nouns = [j for j, m in enumerate(words) if parses(m.group().lower())[0].tag.POS == "NOUN"
-                 or _IN_CHARGE.match(m.group())]  # "командующим": a participle that heads its title
-        head = nouns[0] if nouns and nouns[0] < len(words) - 1 else 0
-        for j in range(head + 1, len(words)):
-            w = words[j].group()
-            p = parses(w.lower())[0]
-            if p.tag.POS != "NOUN" or w[0].isupper() and j > head + 1:
-                continue
-            if p.normal_form not in _BODY_IN_TITLE or p.tag.number == "plur" and p.normal_form not in _PLURAL_BODIES:
-                break  # "главы [районных администраций]": many, not one
-            k = j
-            while k > head + 1 and _modifier(parses(words[k - 1].group().lower())[0]) \
-                    and not _IN_CHARGE.match(words[k - 1].group()):
-                k -= 1
-            if k > head + 1 and "Apro" in parses(words[k - 1].group().lower())[0].tag:
-                break  # "главой [своей администрации]": whose, said by a pronoun
-            last = words[-1].group()
-            if j < len(words) - 1 and last.islower() and is_org_head(last) and bare_kind(last) \
-                    and words[-1].end() == t.end and parses(last)[0].tag.number == "sing":
-                break  # "председатель правления банка": of the bank named before, no body of its own
-            a, b = words[k].start(), t.end
-            # the body may hold an organisation named whole at its end: "[совета директоров «Ромашки»]"
-            inner = [o for o in orgs if a < o.start and o.end <= b]
-            free = taken.free(a, min([o.start for o in inner] + [b]))
-            if len(words) - k >= 2 and free and places.free(a, a + 1) and all(o.end == b or
-                                                                               _closing(text, o.end, b) for o in inner) \
-                    and not any(o.start < a < o.end or o.start < b < o.end for o in orgs) \
-                    and text[a:b].count("«") == text[a:b].count("»") and not _AND.search(text, a, b):
-                out.append((a, b))
-                taken.take(a, b)
-            break
+        k = _body_in_title(words, t.end)
+        if k is None:
+            continue
+        a, b = words[k].start(), t.end
+        inner = [o for o in orgs if a < o.start and o.end <= b]
+        if taken.free(a, min([o.start for o in inner] + [b])) and places.free(a, a + 1) \
+                and all(re.fullmatch(r"[»\"']*", text[o.end:b]) for o in inner) \
+                and not any(o.start < a < o.end or o.start < b < o.end for o in orgs) \
+                and text[a:b].count("«") == text[a:b].count("»") and not _AND.search(text, a, b):
+            out.append((a, b))
+            taken.take(a, b)
     return out
+
+
+def _body_in_title(words, end: int) -> int | None:
+    """Which word of a title begins the body it runs on over after its head noun (or a participle that heads it
+    like one: "командующим"), with the adjectives before that body's noun; None if there is none."""
+    heads = [j for j, m in enumerate(words) if parses(m.group().lower())[0].tag.POS == "NOUN"
+             or person_participle(parses(m.group().lower()))]
+    head = heads[0] if heads and heads[0] < len(words) - 1 else 0
+    for j in range(head + 1, len(words)):
+        w = words[j].group()
+        p = parses(w.lower())[0]
+        if p.tag.POS != "NOUN" or w[0].isupper() and j > head + 1:
+            continue
+        if p.normal_form not in _BODY_IN_TITLE or p.tag.number == "plur" and p.normal_form not in _PLURAL_BODIES:
+            return None  # "главы [районных администраций]": many, not one
+        k = j
+        while k > head + 1 and _modifier(parses(words[k - 1].group().lower())[0]) \
+                and not person_participle(parses(words[k - 1].group().lower())):
+            k -= 1
+        if k > head + 1 and "Apro" in parses(words[k - 1].group().lower())[0].tag:
+            return None  # "главой [своей администрации]": whose, said by a pronoun
+        last = words[-1].group()
+        if j < len(words) - 1 and last.islower() and is_org_head(last) and bare_kind(last) \
+                and words[-1].end() == end and parses(last)[0].tag.number == "sing":
+            return None  # "председатель правления банка": of the bank named before, no body of its own
+        return k if len(words) - k >= 2 else None
+    return None
+
+
+def _modifier(p) -> bool:
+    return p.tag.POS in ("ADJF", "PRTF") and "Apro" not in p.tag
 
 
 _ABBREVIATION = re.compile(r"(?<![\w-])[А-ЯЁ]{2,6}(?![\w-])")
