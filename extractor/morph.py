@@ -202,10 +202,11 @@ def _name_roles(words: list[str]) -> list[str]:
             if roles[i] == "last" and top_name[i] and (i == 0 or surname_first_ok):
                 roles[i] = "first"
                 break
+    first, second = words[0].lower(), words[1].lower() if len(words) == 2 else ""
     if "first" not in roles and len(words) == 2 and (
-            not _SURNAME_END.search(words[0].lower()) and (not _known_name(words[0]) or _SURNAME_END.search(words[1].lower()))
-            # "Бойко Борисов": a surname in "-ов", "-ин", "-ский" last, after a word that has none of them
-            or _RUSSIAN_SURNAME.search(words[1].lower()) and not _RUSSIAN_SURNAME.search(words[0].lower())):
+            not _SURNAME_END.search(first) and (not _known_name(words[0]) or _SURNAME_END.search(second))
+            # "Бойко Борисов": a surname in "-ов", "-ев", "-ский" last, after a word that has none of them
+            or _RUSSIAN_SURNAME.search(second) and not _RUSSIAN_SURNAME.search(first)):
         # a given name the dictionary does not know, or knows mostly as a surname, before the surname: "Стэнли
         # Кубрика", "Абдурахман Мартазанов"
         roles[0] = "first"

@@ -144,9 +144,8 @@ class Pipeline:
         places = [s for s in spans if s.type == "LOC"]
         positions = extend_to_body(text, find_positions(text, [s for s in spans if s.type != "PERSON"] + persons),
                                    orgs + places)
-        orgs = sorted(orgs + [Span(a, b, "ORG", "rule") for a, b in
-                              orgs_in_titles(text, positions, orgs, covered(text, orgs + persons), covered(text, places))],
-                      key=lambda s: s.start)
+        inside = orgs_in_titles(text, positions, orgs, covered(text, orgs + persons), covered(text, places))
+        orgs = sorted(orgs + [Span(a, b, "ORG", "rule") for a, b in inside], key=lambda s: s.start)
         dates = find_dates(text, anchor)
         money = find_money(text)
         people = group_people(text, persons)
@@ -172,7 +171,8 @@ def cyrillic(text: str) -> str:
     """Latin twins of Cyrillic letters turned Cyrillic in words that mix the two alphabets, and in one-letter words
     between Russian ones ("c 2010 года" typed with a Latin "c")."""
     if _MIXED.search(text):
-        text = _MIXED.sub(lambda m: m.group().translate(_TWINS) if _ONLY_TWINS.fullmatch(m.group()) else m.group(), text)
+        text = _MIXED.sub(lambda m: m.group().translate(_TWINS) if _ONLY_TWINS.fullmatch(m.group()) else m.group(),
+                          text)
     if _LONE_TWIN.search(text):
         text = _LONE_TWIN.sub(lambda m: m.group().translate(_TWINS), text)
     return text

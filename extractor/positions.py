@@ -304,8 +304,9 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
 def _of_someone(text: str, m) -> bool:
     """The name is whose the word for a relative, a friend or a circle right before it is: "друг [Ивана Котова]",
     "из окружения [Котова]" (a name that may be genitive)."""
-    return (_relative_right_before(text, max(0, m.start - 30), m.start)
-            or bool(_CIRCLE_RIGHT_BEFORE.search(text, max(0, m.start - 30), m.start))) and _may_be_genitive(text, m, True)
+    before = max(0, m.start - 30)
+    return (_relative_right_before(text, before, m.start) or bool(_CIRCLE_RIGHT_BEFORE.search(text, before, m.start))) \
+        and _may_be_genitive(text, m, True)
 
 
 _CIRCLE_RIGHT_BEFORE = re.compile(r"(?<![а-яё])(?:окружени[яеи]|соратни[а-яё]*|ставленни[а-яё]*|сторонни[а-яё]*|"
@@ -822,8 +823,8 @@ def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Spa
         place = [n for n in names.starting(at, at + 1) if "\n" not in text[s.end:n.end]] if at else []
         if place:
             s = Span(s.start, place[0].end, s.type, s.source)
-        # "главы [государства]", "руководителя [региона]": the state a post serves, named by the word alone (nerel-train:
-        # inside the title 65 times in 65)
+        # "главы [государства]", "руководителя [региона]": the state a post serves, named by the word alone
+        # (nerel-train: inside the title 65 times in 65)
         if words and (_country_post(words[0]) or _post(words[0])):
             state = _STATE_AFTER.match(text, s.end)
             if state:
