@@ -221,12 +221,6 @@ def _indeclinable(word: str) -> bool:
     return "Fixd" in tag and "Name" not in tag
 
 
-def _oblique_surname(word: str, gender: str) -> bool:
-    """A surname the dictionary knows, but not as this gender's nominative: "Путину" (В.Путину написала ...)."""
-    ps = [p for p in parses(word.lower()) if "Surn" in p.tag and p.is_known]
-    return bool(ps) and not any(p.tag.case == "nomn" and (p.tag.gender == gender or "ms-f" in p.tag) for p in ps)
-
-
 def _given_parse(word: str, role: str, gender: str, case: str):
     """A first name's or patronymic's parse in ``case``, singular, of ``gender``."""
     want = "Name" if role == "first" else "Patr"
@@ -239,9 +233,10 @@ def _given_parse(word: str, role: str, gender: str, case: str):
     return best
 
 
-def _oblique_given(word: str, gender: str) -> bool:
-    """A given name the dictionary knows, but not as this gender's nominative: "Джейкоба", "Пшемыслава"."""
-    ps = [p for p in parses(word.lower()) if "Name" in p.tag and p.is_known]
+def _only_oblique(word: str, gender: str, kind: str) -> bool:
+    """A given name ("Name") or a surname ("Surn") the dictionary knows, but not as this gender's nominative:
+    "Джейкоба", "Пшемыслава"; "Путину" (В.Путину написала ...)."""
+    ps = [p for p in parses(word.lower()) if kind in p.tag and p.is_known]
     return bool(ps) and not any(p.tag.case == "nomn" and (p.tag.gender == gender or "ms-f" in p.tag) for p in ps)
 
 
@@ -283,8 +278,8 @@ def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: 
             # the verb's gender tells a subject's, unless the surname is an adjective's oblique case ("Сын
             # В.Жириновского попал")
             if subject_of == gender and case == "nomn" and not any(
-                    r == "last" and (_OBLIQUE_ADJ.search(w.lower()) or _oblique_surname(w, gender))
-                    or r == "first" and _oblique_given(w, gender) for w, r in zip(words, roles)):
+                    r == "last" and (_OBLIQUE_ADJ.search(w.lower()) or _only_oblique(w, gender, "Surn"))
+                    or r == "first" and _only_oblique(w, gender, "Name") for w, r in zip(words, roles)):
                 score += 1.0
             for w, r in zip(words, roles):
                 if asian and r == "first":  # "Цзиньпином" -> "Цзиньпин"
