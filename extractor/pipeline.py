@@ -252,11 +252,11 @@ def tidy(text: str, s: Span) -> Span | None:
             end -= 1
         span = text[start:end]
     if span.count('"') % 2:  # a straight quote left open: close it, or leave out the stray one
-        close = text.find('"', end, end + 60) if span.endswith(' "') and s.type in ("ORG", "POSITION") else -1
+        close = _closing_quote(text, end, '"') if span.endswith(' "') and s.type in ("ORG", "POSITION") else None
         if text[end:end + 1] == '"':
             end += 1
-        elif close != -1 and not re.search(r"[\n«»“”„]", text[end:close]):
-            end = close + 1  # 'руководитель отделения партии "[Ромашка"]': the quoted name it opens
+        elif close:
+            end = close  # 'руководитель отделения партии "[Ромашка"]': the quoted name it opens
         elif span.endswith('"'):
             end -= 1
             while end > start and text[end - 1] in " \u00a0":
@@ -279,9 +279,9 @@ def tidy(text: str, s: Span) -> Span | None:
             span += c
         elif o != c and span.count(o) > span.count(c) and s.type in ("ORG", "POSITION"):
             # a quoted name cut inside: "фестиваля «Шукшинские [дни на Алтае»]" runs on to its closing quote
-            close = text.find(c, end, end + 60)
-            if close != -1 and not re.search(r"[\n«»\"“”„]", text[end:close]):
-                end = close + 1
+            close = _closing_quote(text, end, c)
+            if close:
+                end = close
                 span = text[start:end]
         if o != c and span.startswith(o) and span.endswith(c) and span.count(o) == 1:
             start, end = start + 1, end - 1  # NEREL: «Арсенал» -> Арсенал
@@ -291,6 +291,13 @@ def tidy(text: str, s: Span) -> Span | None:
     if s.type == "ORG":
         end = _to_quote_end(text, start, end)
     return Span(start, end, s.type, s.source)
+
+
+def _closing_quote(text: str, end: int, quote: str) -> int | None:
+    """Just after the ``quote`` that closes a quotation a span stops inside, within 60 characters of the same line
+    and no other quote between; None if there is none."""
+    close = text.find(quote, end, end + 60)
+    return close + 1 if close != -1 and not re.search(r"[\n«»\"“”„]", text[end:close]) else None
 
 
 def _to_quote_end(text: str, start: int, end: int) -> int:
