@@ -817,7 +817,7 @@ def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Spa
         at = None
         if words and _UNIT.fullmatch(words[-1]) and text[s.end:s.end + 1] in (" ", "\u00a0"):
             at = s.end + 1
-        elif words and (_country_post(words[0]) or _post(words[0])):
+        elif post:
             unit = _UNIT_AFTER.match(text, s.end)
             at = unit.end() if unit else None
         place = [n for n in names.starting(at, at + 1) if "\n" not in text[s.end:n.end]] if at else []
@@ -825,7 +825,7 @@ def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Spa
             s = Span(s.start, place[0].end, s.type, s.source)
         # "главы [государства]", "руководителя [региона]": the state a post serves, named by the word alone
         # (nerel-train: inside the title 65 times in 65)
-        if words and (_country_post(words[0]) or _post(words[0])):
+        if post:
             state = _STATE_AFTER.match(text, s.end)
             if state:
                 s = Span(s.start, state.end(), s.type, s.source)
