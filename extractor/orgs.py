@@ -75,21 +75,19 @@ def orgs_in_titles(text: str, titles, orgs, taken, places) -> list[tuple[int, in
 def _body_in_title(words, end: int) -> int | None:
     """Which word of a title begins the body it runs on over after its head noun (or a participle that heads it
     like one: "командующим"), with the adjectives before that body's noun; None if there is none."""
-    heads = [j for j, m in enumerate(words) if parses(m.group().lower())[0].tag.POS == "NOUN"
-             or person_participle(parses(m.group().lower()))]
+    ps = [parses(m.group().lower()) for m in words]
+    heads = [j for j, q in enumerate(ps) if q[0].tag.POS == "NOUN" or person_participle(q)]
     head = heads[0] if heads and heads[0] < len(words) - 1 else 0
     for j in range(head + 1, len(words)):
-        w = words[j].group()
-        p = parses(w.lower())[0]
+        w, p = words[j].group(), ps[j][0]
         if p.tag.POS != "NOUN" or w[0].isupper() and j > head + 1:
             continue
         if p.normal_form not in _BODY_IN_TITLE or p.tag.number == "plur" and p.normal_form not in _PLURAL_BODIES:
             return None  # "главы [районных администраций]": many, not one
         k = j
-        while k > head + 1 and _modifier(parses(words[k - 1].group().lower())[0]) \
-                and not person_participle(parses(words[k - 1].group().lower())):
+        while k > head + 1 and _modifier(ps[k - 1][0]) and not person_participle(ps[k - 1]):
             k -= 1
-        if k > head + 1 and "Apro" in parses(words[k - 1].group().lower())[0].tag:
+        if k > head + 1 and "Apro" in ps[k - 1][0].tag:
             return None  # "главой [своей администрации]": whose, said by a pronoun
         last = words[-1].group()
         if j < len(words) - 1 and last.islower() and is_org_head(last) and bare_kind(last) \
