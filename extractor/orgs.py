@@ -704,7 +704,7 @@ def _merge_orgs(text: str, orgs: list[Span], spans: list[Span]) -> list[Span]:
     for o in orgs:
         if out and out[-1].end >= o.end:
             continue
-        cur, by_place = o, False
+        cur, by_place, inner = o, False, []
         while True:
             gap = _ORG_GAP.match(text, cur.end, cur.end + 12)
             at = gap and gap.end()
@@ -721,12 +721,30 @@ def _merge_orgs(text: str, orgs: list[Span], spans: list[Span]) -> list[Span]:
                     break
             elif word or not _genitive_start(text, nxt):
                 break
-            cur = Span(cur.start, nxt.end, "ORG", "rule")
+            end = nxt.end
+            if gap.group(2):  # "[Совета директоров] «[Ромашки]»": a body's quotes go inside the longer name,
+                close = _CLOSING[gap.group(2)]  # the name in them stays an organisation of its own
+                if not text.startswith(close, end) or nxt.start not in by_start or not _a_body(text, cur):
+                    break
+                end += len(close)
+                inner.append(nxt)
+            cur = Span(cur.start, end, "ORG", "rule")
         out.append(cur)
+        out.extend(inner)
     return out
 
 
-_ORG_GAP = re.compile(r"[ \u00a0]+(?:(по|при|и)[ \u00a0]+)?", re.I)
+_ORG_GAP = re.compile(r'[ \u00a0]+(?:(по|при|и)[ \u00a0]+)?([«"„“])?', re.I)
+_CLOSING = {"«": "»", '"': '"', "„": "“", "“": "”"}
+
+
+def _a_body(text: str, s: Span) -> bool:
+    """Whether a name's head noun is a body ("центральное бюро", "Совета директоров"), not a kind ("партии")."""
+    for m in _NAME_WORD.finditer(text, s.start, s.end):
+        p = parses(m.group().lower())[0]
+        if p.tag.POS == "NOUN":
+            return p.normal_form in _BODY_IN_TITLE
+    return False
 
 
 def _genitive_start(text: str, s: Span) -> bool:
