@@ -183,25 +183,60 @@ _SAME = {"ес": "европейский союз", "евросоюз": "евр�
 
 def group_orgs(text: str, spans) -> list[Organisation]:
     groups: dict[str, dict] = {}
-    abbrevs: dict[str, str] = {}
+    keys: dict[tuple[int, int], str] = {}
     for s in sorted(spans, key=lambda s: s.start):
         mtext = text[s.start:s.end]
         name = mtext if _named_by_kind(text, s.start) else normalize_phrase(mtext)
-        key = _key(name)
-        # an abbreviation in brackets right after a full name joins it: "Федеральная служба (ФСБ)"
-        if re.fullmatch(r"[A-ZА-ЯЁ]{2,}", mtext) and key not in groups:
-            key = abbrevs.get(mtext, key)
+        key = keys[s.start, s.end] = _key(name)
         g = groups.setdefault(key, {"name": name, "mentions": []})
         if len(name) > len(g["name"]):  # the fullest mention names the organisation
             g["name"] = name
         g["mentions"].append(Mention(s.start, s.end, mtext))
-        nxt = re.match(r"\s*\(([A-ZА-ЯЁ]{2,})\)", text[s.end:s.end + 20])
-        if nxt and len(mtext.split()) > 1:
-            abbrevs[nxt.group(1)] = key
+    for full, short in _defined(text, list(keys)):
+        a, b = keys[full], keys[short]
+        if a in groups and b in groups and a != b:  # the name given again in brackets is the same organisation
+            g = groups.pop(b)
+            groups[a]["mentions"] = sorted(groups[a]["mentions"] + g["mentions"], key=lambda m: m.start)
+            keys.update({k: a for k, v in keys.items() if v == b})
     _join_inflected(groups)
     out = []
     for n, g in enumerate(sorted(groups.values(), key=lambda g: g["mentions"][0].start), 1):
         out.append(Organisation(f"org-{n}", g["name"], tuple(g["mentions"])))
+    return out
+
+
+_ABBR = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ&\d-]*[A-ZА-ЯЁ\d]")  # "ФСБ", "S&P", "ФТС-2"
+_BRACKET = re.compile(r"[ \u00a0]*\(")
+
+
+def _defined(text: str, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+    """(full name, name in brackets) pairs where a name of two words or more is given again in brackets right
+    after it: its abbreviation ("Федеральная служба безопасности (ФСБ)", to the longest name ending there), a
+    short form ("Комитет по туризму (Комтуризм)") or a name in Latin letters ("Фонд защиты озёр (Lake Protection
+    Fund)", to the shortest)."""
+    by_end: dict[int, list[tuple[int, int]]] = {}
+    for s in spans:
+        if len(_NAME_WORD.findall(text, s[0], s[1])) > 1 or re.search(r"[A-Za-z]\w*[ \u00a0]\w", text[s[0]:s[1]]):
+            by_end.setdefault(s[1], []).append(s)
+    out = []
+    for t in spans:
+        if text[t[1]:t[1] + 1] not in (")", ","):
+            continue
+        opened = text.rfind("(", max(0, t[0] - 3), t[0])
+        if opened == -1 or text[opened + 1:t[0]].strip():
+            continue
+        before = _BRACKET.search(text, max(0, opened - 3), opened + 1)
+        fulls = by_end.get(before.start(), []) if before else []
+        short = text[t[0]:t[1]]
+        fulls = [f for f in fulls if f != t]
+        if _ABBR.fullmatch(short) and fulls:
+            out.append((max(fulls, key=lambda f: f[1] - f[0]), t))
+            continue
+        # a name in Latin letters after one in Cyrillic: "Фонда защиты озёр (Lake Protection Fund)"
+        latin = bool(re.fullmatch(r"[A-Za-z][\w&.' -]*", short))
+        fulls = [f for f in fulls if not (latin and re.search(r"[A-Za-z]", text[f[0]:f[1]]))]
+        if fulls and (latin or re.fullmatch(r"[А-ЯЁ][а-яё]+", short)):
+            out.append((min(fulls, key=lambda f: f[1] - f[0]), t))
     return out
 
 
@@ -275,7 +310,26 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
     out = [_whose_government(text, o, spans) for o in out]
     places = {s.start: s for s in spans if s.type == "LOC"}
     out += [c for c in (_committee(text, o, places) for o in out) if c]
+    # over spaCy's person or natasha's place running on into the brackets ("Тверской области (Комтуризм)")
+    taken = covered(text, out + [s for s in spans if s.type == "PERSON" and s.source == "natasha"])
+    out += [b for b in (_bracketed(text, o) for o in out) if b and taken.free(b.start, b.end) and not any(
+        s.type == "LOC" and b.start <= s.start and s.end <= b.end for s in spans)]
     return sorted(out, key=lambda s: s.start)
+
+
+_IN_BRACKETS = re.compile(r"[ \u00a0]*\(([A-ZА-ЯЁ][\w&-]*)\)")
+
+
+def _bracketed(text: str, o: Span) -> Span | None:
+    """The abbreviation or short form a name of two words or more is given in brackets right after it:
+    "Народного фронта (НФ)", "Комитет по туризму Тверской области (Комтуризм)"."""
+    m = _IN_BRACKETS.match(text, o.end)
+    if not m or len(_NAME_WORD.findall(text, o.start, o.end)) < 2:
+        return None
+    short = m.group(1)
+    if _ABBR.fullmatch(short) and short not in _NOT_ORG_ABBR or re.fullmatch(r"[А-ЯЁ][а-яё]{3,}", short) and not morph().word_is_known(short.lower()):
+        return Span(m.start(1), m.end(1), "ORG", "rule")
+    return None
 
 
 def _completed(text: str, s: Span, natasha: list[Span]) -> Span:
