@@ -145,7 +145,7 @@ def group_people(text: str, spans) -> list[Person]:
         ids = sorted({i for f in forms for i in index[key].get(f, ())})
         return [people[i] for i in ids if people[i][key] and _norm(_given(people[i][key])) in forms]
 
-    def find(parts, raw_forms: frozenset[str], a_forms: frozenset[str]) -> dict | None:
+    def find(parts, raw_forms: frozenset[str], a_forms: frozenset[str], start: int) -> dict | None:
         given = [parts[k] for k in ("first", "middle", "last") if parts[k]]
         if len(given) == 1:  # one word: the person whose surname (or else first name) it is
             forms = _key_forms(_given(given[0])) | raw_forms
@@ -156,7 +156,13 @@ def group_people(text: str, spans) -> list[Person]:
             cands = named("last", a_forms)
             return cands[0] if cands else None
         if not parts["last"]:
-            return None
+            if not parts["first"] or not parts["middle"] or parts["first"].endswith("."):
+                return None
+            # first name and patronymic ("Анну Викторовну"): the one person of that first name named before, if
+            # only one
+            cands = [p for p in named("first", _key_forms(parts["first"]))
+                     if p["middle"] is None or _norm(p["middle"]) == _norm(parts["middle"])]
+            return cands[0] if len(cands) == 1 and any(m.start < start for m in cands[0]["mentions"]) else None
         for p in named("last", _key_forms(parts["last"])):
             if not parts["first"] or not p["first"] or _same_first(parts["first"], p["first"]):
                 return p
@@ -167,10 +173,11 @@ def group_people(text: str, spans) -> list[Person]:
     # before "А.Кудрина", whose gender only the full name tells)
     order = sorted(range(len(parsed)), key=lambda i: (-sum(v is not None for v in parsed[i][2].values())
                                                       - bool(_REGNAL.search(parsed[i][2]["first"] or "")),
+                                                      parsed[i][2]["last"] is None and parsed[i][2]["middle"] is not None,
                                                       (parsed[i][2]["first"] or "").endswith("."), i))
     for i in order:
         s, mtext, parts, raw_forms, a_forms = parsed[i]
-        p = find(parts, raw_forms, a_forms)
+        p = find(parts, raw_forms, a_forms, s.start)
         if p is None:
             p = {"first": parts["first"], "middle": parts["middle"], "last": parts["last"], "mentions": [],
                  "n": len(people)}
