@@ -113,7 +113,7 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         rf"{PREP}?{PART}?{YEAR}(?=\s*(?:[,.;:)!?»—–]|\s-\s|$))",
         # years listed before the word for them: "в [2005] и 2009 годах", "в [1956], [1964] и 1972 годах"
         rf"{PREP}?{YEAR}(?=(?:,{SP}{YEAR})*(?:,|{SP}и){SP}{YEAR}{GOD})",
-        # a year after "в", "с", "до" and before a word that is not what it counts: "В 1986 Корасон Акино
+        # a year after "в", "с", "до" and before a word that is not what it counts: "В 1990 Анна Котова
         # возглавила", "с 2006 являлся" (not "в 2000 метрах": see _counts_something)
         rf"(?:[Вв]|[Сс]|[Дд]о)\s+{YEAR}(?=[ \u00a0]+[А-Яа-яЁё])",
         # relative
@@ -347,8 +347,8 @@ _TERM_AFTER = re.compile(r"\s+(?:лишения\s+свободы|заключе�
 
 
 def _looks_like_age(text: str, start: int, span: str) -> bool:
-    """'Джеймсу Коми 52 года', 'в возрасте 80 лет', 'в 13 лет', 'старше 70 лет', 'ему было всего пять лет',
-    '(51 год)', 'на 85 году жизни', 'подростков от 12 до 17 лет': an age, not a duration (but 'грозит до 20 лет' is
+    """'Ивану Котову 52 года', 'в возрасте 80 лет', 'в 13 лет', 'старше 70 лет', 'ей тогда было всего шесть лет',
+    '(51 год)', 'на 91 году жизни', 'подростков от 12 до 17 лет': an age, not a duration (but 'грозит до 15 лет' is
     a term)."""
     if _TERM_BEFORE.search(text, max(0, start - 40), start) or _TERM_AFTER.match(text, start + len(span)):
         return False
@@ -369,7 +369,7 @@ def _looks_like_age(text: str, start: int, span: str) -> bool:
     if not words.group(2).isdigit():  # "ему было всего пять лет"; "два года" alone is a duration
         return bool(_AGE_WORDS.search(before) or _AGE_AFTER_NAME.search(before))
     if text[start - 1:start] == "(" and text[start + len(span):start + len(span) + 1] == ")":
-        return True  # "родился в 1967 году (51 год)"
+        return True  # "родился в 1971 году (47 лет)"
     if _AGES_LISTED.search(before):
         return True
     if re.search(r"(?:старше|младше|моложе|позже|позднее|раньше|до|в|с)\s+$", text[max(0, start - 10):start], re.IGNORECASE):

@@ -210,7 +210,7 @@ def weights() -> dict[str, float]:
 def candidates(ctx: Context, title: tuple[int, int], skip=frozenset()) -> list[tuple[int, int]]:
     """The person mentions that may hold the title: those near it, but not in ``skip``."""
     head, after_with, _ = ctx.title(title)
-    # "встретился с президентом": someone else, unless the name agrees ("с главой федерации Ксенией Кацер")
+    # "встретился с президентом": someone else, unless the name agrees ("с главой федерации Анной Котовой")
     with_ = head is not None and head.tag.case == "ablt" and after_with
     return [m for m in ctx.candidates(title) if m not in skip and not (with_ and not any(
         parses(w.lower())[0].tag.case == "ablt" for w in _WORD.findall(ctx.text, m[0], m[1])))]

@@ -148,7 +148,7 @@ def _asian_given(word: str) -> str:
 
 
 def surname_first(words) -> bool:
-    """An East Asian name written surname first: "Ван Цзюнь", "Пан Ги Мун", "Ким Чен Ын" (not "Ким Кардашьян")."""
+    """An East Asian name written surname first: "Ван Лин", "Пан Ги Мун", "Ким Чен Ын" (not "Ким Кардашьян")."""
     return (len(words) >= 2 and words[0].lower() in lexicon("east_asian_surnames.txt")
             and not any(_WESTERN_SURNAME.search(w.lower()) for w in words[1:]))
 
@@ -173,7 +173,7 @@ def _name_roles(words: list[str]) -> list[str]:
     if surname_first(words):
         return ["last"] + ["first"] * (len(words) - 1)
     # a patronymic the dictionary does not know is one only in a name of three words: "Дворкович" in "Аркадий
-    # Дворкович" is a surname, "Данильбекович" in "Дудаев Андарбек Данильбекович" a patronymic
+    # Дворкович" is a surname, "Данильбекович" in "Котов Азамат Русланович" a patronymic
     patr = [i for i, w in enumerate(words) if any("Patr" in p.tag and (p.is_known or 0 < i and len(words) > 2)
                                                   for p in parses(w.lower())[:2])]
     if len(words) == 2 and patr == [1] and any("Surn" in p.tag for p in parses(words[1].lower())[:2]):

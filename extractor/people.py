@@ -7,7 +7,7 @@ from functools import lru_cache
 from .morph import CASES, FEMN_NOM, REGNAL, normalize_name, parses, surname_first, surname_nominative, verb_gender
 from .types import Mention, Person
 
-# "театр им. В. М. Шукшина", "Ассоциация имени Людвига ван Бетховена": whom something is named after, in the genitive
+# "театр им. И. П. Котова", "Общество имени Карла ван Дейка": whom something is named after, in the genitive
 # (not "девушка по имени Анна Котова": the name itself, in the nominative)
 _MARKER = r"(?<![\w-])(?<!по[ \u00a0])(?:им\.[ \u00a0]*|имени[ \u00a0]+)"  # "им.Жданова" too
 NAMED_AFTER = re.compile(_MARKER + "$")
@@ -22,7 +22,7 @@ def names_named_after(text: str) -> list[tuple[int, int]]:
 
 
 def names_closing_orgs(text: str, orgs) -> list[tuple[int, int]]:
-    """The leader whose government or staff an organisation is: "Правительство [Исама Шарафа]", "кабинета
+    """The leader whose government or staff an organisation is: "Правительство [Амира Хасана]", "кабинета
     [Нетаньяху]", "администрации [Обамы]": one to three capitalised words at its end, each a given name or
     surname in the genitive, after a word that is none."""
     out = []
@@ -49,7 +49,7 @@ def _genitive_name(word: str) -> bool:
 
 def named_after(text: str, at: int) -> tuple[int, int] | None:
     """The name after "им."/"имени" at ``at``, without the words after it that cannot be genitive
-    ("имени Людвига ван Бетховена [Эльжбета] Пендерецкая")."""
+    ("имени Карла ван Дейка [Марта] Котова")."""
     m = _NAMED_AFTER_NAME.match(text, at)
     if not m:
         return None
@@ -241,7 +241,7 @@ def _keep_indeclinable(p: dict) -> None:
 
 
 def _join_aliases(people: list[dict], parsed) -> None:
-    """A name given again in brackets ("Томас Шефер (Thomas Schäfer)") is the same person."""
+    """A name given again in brackets ("Томас Мейер (Thomas Meyer)") is the same person."""
     owner = {m.start: p for p in people for m in p["mentions"]}
     for s, *_ in parsed:
         if s.alias_of is None:
@@ -257,8 +257,8 @@ def _join_aliases(people: list[dict], parsed) -> None:
 
 def _join_oblique(people: list[dict]) -> None:
     """A full name whose every mention can be an inflected form of another person's name is that person's, when
-    the other name is the one the text writes as such ("Александра Кокорина", his genitive or her nominative, with
-    "Александр Кокорин" in the text), or when its given name is not one the dictionary knows in the nominative
+    the other name is the one the text writes as such ("Александра Лапина", his genitive or her nominative, with
+    "Александр Лапин" in the text), or when its given name is not one the dictionary knows in the nominative
     ("Сергея Шойгу" read before a woman's verb is "Сергей Шойгу"). Looked up by surname: linear in the names."""
     full = [p for p in people if p["first"] and p["last"] and not p["first"].endswith(".")]
     written = {id(p): any(_norm(m.text) == _norm(f"{p['first']} {p['last']}") for m in p["mentions"]) for p in full}

@@ -278,7 +278,7 @@ def tidy(text: str, s: Span) -> Span | None:
             end += 1
             span += c
         elif o != c and span.count(o) > span.count(c) and s.type in ("ORG", "POSITION"):
-            # a quoted name cut inside: "фестиваля «Шукшинские [дни на Алтае»]" runs on to its closing quote
+            # a quoted name cut inside: "фестиваля «Лесные [дни на Волге»]" runs on to its closing quote
             close = _closing_quote(text, end, c)
             if close:
                 end = close
@@ -301,7 +301,7 @@ def _closing_quote(text: str, end: int, quote: str) -> int | None:
 
 
 def _to_quote_end(text: str, start: int, end: int) -> int:
-    """A name that starts a quotation runs to its end: партию "[Движение за развитие] Мали" -> the whole name;
+    """A name that starts a quotation runs to its end: партию "[Движение за развитие] Чада" -> the whole name;
     not a quoted sentence or title ("«Vestas не желает ...»", "«Pussy Riot: панк-молебен»")."""
     close = _QUOTES.get(text[start - 1:start]) if start else None
     if not close or close in text[start:end]:
@@ -339,7 +339,7 @@ _SHORT_WORDS = {"сэр", "сын", "муж", "мэр", "дед"}  # not surname
 
 def _title_word(word: str) -> bool:
     """A word before a name that is no part of it: a title or a word for a person ("Император Акихито", "Сын
-    А.Лукашенко"), or an adjective ("Семидесятилетний"). Not a short surname put first ("Ван Цзюнь", "Ли Пэн"),
+    А.Лукашенко"), or an adjective ("Семидесятилетний"). Not a short surname put first ("Ван Лин", "Ли Бо"),
     nor a given name the dictionary also knows as a place or a thing ("Стэнли Хо", "Челси Мэннинг", "Серена
     Уильямс": nerel-train cuts such inanimate nouns wrongly 51 times in 58)."""
     ps = parses(word.lower())
@@ -376,7 +376,7 @@ def tidy_person(text: str, s: Span) -> Span | None:
     nl = text.find("\n", start, end)
     if nl != -1:
         end = nl
-    # a sentence ends inside it after a regnal number or a whole word: "Харальд V. [Абелевская] премия"
+    # a sentence ends inside it after a regnal number or a whole word: "Карл XVI. [Полярная] премия"
     stop = re.search(r"(?<=[ \u00a0])[IVXL]+(?=\.[ \u00a0]+[А-ЯЁ])|[а-яё]{2}(?=\.[ \u00a0]+[А-ЯЁ])", text[start:end])
     if stop:
         end = start + stop.end()
@@ -424,7 +424,7 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
     again = names_again(text, nat, spans, taken)
     # a whole name found again replaces the word of it a model took alone ("[Ли] Пэн" in a headline)
     nat = [n for n in nat if not any(a.start <= n.start and n.end <= a.end for a in again)] + again
-    # "театр им. В. М. Шукшина", "правительство Исама Шарафа": whom it is named after or whose it is
+    # "театр им. И. П. Котова", "правительство Амира Хасана": whom it is named after or whose it is
     orgs = [s for s in spans if s.type == "ORG"]
     for a, b in names_named_after(text) + names_closing_orgs(text, orgs):
         if taken.free(a, b):
@@ -481,7 +481,7 @@ def extract(text: str, date: str | dt.date | None = None) -> Result:
 
 def _with_known_first_name(text: str, names: list[Span]) -> list[Span]:
     """A name the model cut after its first word takes it back when the text names the person in full elsewhere:
-    "Мейв [Кеннеди]" beside "Мейв Кеннеди Таунсенд-Маккин"."""
+    "Айлин [Миллер]" beside "Айлин Миллер Смит-Джонс"."""
     firsts = {}
     for n in names:
         words = text[n.start:n.end].split()
@@ -505,7 +505,7 @@ def _with_known_first_name(text: str, names: list[Span]) -> list[Span]:
 
 
 def _given_name_like(word: str) -> bool:
-    """A given name the dictionary knows, or a word it does not know at all ("Мейв"); not "Усы"."""
+    """A given name the dictionary knows, or a word it does not know at all ("Айлин"); not "Усы"."""
     low = word.lower()
     return any("Name" in p.tag for p in parses(low)[:3]) or not morph().word_is_known(low)
 

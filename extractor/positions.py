@@ -13,10 +13,10 @@ from .resources import lexicon
 from .spans import ByStart, Span, covered, quote_close
 from .types import Position
 
-# "губернатор области Роман Старовойт", "главы ведомства 30-летнего Ивана Муравьева"
-# whom the post represents may come between: "сенатор от штата Вермонт Берни Сандерс", "Судья ЕСПЧ от России Дмитрий Дедов"
+# "губернатор области Роман Старовойт", "главы ведомства 40-летнего Олега Лапина"
+# whom the post represents may come between: "сенатор от штата Мэн Джон Миллер", "Судья ЕСПЧ от Литвы Ян Петрайтис"
 _APPOS_AFTER = re.compile(r"^[ \u00a0]*(?:от[ \u00a0]+(?:[«\"]?[А-ЯЁа-яё-]+[»\"]?[ \u00a0]+){1,5})?(?:\d+-летн[а-яё]+[ \u00a0]+)?$")
-# "Ирина Таратина, первый заместитель", "Йоахим Лёв (второй тренер)"
+# "Ирина Таратина, первый заместитель", "Олег Лапин (второй тренер)"
 _APPOS_BEFORE = re.compile(r"^[ \u00a0]*(?:,|[–—-]|\([ \u00a0]*(?:[а-яё-]+[ \u00a0]+){0,2})[ \u00a0]*$")
 # a plural title introduces its holders: "музыкантами группы — A, B и C", "писатели, среди которых – A и B"
 _APPOS_AFTER_PLURAL = re.compile(
@@ -55,7 +55,7 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
             for s, h, r in zip(spans, heads, run_for)]
     genders = {p.id: _known_gender(p) for p in people}
     nominative = {p.id: _nominative_words(p) for p in people}
-    # the nominative of a name some mention gives in full ("Джордж Мендонса"): a lone surname may guess it wrong
+    # the nominative of a name some mention gives in full ("Джон Мендес"): a lone surname may guess it wrong
     in_full = {p.id: nominative[p.id] if any(len(m.text.split()) > 1 for m in p.mentions) else frozenset() for p in people}
     found = [_apposition(text, s, mentions, h, genders, in_full) if h else None for s, h in zip(spans, held)]
     # "С 2002 года [он] был депутатом горсовета": the subject of a linking verb, by rule
@@ -75,7 +75,7 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     # how sure: a name right after the title (2), right before it (1), or the linker's pick (0)
     sure = [(2 if f[0].start >= s.end else 1) if f and f[2] else 0 for f, s in zip(found, spans)]
     for i in list(range(1, len(spans))) + list(range(len(spans) - 2, -1, -1)):
-        # "Иван Петров, профессор, академик", "продюсер и актёр Игорь Жижикин": a list of titles shares its
+        # "Иван Петров, профессор, академик", "продюсер и актёр Олег Лапин": a list of titles shares its
         # holder, both ways; the surer holder wins
         near = [k for k in (i - 1, i + 1) if 0 <= k < len(spans) and holders[k]
                 and _LIST_GAP.match(text[spans[min(i, k)].end:spans[max(i, k)].start])]
@@ -255,7 +255,7 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
     that names no one ("Его отец был инженером"): nobody near holds the title. Before the linker (nerel-train: 41
     links new or changed, 22 of them right; 9 gone, 4 of them right). The same for a title in the genitive after
     a verb of holding a post ("[он] занимал пост министра"); and the name after the verb holds a title put first
-    ("капитаном стал Михаель Баллак", "Пост вице-президента займёт Сабина Лаутеншлегер") or one someone is
+    ("капитаном стал Олег Лапин", "Пост вице-президента займёт Анна Котова") or one someone is
     appointed to ("назначил руководителем службы 30-летнего Ивана Муравьева")."""
     if head.tag.case not in ("ablt", "gent"):
         return None
@@ -272,7 +272,7 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
             return (*after[0], False) if after else None
         return None
 
-    if not cop:  # "капитаном стал Михаель Баллак"
+    if not cop:  # "капитаном стал Олег Лапин"
         nxt = mentions.starting(s.end, s.end + 80)
         if nxt and _COPULA_AFTER.fullmatch(text, s.end, nxt[0][0].start):
             # not a friend's name: "главой службы стал давний друг Ивана Котова генерал Олег Лапин"
@@ -286,7 +286,7 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
         return None
 
     before = [(m, pid) for m, pid in mentions.starting(start, cop.start()) if m.end <= cop.start()]
-    if before and _WHICH.match(text, before[-1][0].end, cop.start()):  # "Майка Помпео, который стал"
+    if before and _WHICH.match(text, before[-1][0].end, cop.start()):  # "Джона Миллера, который стал"
         return (*before[-1], False)
     if before and re.match(r"занима[вю]|вступивш", cop.group(), re.I) \
             and _PARTICIPLE.fullmatch(text, before[-1][0].end, cop.start()):  # "Иван Петров, занимающий пост"
@@ -315,7 +315,7 @@ _CIRCLE_RIGHT_BEFORE = re.compile(r"(?<![а-яё])(?:окружени[яеи]|с
 
 def _antecedent(text, start, k, sents, mentions, nominative):
     """Whom a pronoun or a missing subject in sentence ``k`` (before ``start``) stands for: the nearest person named
-    in the nominative, or opening a sentence, in the two sentences before ("Абдурахману Мартазанову было 63 года.
+    in the nominative, or opening a sentence, in the two sentences before ("Ивану Котову было 58 лет.
     Избран ...")."""
     lo = sents[max(0, k - 2)][0] if k >= 0 else max(0, start - 600)
     for m, pid in reversed(mentions.starting(lo, start)):
@@ -324,7 +324,7 @@ def _antecedent(text, start, k, sents, mentions, nominative):
     return None
 
 
-# "он считался одним из старейших [актёров]", "что делает её одной из самых титулованных [теннисисток]": whom the
+# "он считался одним из лучших [актёров]", "что делает её одной из самых титулованных [теннисисток]": whom the
 # pronoun stands for is one of them
 _PRONOUN_ONE_OF = re.compile(r"(?<![а-яё])(?:он|она|его|её|ее)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,2}"
                              r"(?:один|одна|одного|одним|одной|одну)[ \u00a0]+из[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,4}$", re.I)
@@ -336,7 +336,7 @@ def _one_of_pronoun(text, s, head, mentions, sents, nominative):
     k = bisect_right(sents, (s.start, float("inf"))) - 1
     start = sents[k][0] if k >= 0 else max(0, s.start - 300)
     one = _PRONOUN_ONE_OF.search(text, start, s.start)
-    if not one or mentions.starting(start, s.start):  # a name in the sentence: "Котов сказал, что он был одним из"
+    if not one or mentions.starting(start, s.start):  # a name in the sentence: "Котов сказал, что был одним из"
         return None
     return _antecedent(text, start, k, sents, mentions, nominative)
 
@@ -383,8 +383,8 @@ _OF_WHOM = re.compile(r"^[ \u00a0]*[,—–]?[ \u00a0]*\Z")  # not across a line
 
 def _may_be_genitive(text, m, loose: bool) -> bool:
     """The name's last word is genitive in its likeliest reading, or (``loose``: nothing but a space or a dash
-    before the next name) in one of its likelier ones, or looks indeclinable ("Врач Хиллари Клинтон Лиза Бардек",
-    "Адвокат Мирзаева Алексей Гребенской")."""
+    before the next name) in one of its likelier ones, or looks indeclinable ("Врач Анны Котовой Лиза Миллер",
+    "Адвокат Котова Олег Лапин")."""
     word = _name_end(text, m)
     if not word:
         return loose
@@ -400,7 +400,7 @@ def _genitive(p) -> bool:
     return p is not None and p.tag.case in ("gent", "accs")
 
 
-# "муж актрисы Сергей Сенин", "супруге первого президента Наине Иосифовне": the name is the relative's
+# "муж актрисы Олег Лапин", "супруге первого президента Анне Петровне": the name is the relative's
 _KIN_WORD = (r"(?<![а-яё])((?:муж|жен|супруг|вдов|сын|доч|отц|отец|мат[ьеи]|брат|сестр|внук|внучк|дед|бабушк|"
              r"родственни|невест|жених|подруг|друг|зят|тёщ|свекров|племянни)[а-яё]*)")
 _KIN = re.compile(_KIN_WORD + r"[ \u00a0]+(?:[а-яё-]+(?:,|[ \u00a0]+и)?[ \u00a0]+){0,5}$", re.I)
@@ -439,7 +439,7 @@ _NOT_GENITIVE = ("nomn", "ablt", "datv", "loct")
 def _whose(text, s, head, m, gender: str = "?", nominative=frozenset()) -> bool:
     """A name in the genitive right after a title in another case is whose the title is, not who holds it:
     "Адвокат [Маркива] заявил", "Оппонент [Максима] остаётся непобеждённым", "был охранником [Мосийчука]"; not
-    a name written as the person's name in the nominative ("моряк [Мендонса]" of "Джордж Мендонса")."""
+    a name written as the person's name in the nominative ("моряк [Мендес]" of "Джон Мендес")."""
     if head is None or text[s.end:m.start].strip(" \u00a0") or _as_named(text, m, nominative):
         return False
     nouns = [p for p in parses(head.word) if p.tag.POS == "NOUN"]
@@ -447,7 +447,7 @@ def _whose(text, s, head, m, gender: str = "?", nominative=frozenset()) -> bool:
         return False
     for w in _WORD.findall(text, m.start, m.end):  # every word a name the dictionary knows, in the genitive only
         names = [p for p in parses(w.lower()) if "Surn" in p.tag or "Name" in p.tag and p.tag.number == "sing"]
-        # a man's "Дадашева" is no woman's name in the nominative
+        # a man's "Лапина" is no woman's name in the nominative
         names = [p for p in names if not (gender == "masc" and p.tag.gender == "femn")] or names
         if not names or any(p.tag.case not in ("gent", "accs") for p in names):
             return False  # (a given name in the plural is a guess: "Харальд" as of "Харальда")
@@ -522,7 +522,7 @@ def _apposition(text, s, mentions, head, genders, in_full):
                 break
             nxt = following[i + 1] if i + 1 < len(following) else None
             gap = text[m.end:nxt[0].start] if nxt else ""
-            # "заместителя Мюллера Джона Пистоля" too, but "дочь президента Барака Обамы Малия" is the president's
+            # "заместителя Миллера Джона Смита" too, but "дочь президента Джона Миллера Анна" is the president's
             # (a plural title's names are a list: "режиссёры, как Павел Орлов, Илья Зимин")
             if nxt and _OF_WHOM.match(gap) and not (_plural(head) and "," in gap) \
                     and _may_be_genitive(text, m, "," not in gap) \
@@ -554,8 +554,8 @@ _ONE_OF = re.compile(r"[ \u00a0]*(?:[,—–-][ \u00a0]*|[ \u00a0])(?:(?:[а-я�
 
 
 def _oblique(text, head, m) -> bool:
-    """A name only in an oblique case before a title in the nominative: "Ли Пэн, соратник [Ивана Петрова], премьер"
-    (the title is Ли Пэн's), "По словам [Стаса], актриса": a given name the dictionary knows that cannot be
+    """A name only in an oblique case before a title in the nominative: "Ли Бо, соратник [Ивана Петрова], премьер"
+    (the title is Ли Бо's), "По словам [Олега], актриса": a given name the dictionary knows that cannot be
     nominative, or a name whose every word is a known name or surname that cannot be ("Кинга")."""
     if head is None or head.tag.case != "nomn":
         return False
@@ -573,8 +573,8 @@ def _oblique(text, head, m) -> bool:
 
 
 # between a title and its organisation: nothing, a preposition, descriptor words, an opening quote
-# ("журналиста «Медузы»", "музыкантами группы СВ", "инженером на Цзяннаньской судоверфи", "директора в
-# нефтедобывающей компании ООО «МНКТ»")
+# ("журналиста «Медузы»", "музыкантами группы СВ", "инженером на Северной судоверфи", "директора в
+# нефтедобывающей компании ООО «Лютик»")
 _WORKS_IN = re.compile(r"[ \u00a0]?[«\"]?|[ \u00a0]+(?:(?:в|во|при|на)[ \u00a0]+)?"
                        r"(?:(?!(?:из|для|у|о|об|по|к|до|после|через|про|без|под|над)[ \u00a0])[а-яё-]+[ \u00a0]+){0,3}"
                        r"(?:[А-Я]{2,3}[ \u00a0]+)?[«\"]?")
@@ -584,7 +584,7 @@ _FROM = re.compile(r"[ \u00a0]+из[ \u00a0]+")
 
 
 def _org_after_holder(text, m, org_mentions):
-    """The organisation right after the holder's name, in brackets ("музыканты Юрий Царёв (проект «Метро»)") or
+    """The organisation right after the holder's name, in brackets ("музыканты Олег Лапин (проект «Лютик»)") or
     after "из" ("математик Уильям Гауэрс из Кембриджского университета")."""
     from_ = _FROM.match(text, m.end)
     if from_:
@@ -644,12 +644,12 @@ _KIND_BACK = 3000
 
 def _organisation(text, s, org_mentions):
     """The organisation inside the title ("директор ФБР"), begun in it ("главы [правительства Мали]"),
-    right after it, or after "в"/"при" ("консультантом в министерстве обороны")."""
+    right after it, or after "в"/"при" ("консультантом в министерстве культуры")."""
     near = org_mentions.starting(max(0, s.start - 1), s.end + 60)
     inside = [(m, oid) for m, oid in near if s.start <= m.start < s.end]
     if inside:
         m, oid = max(inside, key=lambda x: x[0].end - x[0].start)
-        # "директором биотехнологической компании [Genentech]": the name after the kind words, not the kind
+        # "директором фармацевтической компании [Vitaline]": the name after the kind words, not the kind
         if m.end >= s.end and not any(ch.isupper() for ch in text[m.start:m.end]):
             named = [o for m2, o in near if m2.start >= m.end and re.fullmatch(r"[ \u00a0]?[«\"]?", text[m.end:m2.start])]
             if named:
@@ -719,7 +719,7 @@ _OMBUDSMAN = re.compile(r"(?<![\w-])уполномоченн(?:ый|ого|ом�
                         r"(?:человека|ребёнка|ребенка|детей|предпринимателей|потребителей|коренных[ \u00a0]+народов)"
                         r"(?:[ \u00a0]+(?:при[ \u00a0]+президенте|в[ \u00a0]+(?:Российской[ \u00a0]+Федерации|РФ|России)))?",
                         re.I)
-# a presenter: "Ведущий телеканала «Россия 1»", "ведущего КВН", "ведущей церемоний открытия" (not "ведущий артист",
+# a presenter: "Ведущий телеканала «Лютик»", "ведущего КВН", "ведущей церемоний открытия" (not "ведущий артист",
 # "ведущих мировых компаний": the adjective)
 _HOST = re.compile(r"(?<![\w-])ведущ(?:ий|его|ему|им|ем|ая|ей|ую|ие|их|ими)(?=[ \u00a0]+(?:популярн[а-яё]*[ \u00a0]+)?"
                    + HOSTED + ")", re.I)
@@ -798,21 +798,21 @@ def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Spa
     titles = _chain_titles(text, titles)
     out = []
     for s in titles:
-        # a name that starts inside the title is the title's whole: "пресс-секретаря [Фонда борьбы] с коррупцией"
+        # a name that starts inside the title is the title's whole: "пресс-секретаря [Фонда защиты] от наводнений"
         cut = [n.end for n in names.starting(s.start + 1, s.end) if n.end > s.end and "\n" not in text[s.end:n.end]]
         if cut:
             s = Span(s.start, max(cut), s.type, s.source)
         words = _WORD.findall(text, _after_acting(text, s.start, s.end), s.end)
         after = [n for n in names.starting(s.end + 1, s.end + 2) if text[s.end] in " \u00a0"]
         quoted = _QUOTED_NAME.match(text, s.end)
-        if quoted and not after:  # "журналиста «Медузы»", "главный редактор радиостанции «Говорит Москва»"
+        if quoted and not after:  # "журналиста «Медузы»", "главный редактор радиостанции «Лесное радио»"
             after = [n for n in names.starting(quoted.end(), quoted.end() + 1) if n.type == "ORG"
                      and text[n.end:n.end + 1] == {"«": "»"}.get(text[quoted.end() - 1], '"')]  # its closing quote
         post = words and (_country_post(words[0]) or _post(words[0]))
         if words and after and (quoted or post and _genitive_name(text, after[0])) \
                 and not re.match(r"[ \u00a0]*[»\"]?[ \u00a0]+и[ \u00a0]", text[after[0].end:after[0].end + 4]):
             s = Span(s.start, after[0].end, s.type, s.source)
-        # and over the land, state or province it serves, when that is named: "министр финансов [немецкой земли
+        # and over the land, state or province it serves, when that is named: "министр финансов [австрийской земли
         # Гессен]", "Премьер-министр земли [Гессен]"
         at = None
         if words and _UNIT.fullmatch(words[-1]) and text[s.end:s.end + 1] in (" ", "\u00a0"):
@@ -854,8 +854,8 @@ _STATE_AFTER = re.compile(r"[ \u00a0](?:государства|региона|р
 _UNIT_AFTER = re.compile(r"[ \u00a0]+(?:[а-яё]+(?:ой|ого)[ \u00a0]+)?(?:" + _UNIT.pattern[4:] + r")[ \u00a0]+")
 
 
-# an envoy's title takes where they are posted: "посол Японии [в России]", "полпред президента [в СКФО]",
-# "постпред России [при ООН]" (nerel-train: 26 times in 33)
+# an envoy's title takes where they are posted: "посол Чили [в Литве]", "полпред президента [в СКФО]",
+# "постпред Литвы [при ООН]" (nerel-train: 26 times in 33)
 _ENVOYS = frozenset("посол полпред постпред представитель спецпредставитель посланник консул генконсул".split())
 
 

@@ -13,7 +13,7 @@ class Span:
     end: int
     type: str
     source: str  # natasha | spacy | rule
-    alias_of: int | None = None  # start of the span this one names again ("Томас Шефер (Thomas Schäfer)")
+    alias_of: int | None = None  # start of the span this one names again ("Томас Мейер (Thomas Meyer)")
 
 
 class Coverage:
