@@ -365,8 +365,8 @@ def _looks_like_age(text: str, start: int, span: str) -> bool:
         return False
     before = text[max(0, start - 30):start]
     if words.group(1) in ("более", "менее", "около", "свыше", "примерно"):  # "в возрасте более 100 лет", but
-        return bool(_AGE_WORDS.search(before))  # "позволили беглецу более 12 лет скрываться" is a duration
-    if not words.group(2).isdigit():  # "ему было всего пять лет"; "два года" alone is a duration
+        return bool(_AGE_WORDS.search(before))  # "помогли ему более 9 лет скрываться" is a duration
+    if not words.group(2).isdigit():  # "ей тогда было всего шесть лет"; "два года" alone is a duration
         return bool(_AGE_WORDS.search(before) or _AGE_AFTER_NAME.search(before))
     if text[start - 1:start] == "(" and text[start + len(span):start + len(span) + 1] == ")":
         return True  # "родился в 1971 году (47 лет)"

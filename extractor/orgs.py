@@ -468,7 +468,7 @@ def _quoted(text: str, o: Span) -> bool:
 
 
 _NAME_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
-_NOT_IN_NAME = {"через"}  # "[литовское правительство] через Центральный банк" ("Фонд для новых американцев" is a name)
+_NOT_IN_NAME = {"через"}  # "[литовское правительство] через Центральный банк" ("Фонд для молодых учёных" is a name)
 
 
 def _cut_after_head(text: str, o: Span) -> Span:

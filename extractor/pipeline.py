@@ -439,9 +439,9 @@ _RELATIVE_BEFORE = re.compile(r"(?<![а-яё])(?:вдова|жена|супру�
 
 
 def _surname_first(text: str, names: list[Span]) -> list[Span]:
-    """A surname right before a first name and patronymic in the same case is one name, surname first: "Суркова
-    Зоя Антоновна", "Тихоновой Татьяне Васильевне" (but "мать Кристины Ольга Алексеевна" and "вдова Ельцина Наина
-    Иосифовна" are two people: a word for a relative right before makes the first name whose relative she is)."""
+    """A surname right before a first name and patronymic in the same case is one name, surname first: "Лапина
+    Анна Петровна", "Котовой Нине Ивановне" (but "мать Марины Анна Петровна" and "вдова Котова Нина
+    Ивановна" are two people: a word for a relative right before makes the first name whose relative she is)."""
     names = sorted(names, key=lambda n: n.start)
     out: list[Span] = []
     for n in names:

@@ -839,8 +839,8 @@ def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Spa
 
 
 def _quote_closed(text: str, s: Span) -> Span:
-    """A title that runs on over a quoted name takes its closing quote too: 'лидер "Африканского национального
-    союза Зимбабве — Патриотический фронт"'."""
+    """A title that runs on over a quoted name takes its closing quote too: 'лидер "Народного
+    союза Лесной республики — Зелёный фронт"'."""
     inner = text[s.start:s.end]
     if (inner.count('"') % 2 and text[s.end:s.end + 1] == '"') or \
             (inner.count("«") > inner.count("»") and text[s.end:s.end + 1] == "»"):
