@@ -439,8 +439,8 @@ _RELATIVE_BEFORE = re.compile(r"(?<![а-яё])(?:вдова|жена|супру�
 
 
 def _surname_first(text: str, names: list[Span]) -> list[Span]:
-    """A surname right before a first name and patronymic in the same case is one name, surname first: "Лапина
-    Анна Петровна", "Котовой Нине Ивановне" (but "мать Марины Анна Петровна" and "вдова Котова Нина
+    """A surname right before a first name and patronymic in the same case is one name, surname first: "Котова
+    Нина Ивановна", "Сомовой Анне Петровне" (but "мать Марины Анна Петровна" and "вдова Котова Нина
     Ивановна" are two people: a word for a relative right before makes the first name whose relative she is)."""
     names = sorted(names, key=lambda n: n.start)
     out: list[Span] = []
