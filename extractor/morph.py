@@ -222,15 +222,24 @@ def _indeclinable(word: str) -> bool:
 
 
 def _given_parse(word: str, role: str, gender: str, case: str):
-    """A first name's or patronymic's parse in ``case``, singular, of ``gender``."""
+    """A first name's or patronymic's parse in ``case``, singular, of ``gender``; in an oblique case one that
+    declines before one that never does ("Анне" is the dative of "Анна" far more often than a name of its own)."""
     want = "Name" if role == "first" else "Patr"
-    best = None
+    best, best_key = None, None
     for p in parses(word.lower()):
         g = p.tag
         if want in g and g.case == case and g.number != "plur" and (g.gender == gender or "ms-f" in g):
-            if best is None or p.score > best.score:
-                best = p
+            key = (case != "nomn" and not _also_declined(p, word), p.score)
+            if best is None or key > best_key:
+                best, best_key = p, key
     return best
+
+
+def _also_declined(p, word: str) -> bool:
+    """A given name's reading that never declines, of a word that is also an oblique case of a name of the same
+    gender that does ("Анне": "Анна")."""
+    return "Fixd" in p.tag and any("Name" in q.tag and "Fixd" not in q.tag and q.tag.gender == p.tag.gender
+                                   and q.tag.case != "nomn" for q in parses(word.lower()))
 
 
 def _only_oblique(word: str, gender: str, kind: str) -> bool:
@@ -303,7 +312,8 @@ def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: 
                         score += fit
                         forms.append(nom or w)
                         continue
-                    score += (1.0 + p.score) if p else 0.0
+                    # between cases that fit alike, one where the given name declines: "Анне Котовой" is Анна's dative
+                    score += (1.0 + p.score - (0.01 if case != "nomn" and _also_declined(p, w) else 0.0)) if p else 0.0
                     forms.append(_inflect(p, {"nomn"}) if p else None)
             if score > best_score:
                 best_score, best = score, (gender, forms)
