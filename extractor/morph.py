@@ -52,8 +52,8 @@ def _inflect(parse, grams: set[str]) -> str | None:
 
 # Russian surname paradigms: (gender, case) -> [(ending seen, ending of the nominative)]
 _SURNAME_RULES = {
-    ("masc", "gent"): [("ского", "ский"), ("цкого", "цкий"), ("ого", "ой"), ("а", ""), ("ы", "а")],
-    ("masc", "accs"): [("ского", "ский"), ("цкого", "цкий"), ("ого", "ой"), ("а", ""), ("у", "а")],
+    ("masc", "gent"): [("ского", "ский"), ("цкого", "цкий"), ("ого", "ой"), ("а", ""), ("ы", "а"), ("я", "ь")],
+    ("masc", "accs"): [("ского", "ский"), ("цкого", "цкий"), ("ого", "ой"), ("а", ""), ("у", "а"), ("я", "ь")],
     ("masc", "datv"): [("скому", "ский"), ("цкому", "цкий"), ("ому", "ой"), ("у", "")],
     ("masc", "ablt"): [("ским", "ский"), ("цким", "цкий"), ("овым", "ов"), ("евым", "ев"), ("ёвым", "ёв"),
                        ("иным", "ин"), ("ыным", "ын"), ("ом", ""), ("ем", "ь"), ("ой", "а")],
@@ -76,6 +76,14 @@ _VOWEL_END = re.compile(r"[аеёиоуыэюя]$")
 def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, float]:
     """The nominative of a surname seen in ``case``, and how well the reading fits (0..1)."""
     w = word.lower()
+    parts = word.split("-")
+    if len(parts) == 2 and all(len(x) > 2 and x[:1].isupper() for x in parts):
+        # a double surname declines in both parts: "Сомовой-Лапиной" -> "Сомова-Лапина"
+        (first, fit1), (last, fit2) = (surname_nominative(x, gender, case) for x in parts)
+        if not first and not last:
+            return None, 0.0
+        # a part that does not decline in this case stays as written ("Юркову-Данелия" -> "Юркова-Данелия")
+        return f"{first or parts[0]}-{last or parts[1]}", (fit1 + fit2) / 2 if first and last else max(fit1, fit2)
     if w.endswith(("дзе", "швили")):  # Georgian surnames never decline: "Тутберидзе", "Саакашвили"
         return word, 1.0
     for p in parses(w):  # a surname pymorphy knows, or an indeclinable one
@@ -96,7 +104,7 @@ def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, f
         # an adjective the dictionary knows, or one in "-ск-"/"-цк-": not a guess ("Каприлесом" is no "Каприлесый")
         adj = [p for p in parses(w) if p.tag.POS == "ADJF" and p.tag.case == case and p.tag.gender in (None, "masc")
                and (p.is_known or re.search(r"[сц]к(?:ого|ому|им|ом)$", w))]
-        if adj and len(w) > 5 and not w.endswith(("овым", "евым", "иным", "ыным")):
+        if adj and len(w) > 4 and not w.endswith(("овым", "евым", "иным", "ыным")):
             nom = _inflect(adj[0], {"nomn", "sing", "masc"})
             if nom:
                 return match_case(word, nom), 0.85
@@ -105,6 +113,8 @@ def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, f
             base = word[: len(word) - len(seen)] + nom
             if gender == "masc" and seen in ("а", "у", "е", "ом") and not _MASC_NOM.search(base.lower()):
                 continue
+            if seen == "я" and not re.search(r"[бвдзлмнпрстф]ь$", base.lower()):
+                continue  # a soft stem after a consonant ("Канеля" -> "Канель"), not "Данелия"
             if seen == "ем" and re.search(r"[жшщчц]$", base[:-1].lower()):
                 base = base[:-1]  # "Шустеровичем" -> "Шустерович", not "Шустеровичь"
             return base, 0.9
@@ -229,7 +239,8 @@ def _given_parse(word: str, role: str, gender: str, case: str):
     for p in parses(word.lower()):
         g = p.tag
         if want in g and g.case == case and g.number != "plur" and (g.gender == gender or "ms-f" in g):
-            key = (case != "nomn" and not _also_declined(p, word), p.score)
+            # on a tie a soft stem: "об Игоре" is of Игорь, not of Игор
+            key = (case != "nomn" and not _also_declined(p, word), p.score, p.normal_form.endswith("ь"))
             if best is None or key > best_key:
                 best, best_key = p, key
     return best
@@ -271,6 +282,9 @@ def normalize_name(words: list[str], subject_of: str | None = None,
     return dict(parts), gender
 
 
+_SOFT_OBLIQUE = re.compile(r"[бвдзлмнпрстф]я$")
+
+
 REGNAL = r"(?:X{0,2}(?:IX|IV|V?I{1,3}|V)|X{1,2})"  # a monarch's or a pope's number: "II", "XVI"
 _REGNAL = re.compile(REGNAL)
 
@@ -286,9 +300,12 @@ def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: 
             score, forms = (0.05 if case == "nomn" else 0.0), []
             # the verb's gender tells a subject's, unless the surname is an adjective's oblique case ("Сын
             # В.Жириновского попал")
+            # nor a man's name the dictionary does not know in "-я" after a consonant ("поздравил Мигеля Канеля")
             if subject_of == gender and case == "nomn" and not any(
                     r == "last" and (_OBLIQUE_ADJ.search(w.lower()) or _only_oblique(w, gender, "Surn"))
-                    or r == "first" and _only_oblique(w, gender, "Name") for w, r in zip(words, roles)):
+                    or r == "first" and _only_oblique(w, gender, "Name")
+                    or gender == "masc" and _SOFT_OBLIQUE.search(w.lower()) and not _known_name(w)
+                    and not any("Surn" in p.tag for p in parses(w.lower())) for w, r in zip(words, roles)):
                 score += 1.0
             for w, r in zip(words, roles):
                 if asian and r == "first":  # "Цзиньпином" -> "Цзиньпин"
