@@ -140,7 +140,7 @@ def head_noun(text: str, start: int, end: int):
     words = _WORD.findall(text, start, end)
     for i, w in enumerate(words):
         ps = parses(w.rsplit("-", 1)[-1].lower())
-        if ps[0].tag.POS == "NOUN" or _heads(ps, words[i + 1] if i + 1 < len(words) else ""):  # "управляющим банком"
+        if ps[0].tag.POS == "NOUN" or _heads(ps, *words[i + 1:i + 3]):  # "управляющим банком"
             return ps[0]
     return None
 
@@ -394,7 +394,7 @@ def normalize_phrase(text: str) -> str:
         ps = parses(word)
         nxt = words[i + 1].group() if i + 1 < len(words) else ""
         participle = person_participle(ps)
-        if participle and not _heads(ps, nxt):
+        if participle and not _heads(ps, nxt, words[i + 2].group() if i + 2 < len(words) else ""):
             continue  # "управляющая компания", "управляющий директор": an adjective; "управляющий банком": the head
         if any(p.tag.POS == "NOUN" for p in ps) or participle:
             heads.append(i)
@@ -417,35 +417,48 @@ def normalize_phrase(text: str) -> str:
 HOSTED = (r"(?:теле|радио)?(?:канал|программ|передач|шоу|реалити-шоу|ток-шоу|эфир|церемони|концерт|КВН|выпуск|"
           r"трансляци|новост)")
 _PERSON_PARTICIPLES = frozenset({"командующий", "главнокомандующий", "заведующий", "нападающий", "управляющий",
-                                 "ведущий"})
+                                 "ведущий", "уполномоченный"})
+
+
+_GOVERN_ABLT = frozenset({"командующий", "главнокомандующий", "заведующий", "управляющий"})
+
+
+def _nominative_participle(p) -> str:
+    if p.tag.POS == "PRTF":
+        form = p.inflect({"nomn", "masc", "sing"})
+        return form.word if form else ""
+    return p.normal_form
 
 
 def person_participle(ps) -> bool:
     """A participle that names a person and heads a title like a noun: "управляющего банком", "заведующей"."""
-    for p in ps[:3]:
-        if p.tag.POS == "PRTF":
-            form = p.inflect({"nomn", "masc", "sing"})
-            if form and form.word in _PERSON_PARTICIPLES:
-                return True
-        elif p.tag.POS == "ADJF" and p.normal_form in _PERSON_PARTICIPLES:
-            return True  # "ведущего": the dictionary reads it as an adjective first
-    return False
+    # ("ведущего": the dictionary reads it as an adjective first)
+    return any(p.tag.POS in ("PRTF", "ADJF") and _nominative_participle(p) in _PERSON_PARTICIPLES for p in ps[:3])
 
 
-def _heads(ps, nxt: str) -> bool:
-    """A participle that names a person heads its title unless the next word is a noun it agrees with:
-    "управляющий банком", "ведущего КВН", "ведущей программы" are persons; "управляющий директор", "ведущего
-    инженера", "управляющая компания" are adjectives of their nouns."""
+def _heads(ps, nxt: str = "", after: str = "") -> bool:
+    """A participle that names a person heads its title unless the next word is a noun it agrees with, or an
+    adjective it agrees with before anything but what a host hosts: "управляющий банком", "ведущего КВН",
+    "ведущей утренней программы" are persons; "управляющий директор", "ведущего инженера", "ведущего научного
+    сотрудника", "управляющая компания" are adjectives of their nouns."""
     if not person_participle(ps):
         return False
     if not nxt or nxt.isupper() or re.match(HOSTED, nxt, re.IGNORECASE):
         return True  # "ведущей программы": hosting it
-    # not in the instrumental, which they govern: "заведующей кафедрой", "управляющим банком"
+    # not in the instrumental, which some govern, as they govern the genitive: "заведующей кафедрой", "управляющим
+    # банком", "командующего Южного округа" ("ведущим инженером", "ведущего научного сотрудника" agree)
+    governs = any(_nominative_participle(p) in _GOVERN_ABLT for p in ps[:3])
     forms = {(p.tag.case, p.tag.number, p.tag.gender if p.tag.number == "sing" else None)
-             for p in ps[:3] if p.tag.POS in ("PRTF", "ADJF") and p.tag.case != "ablt"}
-    return not any(q.tag.POS == "NOUN" and "Fixd" not in q.tag and
+             for p in ps[:3] if p.tag.POS in ("PRTF", "ADJF") and not (governs and p.tag.case == "ablt")}
+
+    def agrees(word: str, pos: tuple[str, ...]) -> bool:
+        return any(q.tag.POS in pos and "Fixd" not in q.tag and
                    (q.tag.case, q.tag.number, q.tag.gender if q.tag.number == "sing" else None) in forms
-                   for q in parses(_last_part(nxt).lower())[:3])
+                   for q in parses(_last_part(word).lower())[:3])
+
+    if agrees(nxt, ("NOUN",)):
+        return False
+    return not (after and not governs and agrees(nxt, ("ADJF",)) and not re.match(HOSTED, after, re.IGNORECASE))
 
 
 def _modifier(word: str, ps) -> bool:
