@@ -989,8 +989,8 @@ def _adjectives_before(text: str, start: int, head_word: str) -> int:
         if _PLACE_ADJ.search(lemma):
             if not _country_post(head_word):
                 return start
-        elif lemma not in _RANK and (lemma, head.normal_form) not in _TITLE_PAIRS and (
-                not opening or lemma in _NOT_PART):
+        elif lemma not in _RANK and (lemma, head.normal_form) not in _TITLE_PAIRS and not (
+                lemma == "первый" and _FIRST_OF.match(head_word.lower())) and (not opening or lemma in _NOT_PART):
             return start
         start -= len(prev.group(0))
 
@@ -998,6 +998,8 @@ def _adjectives_before(text: str, start: int, head_word: str) -> int:
 # adjectives that make a rank of the title itself: "старшим исследователем", "запасным вратарём"
 _RANK = frozenset("главный старший младший запасной запасный генеральный исполнительный художественный приглашённый "
                   "приглашенный".split())
+# "первый" is part of a deputy's title ("первым вице-премьером", "первого заместителя"), not of "первый президент"
+_FIRST_OF = re.compile(r"зам|вице|заместител|секретар|леди")
 # an adjective that is part of one title: "народный депутат" (a member of Ukraine's parliament), "чрезвычайный и
 # полномочный посол"
 _TITLE_PAIRS = frozenset({("народный", "депутат"), ("полномочный", "посол"), ("чрезвычайный", "посол"),
