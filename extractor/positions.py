@@ -676,7 +676,7 @@ def find_positions(text: str, spans) -> list:
     """The model's titles with their edges mended, and titles from the lexicon the model missed."""
     people = ByStart(s for s in spans if s.type == "PERSON")
     out = []
-    for s in spans:
+    for s in _rejoined(text, spans):
         if s.type != "POSITION":
             continue
         s = _mend(text, s, people)
@@ -1043,6 +1043,32 @@ def _is_title(text: str, s: Span) -> bool:
                 return False
             return any("anim" in p.tag for p in ps[:3] if p.tag.POS == "NOUN")
     return True  # no noun: "президентских [выборах]", which NEREL counts as a title too
+
+
+def _rejoined(text: str, spans) -> list:
+    """Two of the model's titles that are one, cut between an adjective and the noun it agrees with: "[ведущего
+    научного] [сотрудника института]"."""
+    titles = sorted((s for s in spans if s.type == "POSITION"), key=lambda s: s.start)
+    out = [s for s in spans if s.type != "POSITION"]
+    for s in titles:
+        prev = out[-1] if out and out[-1].type == "POSITION" else None
+        if prev is not None and text[prev.end:s.start] in (" ", "\u00a0") and _agree_across(text, prev, s):
+            out[-1] = Span(prev.start, s.end, s.type, s.source)
+        else:
+            out.append(s)
+    return out
+
+
+def _agree_across(text: str, a: Span, b: Span) -> bool:
+    """Whether the first span is adjectives only, the last of them agreeing with the second's first noun."""
+    words = _WORD.findall(text, a.start, a.end)
+    last, first = words[-1:], _WORD.findall(text, b.start, b.end)[:1]
+    if not last or not first or any(parses(w.lower())[0].tag.POS not in ("ADJF", "PRTF") for w in words):
+        return False
+    adj = [p for p in parses(last[0].lower())[:2] if p.tag.POS in ("ADJF", "PRTF")]
+    noun = [p for p in parses(first[0].lower())[:2] if p.tag.POS == "NOUN"]
+    return any(
+        p.tag.case == q.tag.case and p.tag.number == q.tag.number for p in adj for q in noun)
 
 
 def _mend(text: str, s: Span, people) -> Span | None:
