@@ -30,7 +30,7 @@ DUR_PREP = r"(?:(?:[Зз]а|[Нн]а|[Вв]|[Кк]|[Вв]\s+течени[еи]|[
 ROMAN = r"(?:X{0,2}(?:IX|IV|V?I{0,3})|XX?I?)"
 PART = (r"(?:(?:в\s+)?(?:начал[еоау]|конц[еау]|середин[еыу]|перв(?:ой|ая|ую)\s+половин[еыу]|"
         r"втор(?:ой|ая|ую)\s+половин[еыу]|перв(?:ом|ый|ого)\s+квартал[еа]?|втор(?:ом|ой|ого)\s+квартал[еа]?|"
-        r"треть(?:ем|его|ий)\s+квартал[еа]?|четв[её]рт(?:ом|ый|ого)\s+квартал[еа]?)\s+)")
+        r"трет(?:ьем|ьего|ий)\s+квартал[еа]?|четв[её]рт(?:ом|ый|ого)\s+квартал[еа]?)\s+)")
 SEASON = r"(?:зим(?:ой|а|у|ы|е)|весн(?:ой|а|у|ы|е)|лет(?:ом|о|а)|осен(?:ью|ь|и))"
 UNIT = (r"(?:лет|годам|годами|годах|год(?:а|у|ом|ы|ов)?|месяц(?:а|у|ев|ы|ем|ам|ами|ах)?|"
         r"недел(?:я|ю|и|ь|е|ям|ями|ях)|д(?:ень|ня|ню|нём|нем|ней|ни|ням|нями|нях)|сут(?:ок|ки|кам|ками)|"
@@ -139,6 +139,8 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         rf"(?:эт|прошл|следующ|будущ|нынешн)(?:им|ым|ой|ей)\s+{SEASON}",
         rf"(?:{PREP})?{PART}?{REL_YEAR}",
         rf"[Вв]\s+(?:текущем|нынешнем|этом|прошлом)\s+{YEAR}\s+году",  # "в текущем 2011 году"
+        # a quarter of the year the text is about: "в первом квартале", "за третий квартал"
+        r"(?:(?:[Вв]о?|[Зз]а|[Кк]|[Дд]о|[Пп]о\s+итогам)\s+)?(?:перв|втор|трет|четв[её]рт)[а-яё]*\s+квартал[а-яё]*",
         rf"в\s+(?:следующем|прошлом)\s+{MONTH}",
         # a month as an adjective: "майских указов", "в декабрьском интервью", "Октябрьской революции" (nerel-train: a
         # date 13 times in 14)
@@ -324,7 +326,7 @@ def _join_coordinated(text: str, dates: list[DateMention], anchor: dt.date | Non
 # an age after "в возрасте", "ему было", "исполнилось" (a qualifier may stand between) ...
 _AGE_WORDS = re.compile(r"(?<![а-яё])(?:возрасте|исполнил\w*|исполняется|исполнится|исполниться|было|будет|ему|ей|им|"
                         r"котор(?:ому|ой|ым)|в\s+свои)"
-                        r"(?:\s+(?:бы|уже|всего|лишь|только|тогда|более|менее|около|свыше|почти|примерно))?\s+$")
+                        r"(?:\s+(?:бы|уже|всего|лишь|только|тогда|более|менее|около|свыше|почти|примерно|и))?\s+$")
 # ages listed before the word for them: "Им было 31, 24 и [17 лет]", "в 65 и [72 лет]", "(11, 7 и [6 лет])"
 _AGES_LISTED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\s*\d{1,3})*\s+и\s+$")
 # ... or after a name: "Ивану Котову 52 года", "Анна Зуева — 47 лет, врач", "Омар Саид (Omar Said), 29 лет"
@@ -346,6 +348,9 @@ _TERM_BEFORE = re.compile(r"(?<![а-яё])(?:срок[а-яё]*|гроз[а-яё
 _TERM_AFTER = re.compile(r"\s+(?:лишения\s+свободы|заключения|колонии|тюрьмы|тюремного)", re.I)
 
 
+_WHOSE_AGE = re.compile(r"(?<![а-яё])(?:ему|ей|им|котор(?:ому|ой|ым))(?![а-яё])", re.I)
+
+
 def _looks_like_age(text: str, start: int, span: str) -> bool:
     """'Ивану Котову 52 года', 'в возрасте 80 лет', 'в 13 лет', 'старше 70 лет', 'ей тогда было всего шесть лет',
     '(51 год)', 'на 91 году жизни', 'подростков от 12 до 17 лет': an age, not a duration (but 'грозит до 15 лет' is
@@ -364,6 +369,9 @@ def _looks_like_age(text: str, start: int, span: str) -> bool:
     if not words:
         return False
     before = text[max(0, start - 30):start]
+    if re.search(r"(?<![а-яё])не\s+(?:было|будет)\s+(?:и\s+)?$", before) and not _WHOSE_AGE.search(before) \
+            and not re.search(r"[А-ЯЁ][а-яё]+[уеи]\s", before):
+        return False  # "его не было два года": how long he was away ("ей не было и 18 лет" is her age)
     if words.group(1) in ("более", "менее", "около", "свыше", "примерно"):  # "в возрасте более 100 лет", but
         return bool(_AGE_WORDS.search(before))  # "помогли ему более 9 лет скрываться" is a duration
     if not words.group(2).isdigit():  # "ей тогда было всего шесть лет"; "два года" alone is a duration
@@ -479,10 +487,11 @@ def _single_value(t: str, anchor: dt.date | None) -> str | None:
         return f"{y:04d}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
     year_m = re.search(rf"(?<!\d)({YEAR})(?!\d)", t)
     year = int(year_m.group(1)) if year_m else None
-    quarter = re.search(r"(перв|втор|треть|четв)\w*\s+квартал", t)
-    if quarter and year:
-        q = {"перв": 1, "втор": 2, "треть": 3, "четв": 4}[quarter.group(1)]
-        return f"{year:04d}-Q{q}"
+    quarter = re.search(r"(перв|втор|трет|четв)\w*\s+квартал", t)
+    if quarter:
+        q = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}[quarter.group(1)]
+        year = year or (anchor.year if anchor else None)
+        return f"{year:04d}-Q{q}" if year else f"XXXX-Q{q}"
     half = re.search(r"(перв|втор)\w*\s+половин", t)
     if half and year:
         return f"{year:04d}-H{1 if half.group(1) == 'перв' else 2}"
@@ -510,6 +519,10 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     """(value, kind, offset) for one matched span, or None when it is not a date after all."""
     t = span.strip()
     low = t.lower()
+    m = re.fullmatch(r"(?:(?:во?|за|к|до|по\s+итогам)\s+)?(перв|втор|трет|четв)[а-яё]*\s+квартал[а-яё]*", low)
+    if m:  # "в первом квартале": of the year the text is about
+        q = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}[m.group(1)]
+        return (f"{anchor.year:04d}-Q{q}", "date", None) if anchor else (f"XXXX-Q{q}", "relative", None)
     m = re.fullmatch(rf"(?:во?|на|к)\s+({_WEEK_REL})\s+(\w+)", low)
     if m and re.fullmatch(WEEKDAY, m.group(2)):
         n = next(v for k, v in WEEKDAYS.items() if m.group(2).startswith(k))
@@ -555,7 +568,8 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         if anchor is None:
             return (off, "relative", off)
         head = t[:m.start()].strip()
-        inner = parse_date(f"{head} {anchor.year + n} года") if re.search(rf"{MONTH}|{SEASON}", head.lower()) else None
+        inner = parse_date(f"{head} {anchor.year + n} года") if re.search(rf"{MONTH}|{SEASON}|квартал|половин",
+                                                                       head.lower()) else None
         return (inner[0] if inner else f"{anchor.year + n:04d}", "range" if inner and inner[1] == "range" else "date", off)
     m = re.fullmatch(rf"(эт|прошл|следующ|будущ|нынешн)\w*\s+({SEASON})", low)
     if m:  # "этим летом": this year's summer
