@@ -177,11 +177,33 @@ def _given_reading(p, word: str) -> bool:
     return "Name" in p.tag and not (p.tag.number == "plur" and _RUSSIAN_SURNAME.search(word.lower()))
 
 
+# particles that begin a surname: "Людвиг ван Бетховен", "Урсула фон дер Ляйен", "Мохаммед бин Салман",
+# "Абу Бакр аль-Багдади" (capitalised at a sentence's start: "Ван Бетховен")
+_PARTICLES = frozenset("ван фон де дер ди да дель делла ле ла бин бен ибн аль эль".split())
+_EUROPEAN_PARTICLES = frozenset("ван фон де дер ди да дель делла ле ла".split())
+_ARABIC_ARTICLE = re.compile(r"(?:аль|эль|ад|ас|ат|ан|ар|уль|ур)-[А-ЯЁ]", re.I)
+
+
+def particle(word: str) -> bool:
+    return word.lower() in _PARTICLES or bool(_ARABIC_ARTICLE.match(word))
+
+
 def _name_roles(words: list[str]) -> list[str]:
     """first / middle / last for each word of a name, Russian order first, 'Фамилия Имя' understood."""
     roles = ["last"] * len(words)
     if surname_first(words):
         return ["last"] + ["first"] * (len(words) - 1)
+    # the surname from its particle on ("Бен Кон", "Аль-Валид ибн Талал": an Arabic one opening a name is a given
+    # name's); before it given names, a patronymic, and words that are no given name ("Барбара Сейшас де Фрейтас")
+    at = next((i for i, w in enumerate(words) if particle(w) and (i < len(words) - 1 or "-" in w)
+               and (i or w.lower() in _EUROPEAN_PARTICLES)), None)
+    if at is not None and len(words) > 1:
+        before = ["middle" if any("Patr" in p.tag for p in parses(w.lower())[:2]) else
+                  "first" if i == 0 or any("Name" in p.tag and p.is_known for p in parses(w.lower())) else "last"
+                  for i, w in enumerate(words[:at])]
+        if "last" in before:
+            before = before[:before.index("last")] + ["last"] * (at - before.index("last"))
+        return before + ["last"] * (len(words) - at)
     # a patronymic the dictionary does not know is one only in a name of three words: "Дворкович" in "Аркадий
     # Дворкович" is a surname, "Данильбекович" in "Котов Азамат Русланович" a patronymic
     patr = [i for i, w in enumerate(words) if any("Patr" in p.tag and (p.is_known or 0 < i and len(words) > 2)
@@ -310,6 +332,8 @@ def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: 
             for w, r in zip(words, roles):
                 if asian and r == "first":  # "Цзиньпином" -> "Цзиньпин"
                     forms.append(_asian_given(w))
+                elif r == "last" and particle(w) and "-" not in w:  # "ван", "фон": as written, lower-case
+                    forms.append(w.lower())
                 elif r == "last":
                     nom, fit = surname_nominative(w, gender, case)
                     score += fit

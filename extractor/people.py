@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .morph import CASES, FEMN_NOM, REGNAL, normalize_name, parses, surname_first, surname_nominative, verb_gender
+from .morph import CASES, FEMN_NOM, REGNAL, normalize_name, parses, particle, surname_first, surname_nominative, verb_gender
 from .types import Mention, Person
 
 # "театр им. И. П. Котова", "Общество имени Карла ван Дейка": whom something is named after, in the genitive
@@ -137,13 +137,18 @@ def group_people(text: str, spans) -> list[Person]:
     def remember(i: int) -> None:
         for key in ("first", "last"):
             if people[i][key]:
-                ids = index[key].setdefault(_norm(_given(people[i][key])), [])
-                if i not in ids:
-                    ids.append(i)
+                for k in {_norm(_given(people[i][key])), _final(people[i][key]) if key == "last" else ""} - {""}:
+                    ids = index[key].setdefault(k, [])
+                    if i not in ids:
+                        ids.append(i)
 
     def named(key: str, forms: frozenset[str]) -> list[dict]:
+        """People whose first or last name is one of ``forms``; then those whose surname of several words ends
+        in one ("Гутерреш" of "ди Оливейра Гутерреш")."""
         ids = sorted({i for f in forms for i in index[key].get(f, ())})
-        return [people[i] for i in ids if people[i][key] and _norm(_given(people[i][key])) in forms]
+        whole = [people[i] for i in ids if people[i][key] and _norm(_given(people[i][key])) in forms]
+        return whole + [people[i] for i in ids if key == "last" and people[i] not in whole
+                        and _final(people[i]["last"] or "") in forms]
 
     def find(parts, raw_forms: frozenset[str], a_forms: frozenset[str], start: int) -> dict | None:
         given = [parts[k] for k in ("first", "middle", "last") if parts[k]]
@@ -163,8 +168,12 @@ def group_people(text: str, spans) -> list[Person]:
             cands = [p for p in named("first", _key_forms(parts["first"]))
                      if p["middle"] is None or _norm(p["middle"]) == _norm(parts["middle"])]
             return cands[0] if len(cands) == 1 and any(m.start < start for m in cands[0]["mentions"]) else None
-        for p in named("last", _key_forms(parts["last"])):
-            if not parts["first"] or not p["first"] or _same_first(parts["first"], p["first"]):
+        # a surname of several words is also named by its last word: "Антониу Гутерреш" of "Антониу Мануэл ди
+        # Оливейра Гутерреш" (the first given names alike)
+        final = _final(parts["last"])
+        forms = _key_forms(parts["last"]) | (_key_forms(parts["last"].split()[-1]) if final else frozenset())
+        for p in named("last", forms):
+            if not parts["first"] or not p["first"] or _same_first(parts["first"].split()[0], p["first"].split()[0]):
                 return p
         return None
 
@@ -182,7 +191,8 @@ def group_people(text: str, spans) -> list[Person]:
             p = {"first": parts["first"], "middle": parts["middle"], "last": parts["last"], "mentions": [],
                  "n": len(people)}
             people.append(p)
-        else:
+        elif not (p["last"] and len([v for v in parts.values() if v]) == 1
+                  and _norm(next(v for v in parts.values() if v)) == _final(p["last"])):  # "Диарра" of "Модибо Диарра"
             for k in ("first", "middle", "last"):
                 cur = p[k]
                 if parts[k] and (cur is None or (cur.endswith(".") and not parts[k].endswith("."))
@@ -296,6 +306,12 @@ def _verb_nearby(text: str, start: int, end: int) -> str | None:
             return g
     before = re.findall(r"[А-Яа-яЁё]+|[.!?;:«»\n]", text[max(0, start - 30):start])
     return verb_gender(before[-1]) if before and before[-1].isalpha() else None
+
+
+def _final(last: str) -> str:
+    """The last word of a surname of several ("ди Оливейра Гутерреш" -> "гутерреш"), or "" for one of one word."""
+    words = last.split()
+    return _norm(words[-1]) if len(words) > 1 and (words[-1][:1].isupper() or particle(words[-1])) else ""
 
 
 def _same_first(a: str, b: str) -> bool:
