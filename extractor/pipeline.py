@@ -438,6 +438,9 @@ _RELATIVE_BEFORE = re.compile(r"(?<![а-яё])(?:вдова|жена|супру�
                               r"[ \u00a0]+$", re.IGNORECASE)
 
 
+_SURNAME_FORM = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ом)?$|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$")
+
+
 def _surname_first(text: str, names: list[Span]) -> list[Span]:
     """A surname right before a first name and patronymic in the same case is one name, surname first: "Котова
     Нина Ивановна", "Сомовой Анне Петровне" (but "мать Марины Анна Петровна" and "вдова Котова Нина
@@ -453,7 +456,10 @@ def _surname_first(text: str, names: list[Span]) -> list[Span]:
             patr = [p for p in parses(words[1].lower()) if "Patr" in p.tag]
             cases = {p.tag.case for p in given} & {p.tag.case for p in patr}
             surname = parses(text[prev.start:prev.end].lower())
-            if cases and not _RELATIVE_BEFORE.search(text, max(0, prev.start - 20), prev.start) and any(p.tag.case in cases and ("Surn" in p.tag or not p.is_known) for p in surname):
+            # a surname the dictionary reads as a word too, by its ending: "Лапина", "Сомовой"
+            surname_like = _SURNAME_FORM.search(text[prev.start:prev.end].lower())
+            if cases and not _RELATIVE_BEFORE.search(text, max(0, prev.start - 20), prev.start) and any(
+                    p.tag.case in cases and ("Surn" in p.tag or not p.is_known or surname_like) for p in surname):
                 out[-1] = Span(prev.start, n.end, prev.type, prev.source)
                 continue
         out.append(n)
