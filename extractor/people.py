@@ -106,6 +106,9 @@ def _a_declension(word: str) -> frozenset[str]:
     return frozenset({w[:m.start()] + "а"})
 
 
+_KIN_BEFORE = re.compile(r"(?<![а-яё])(?:сын|дочь|жена|муж|брат|сестра|мать|отец|вдова|внук|внучка)[ \u00a0]+$", re.I)
+
+
 def group_people(text: str, spans) -> list[Person]:
     """Join every mention of the same person: full names first, then surname- or first-name-only ones."""
     parsed = []
@@ -117,7 +120,9 @@ def group_people(text: str, spans) -> list[Person]:
         words_for_norm = [w for w in words if not w.endswith(".")]
         initials = [w for w in words if w.endswith(".")]
         if words_for_norm:
-            case = "gent" if NAMED_AFTER.search(text, max(0, s.start - 8), s.start) else None
+            # after "имени", and with initials only after a word for a relative: "Сын А.Лапина" is Лапин's son
+            case = "gent" if NAMED_AFTER.search(text, max(0, s.start - 8), s.start) or words[0].endswith(".") and len(
+                words_for_norm) == 1 and _KIN_BEFORE.search(text, max(0, s.start - 12), s.start) else None
             parts, _ = normalize_name(words_for_norm, _verb_nearby(text, s.start, s.end), case)
         else:
             parts = {"first": None, "middle": None, "last": None}
