@@ -695,7 +695,8 @@ def find_positions(text: str, spans) -> list:
         taken = covered(text, out + [x for x in spans if x.type == "PERSON"])
         names = covered(text, [x for x in spans if x.type == "PERSON"])
         for m in _WORD.finditer(text):
-            if not taken.free(m.start(), m.end()) or not _is_head(m.group()) \
+            if not taken.free(m.start(), m.end()) or not _is_head(m.group(), _SAID_BY.search(text, max(0, m.start() - 20),
+                                                                                      m.start())) \
                     or _names_a_body(text, m.start(), m.group()):
                 continue
             start = _acting(text, _adjectives_before(text, m.start(), m.group()))
@@ -942,7 +943,14 @@ _ROLE_PART = re.compile(r"^(?:экс-|вице-|зам-|.+-|(?:медиа|ней
                         r"экс|топ|зам)(?=[а-яё]{4}))")
 
 
-def _is_head(word: str) -> bool:
+# whose words or view: a person ("по словам аналитика", where "аналитика" reads first as "analytics")
+_SAID_BY = re.compile(r"(?<![а-яё])(?:по[ \u00a0]+(?:словам|мнению|оценке|оценкам|подсчётам|подсчетам)|слова|мнение)"
+                      r"[ \u00a0]+$", re.I)
+
+
+def _is_head(word: str, person: bool = False) -> bool:
+    """A role noun of the lexicon, in a form whose likelier reading is a person, or any reading where a person is
+    sure to be meant (``person``)."""
     w = word.lower()
     if word[:1].isupper() and word[1:2].isupper():
         return False
@@ -953,9 +961,9 @@ def _is_head(word: str) -> bool:
             return False  # a set lookup spares a morphological parse of every word of the text
     heads = _head_lemmas()
     ps = parses(base)
-    if ps[0].tag.POS == "NOUN" and "inan" in ps[0].tag:
+    if ps[0].tag.POS == "NOUN" and "inan" in ps[0].tag and not person:
         return False  # "политику", "премьера": the likelier reading is a thing, not a person
-    return any(p.normal_form in heads and p.tag.POS == "NOUN" and "anim" in p.tag for p in ps[:2])
+    return any(p.normal_form in heads and p.tag.POS == "NOUN" and "anim" in p.tag for p in ps[:3 if person else 2])
 
 
 # японский, британский, нью-йоркский; not "бывший", "юный", "политический"

@@ -427,6 +427,9 @@ TITLE_EDGES = [  # sentence -> the titles found
     ("Встреча с первым вице-премьером Иваном Котовым прошла.", ["первым вице-премьером"]),
     # a woman's title the model misses, by the lexicon's feminine forms
     ("Вчера председательница Анна Котова открыла заседание.", ["председательница"]),
+    # a role noun whose likelier reading is a thing, where someone's words are quoted ("аналитика": analytics)
+    ("По словам аналитика банка «Лютик» Ивана Котова, рынок вырос.", ["аналитика"]),
+    ("Премьера фильма прошла вчера.", []),
     # adjectives cut from their noun by the model are one title with it
     ("Слова ведущего научного сотрудника института Ивана Котова цитируют.", ["ведущего научного сотрудника института"]),
     ("Это ведущий артист театра.", ["артист"]),  # "ведущий" as an adjective
