@@ -30,7 +30,8 @@ DUR_PREP = r"(?:(?:[Зз]а|[Нн]а|[Вв]|[Кк]|[Вв]\s+течени[еи]|[
 ROMAN = r"(?:X{0,2}(?:IX|IV|V?I{0,3})|XX?I?)"
 PART = (r"(?:(?:в\s+)?(?:начал[еоау]|конц[еау]|середин[еыу]|перв(?:ой|ая|ую)\s+половин[еыу]|"
         r"втор(?:ой|ая|ую)\s+половин[еыу]|перв(?:ом|ый|ого)\s+квартал[еа]?|втор(?:ом|ой|ого)\s+квартал[еа]?|"
-        r"трет(?:ьем|ьего|ий)\s+квартал[еа]?|четв[её]рт(?:ом|ый|ого)\s+квартал[еа]?)\s+)")
+        r"трет(?:ьем|ьего|ий)\s+квартал[еа]?|четв[её]рт(?:ом|ый|ого)\s+квартал[еа]?|"
+        r"(?:перв|втор)(?:ом|ое|ого)\s+полугоди[еяи])\s+)")
 SEASON = r"(?:зим(?:ой|а|у|ы|е)|весн(?:ой|а|у|ы|е)|лет(?:ом|о|а)|осен(?:ью|ь|и))"
 UNIT = (r"(?:лет|годам|годами|годах|год(?:а|у|ом|ы|ов)?|месяц(?:а|у|ев|ы|ем|ам|ами|ах)?|"
         r"недел(?:я|ю|и|ь|е|ям|ями|ях)|д(?:ень|ня|ню|нём|нем|ней|ни|ням|нями|нях)|сут(?:ок|ки|кам|ками)|"
@@ -139,8 +140,10 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         rf"(?:эт|прошл|следующ|будущ|нынешн)(?:им|ым|ой|ей)\s+{SEASON}",
         rf"(?:{PREP})?{PART}?{REL_YEAR}",
         rf"[Вв]\s+(?:текущем|нынешнем|этом|прошлом)\s+{YEAR}\s+году",  # "в текущем 2011 году"
-        # a quarter of the year the text is about: "в первом квартале", "за третий квартал"
-        r"(?:(?:[Вв]о?|[Зз]а|[Кк]|[Дд]о|[Пп]о\s+итогам)\s+)?(?:перв|втор|трет|четв[её]рт)[а-яё]*\s+квартал[а-яё]*",
+        # a quarter or half of the year the text is about: "в первом квартале", "за третий квартал", "за первое
+        # полугодие"
+        r"(?:(?:[Вв]о?|[Зз]а|[Кк]|[Дд]о)\s+)?(?:(?:перв|втор|трет|четв[её]рт)[а-яё]*\s+квартал|(?:перв|втор)[а-яё]*\s+"
+        r"полугоди)[а-яё]*(?!\s+(?:\d|прошл|этого|текущ|нынешн|следующ|будущ|минувш))",
         rf"в\s+(?:следующем|прошлом)\s+{MONTH}",
         # a month as an adjective: "майских указов", "в декабрьском интервью", "Октябрьской революции" (nerel-train: a
         # date 13 times in 14)
@@ -492,7 +495,7 @@ def _single_value(t: str, anchor: dt.date | None) -> str | None:
         q = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}[quarter.group(1)]
         year = year or (anchor.year if anchor else None)
         return f"{year:04d}-Q{q}" if year else f"XXXX-Q{q}"
-    half = re.search(r"(перв|втор)\w*\s+половин", t)
+    half = re.search(r"(перв|втор)\w*\s+(?:половин|полугоди)", t)
     if half and year:
         return f"{year:04d}-H{1 if half.group(1) == 'перв' else 2}"
     season = re.search(SEASON, t.lower())
@@ -519,10 +522,10 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     """(value, kind, offset) for one matched span, or None when it is not a date after all."""
     t = span.strip()
     low = t.lower()
-    m = re.fullmatch(r"(?:(?:во?|за|к|до|по\s+итогам)\s+)?(перв|втор|трет|четв)[а-яё]*\s+квартал[а-яё]*", low)
-    if m:  # "в первом квартале": of the year the text is about
-        q = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}[m.group(1)]
-        return (f"{anchor.year:04d}-Q{q}", "date", None) if anchor else (f"XXXX-Q{q}", "relative", None)
+    m = re.fullmatch(r"(?:(?:во?|за|к|до)\s+)?(перв|втор|трет|четв)[а-яё]*\s+(квартал|полугоди)[а-яё]*", low)
+    if m:  # "в первом квартале", "за первое полугодие": of the year the text is about
+        part = ("Q" if m.group(2) == "квартал" else "H") + str({"перв": 1, "втор": 2, "трет": 3, "четв": 4}[m.group(1)])
+        return (f"{anchor.year:04d}-{part}", "date", None) if anchor else (f"XXXX-{part}", "relative", None)
     m = re.fullmatch(rf"(?:во?|на|к)\s+({_WEEK_REL})\s+(\w+)", low)
     if m and re.fullmatch(WEEKDAY, m.group(2)):
         n = next(v for k, v in WEEKDAYS.items() if m.group(2).startswith(k))
@@ -568,7 +571,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         if anchor is None:
             return (off, "relative", off)
         head = t[:m.start()].strip()
-        inner = parse_date(f"{head} {anchor.year + n} года") if re.search(rf"{MONTH}|{SEASON}|квартал|половин",
+        inner = parse_date(f"{head} {anchor.year + n} года") if re.search(rf"{MONTH}|{SEASON}|квартал|половин|полугоди",
                                                                        head.lower()) else None
         return (inner[0] if inner else f"{anchor.year + n:04d}", "range" if inner and inner[1] == "range" else "date", off)
     m = re.fullmatch(rf"(эт|прошл|следующ|будущ|нынешн)\w*\s+({SEASON})", low)
