@@ -206,7 +206,6 @@ def group_orgs(text: str, spans) -> list[Organisation]:
 
 
 _ABBR = re.compile(r"[A-ZА-ЯЁ][A-ZА-ЯЁ&\d-]*[A-ZА-ЯЁ\d]")  # "ФСБ", "S&P", "ФТС-2"
-_BRACKET = re.compile(r"[ \u00a0]*\(")
 
 
 def _defined(text: str, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, int], tuple[int, int]]]:
@@ -225,10 +224,11 @@ def _defined(text: str, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, i
         opened = text.rfind("(", max(0, t[0] - 3), t[0])
         if opened == -1 or text[opened + 1:t[0]].strip():
             continue
-        before = _BRACKET.search(text, max(0, opened - 3), opened + 1)
-        fulls = by_end.get(before.start(), []) if before else []
+        end = opened
+        while end and text[end - 1] in " \u00a0":
+            end -= 1
+        fulls = [f for f in by_end.get(end, []) if f != t]
         short = text[t[0]:t[1]]
-        fulls = [f for f in fulls if f != t]
         if _ABBR.fullmatch(short) and fulls:
             out.append((max(fulls, key=lambda f: f[1] - f[0]), t))
             continue

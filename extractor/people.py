@@ -196,8 +196,7 @@ def group_people(text: str, spans) -> list[Person]:
             p = {"first": parts["first"], "middle": parts["middle"], "last": parts["last"], "mentions": [],
                  "n": len(people)}
             people.append(p)
-        elif not (p["last"] and len([v for v in parts.values() if v]) == 1
-                  and _norm(next(v for v in parts.values() if v)) == _final(p["last"])):  # "Диарра" of "Модибо Диарра"
+        elif not _final_word_of(parts, p):
             for k in ("first", "middle", "last"):
                 cur = p[k]
                 if parts[k] and (cur is None or (cur.endswith(".") and not parts[k].endswith("."))
@@ -311,6 +310,13 @@ def _verb_nearby(text: str, start: int, end: int) -> str | None:
             return g
     before = re.findall(r"[А-Яа-яЁё]+|[.!?;:«»\n]", text[max(0, start - 30):start])
     return verb_gender(before[-1]) if before and before[-1].isalpha() else None
+
+
+def _final_word_of(parts: dict, p: dict) -> bool:
+    """A one-word mention that is the last word of the person's surname of several ("Диарра" of "Шейк Модибо
+    Диарра"): it tells nothing new of the name (nor is it a first name)."""
+    given = [v for v in parts.values() if v]
+    return bool(p["last"]) and len(given) == 1 and _norm(given[0]) == _final(p["last"])
 
 
 def _final(last: str) -> str:
