@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from .morph import morph, normalize_phrase, noun_forms, parses, person_participle
 from .people import named_after
-from .resources import lexicon
+from .resources import lexicon, resource
 from .spans import Span, covered, quote_close
 from .types import Mention, Organisation
 
@@ -163,7 +163,30 @@ def _key(name: str) -> str:
     if quoted and (len(before) <= 1 or all(re.fullmatch(r"[А-ЯЁA-Z]{2,5}", w) for w in before)):
         name = quoted.group(1)
     key = re.sub(r"[«»\"“”„]", "", name).lower().replace("ё", "е").strip()
-    return _SAME.get(key, key)
+    return _same(key)
+
+
+_OF_RUSSIA = (" российской федерации", " россии", " рф")
+
+
+def _same(key: str) -> str:
+    """One key for an organisation's usual names: "минфин", "министерство финансов", "министерство финансов
+    россии" are "министерство финансов" (models/org_aliases.txt)."""
+    aliases = _aliases()
+    if key in aliases:
+        return aliases[key]
+    for suffix in _OF_RUSSIA:
+        bare = key[: -len(suffix)]
+        if key.endswith(suffix) and (bare in aliases or bare in aliases.values()):
+            return aliases.get(bare, bare)
+    return key
+
+
+@lru_cache(maxsize=1)
+def _aliases() -> dict[str, str]:
+    lines = resource("org_aliases.txt").read_text(encoding="utf-8").splitlines()
+    pairs = (line.split("=") for line in lines if "=" in line and not line.startswith("#"))
+    return {short.strip(): full.strip() for short, full in pairs}
 
 
 _KIND_QUOTE = re.compile(r"(?<![а-яё-])([а-яё]{3,})[ \u00a0]+[«\"„“]$")
@@ -176,9 +199,6 @@ def _named_by_kind(text: str, start: int) -> bool:
     return bool(kind) and is_org_head(kind.group(1))
 
 
-# one organisation under its usual names
-_SAME = {"ес": "европейский союз", "евросоюз": "европейский союз", "оон": "организация объединённых наций",
-         "нато": "организация североатлантического договора"}
 
 
 def group_orgs(text: str, spans) -> list[Organisation]:
