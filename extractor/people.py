@@ -224,6 +224,12 @@ _NAMEISH = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…»\"]\s+|\n\s*)$")
 
 
+# a form of address: the word after it is a surname ("г-жа Сомова", "господин Котов")
+ADDRESS = (r"(?:[Гг]-(?:н|на|ну|ном|не|жа|жи|же|жой|жу)|[Гг]осподин[а-я]*|[Гг]оспож[а-я]+|[Мм]истер[а-я]*|[Мм]иссис|"
+           r"[Фф]рау|[Мм]есье|[Мм]адам)")
+_ADDRESS_BEFORE = re.compile(r"(?<![\w-])" + ADDRESS + r"[ \u00a0]+$")
+
+
 def _common_word(text: str, m: Mention) -> bool:
     """A lone capitalised word the dictionary knows only as a common word, at a sentence's start ("Сцена из
     фильма", "Кандидатке 54 года") or not a noun at all ("Размечтались"): no name (nerel-train: 47 such
@@ -231,7 +237,8 @@ def _common_word(text: str, m: Mention) -> bool:
     if not re.fullmatch(r"[А-ЯЁ][а-яё]+", m.text):
         return False
     ps = parses(m.text.lower())
-    if not ps[0].is_known or any(g in p.tag for p in ps for g in _NAMEISH):
+    if not ps[0].is_known or any(g in p.tag for p in ps for g in _NAMEISH) \
+            or _ADDRESS_BEFORE.search(text, max(0, m.start - 12), m.start):
         return False
     return ps[0].tag.POS != "NOUN" or bool(_SENTENCE_START.search(text[max(0, m.start - 5):m.start]))
 

@@ -12,7 +12,7 @@ from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
 from .morph import morph, parses
 from .orgs import combine_orgs, group_orgs, named_orgs, orgs_in_titles
-from .people import group_people, names_closing_orgs, names_named_after
+from .people import ADDRESS, group_people, names_closing_orgs, names_named_after
 from .positions import build_positions, extend_to_body, find_positions, position_heads
 from .resources import resource
 from .spans import Coverage, Span, covered
@@ -422,15 +422,21 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
             taken.take(t.start, t.end)
     nat = _surname_first(text, _with_known_first_name(text, nat))
     again = names_again(text, nat, spans, taken)
-    # a whole name found again replaces the word of it a model took alone ("[Ли] Пэн" in a headline)
+    # a whole name found again replaces the word of it a model took alone ("[Ли] Бо" in a headline)
     nat = [n for n in nat if not any(a.start <= n.start and n.end <= a.end for a in again)] + again
     # "театр им. И. П. Котова", "правительство Амира Хасана": whom it is named after or whose it is
     orgs = [s for s in spans if s.type == "ORG"]
-    for a, b in names_named_after(text) + names_closing_orgs(text, orgs):
+    # and a surname after a form of address both models missed: "г-жа Сомова", "господин Котов"
+    addressed = [m.span(1) for m in _ADDRESSED.finditer(text)  # not "господин Президент"
+                 if not any(q.normal_form in position_heads() for q in parses(m.group(1).lower())[:2])]
+    for a, b in names_named_after(text) + names_closing_orgs(text, orgs) + addressed:
         if taken.free(a, b):
             nat.append(Span(a, b, "PERSON", "rule"))
             taken.take(a, b)
     return sorted(nat, key=lambda s: s.start)
+
+
+_ADDRESSED = re.compile(r"(?<![\w-])" + ADDRESS + r"[ \u00a0]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
 
 
 

@@ -126,6 +126,9 @@ ORGS = [
 ]
 
 PEOPLE = [
+    # a surname after a form of address, even one the dictionary reads as a word ("Сомова": "сомовый")
+    ("Г-н Котов и г-жа Сомова пришли.", {"Котов": ["Котов"], "Сомова": ["Сомова"]}),
+    ("Господин Президент выступил.", {}),
     # a surname from its particle on; a surname of several words is named by its last word too
     ("Урсула фон дер Ляйен выступила. Фон дер Ляйен заявила о санкциях.",
      {"Урсула фон дер Ляйен": ["Урсула фон дер Ляйен", "Фон дер Ляйен"]}),
