@@ -130,6 +130,9 @@ def group_people(text: str, spans) -> list[Person]:
             parts["first"] = initials[0]
             if len(initials) > 1 and parts["middle"] is None:
                 parts["middle"] = initials[1]  # "А. С. Пушкин"
+        elif len(initials) == 1 and parts["first"] and parts["last"] and parts["middle"] is None \
+                and 0 < words.index(initials[0]) < len(words) - 1:
+            parts["middle"] = initials[0]  # "Джон Ф. Кеннеди"
         one = len(words) == 1
         parsed.append((s, mtext, parts, _key_forms(words[0]) if one else frozenset(),
                        _a_declension(words[0]) if one else frozenset()))
@@ -185,7 +188,8 @@ def group_people(text: str, spans) -> list[Person]:
     # full names first, so that short mentions join them whatever the order in the text (a monarch's name and number
     # counts as full: "Елизавета II" before "Елизавета"), and a given name before an initial ("Алексей Кудрин"
     # before "А.Кудрина", whose gender only the full name tells)
-    order = sorted(range(len(parsed)), key=lambda i: (-sum(v is not None for v in parsed[i][2].values())
+    order = sorted(range(len(parsed)), key=lambda i: (-sum(v is not None and not (k == "middle" and v.endswith("."))
+                                                           for k, v in parsed[i][2].items())
                                                       - bool(_REGNAL.search(parsed[i][2]["first"] or "")),
                                                       parsed[i][2]["last"] is None and parsed[i][2]["middle"] is not None,
                                                       (parsed[i][2]["first"] or "").endswith("."), i))

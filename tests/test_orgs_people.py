@@ -126,6 +126,9 @@ ORGS = [
 ]
 
 PEOPLE = [
+    # an initial between the first name and the surname is the middle name
+    ("Джон Ф. Миллер был сенатором. Миллера избрали в 1990 году.",
+     {"Джон Ф. Миллер": ["Джон Ф. Миллер", "Миллера"]}),
     # a surname after a form of address, even one the dictionary reads as a word ("Сомова": "сомовый")
     ("Г-н Котов и г-жа Сомова пришли.", {"Котов": ["Котов"], "Сомова": ["Сомова"]}),
     ("Господин Президент выступил.", {}),
