@@ -183,6 +183,13 @@ def group_people(text: str, spans) -> list[Person]:
         for p in named("last", forms):
             if not parts["first"] or not p["first"] or _same_first(parts["first"].split()[0], p["first"].split()[0]):
                 return p
+        # the last words of a name one word longer, read otherwise ("Ван Бетховен" of "Людвиг ван Бетховен"): its
+        # words, the surname's last among them
+        words = {_norm(w) for v in given for w in v.split()}
+        for p in people:
+            full = {_norm(w) for k in ("first", "middle", "last") if p[k] for w in p[k].split()}
+            if p["last"] and words < full and len(full) == len(words) + 1 and _norm(p["last"].split()[-1]) in words:
+                return p
         return None
 
     # full names first, so that short mentions join them whatever the order in the text (a monarch's name and number
