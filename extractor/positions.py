@@ -707,6 +707,7 @@ def find_positions(text: str, spans) -> list:
                 close = quote_close(text, end + 2) if text[end:end + 2].strip() in ("«", '"') else None
                 end = close if close and "\n" not in text[end:close] else end  # "ведущей реалити-шоу «Каникулы»"
                 start = _acting(text, _adjectives_before(text, m.start(), m.group()))
+                out = [s for s in out if not start <= s.start < end]  # the lexicon's bare "главнокомандующим"
                 out.append(Span(start, end, "POSITION", "rule"))
     return sorted(out, key=lambda s: s.start)
 
@@ -714,7 +715,8 @@ def find_positions(text: str, spans) -> list:
 # "командующий войсками округа", "управляющий фонда", "заведующий отделением больницы": the participles that
 # name a post, which the role nouns (nouns only) miss; nerel-train has them inside a title 30 times in 32, the
 # model finding 11 of them
-_IN_CHARGE = re.compile(r"(?<![\w-])(?:командующ|управляющ|заведующ|нападающ)(?:ий|его|ему|им|ем|ие|их|ими)(?![\w-])", re.I)
+_IN_CHARGE = re.compile(r"(?<![\w-])(?:(?:главно)?командующ|управляющ|заведующ|нападающ)(?:ий|его|ему|им|ем|ие|их|ими)"
+                        r"(?![\w-])", re.I)
 # "Уполномоченный по правам человека", "уполномоченного по правам ребёнка при президенте": the ombudsmen
 _OMBUDSMAN = re.compile(r"(?<![\w-])уполномоченн(?:ый|ого|ому|ым|ом|ая|ой|ую)[ \u00a0]+по[ \u00a0]+правам[ \u00a0]+"
                         r"(?:человека|ребёнка|ребенка|детей|предпринимателей|потребителей|коренных[ \u00a0]+народов)"

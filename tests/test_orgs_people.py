@@ -441,6 +441,7 @@ TITLE_EDGES = [  # sentence -> the titles found
     ("Ведущий телеканала «Лютик» Олег Лапин заявил об этом.", ["Ведущий телеканала «Лютик»"]),
     # "первый" of a deputy is part of the title ("первый президент" is who came first)
     ("Встреча с первым вице-премьером Иваном Котовым прошла.", ["первым вице-премьером"]),
+    ("Встреча с главнокомандующим Сухопутными войсками прошла.", ["главнокомандующим Сухопутными войсками"]),
     # a woman's title the model misses, by the lexicon's feminine forms
     ("Вчера председательница Анна Котова открыла заседание.", ["председательница"]),
     # a role noun whose likelier reading is a thing, where someone's words are quoted ("аналитика": analytics)
