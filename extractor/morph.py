@@ -179,8 +179,8 @@ def _given_reading(p, word: str) -> bool:
 
 # particles that begin a surname: "Людвиг ван Бетховен", "Урсула фон дер Ляйен", "Мохаммед бин Салман",
 # "Абу Бакр аль-Багдади" (capitalised at a sentence's start: "Ван Бетховен")
-_PARTICLES = frozenset("ван фон де дер ди да дель делла ле ла бин бен ибн аль эль".split())
 _EUROPEAN_PARTICLES = frozenset("ван фон де дер ди да дель делла ле ла".split())
+_PARTICLES = _EUROPEAN_PARTICLES | {"бин", "бен", "ибн", "аль", "эль"}
 _ARABIC_ARTICLE = re.compile(r"(?:аль|эль|ад|ас|ат|ан|ар|уль|ур)-[А-ЯЁ]", re.I)
 
 
