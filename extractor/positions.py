@@ -695,8 +695,7 @@ def find_positions(text: str, spans) -> list:
         taken = covered(text, out + [x for x in spans if x.type == "PERSON"])
         names = covered(text, [x for x in spans if x.type == "PERSON"])
         for m in _WORD.finditer(text):
-            if not taken.free(m.start(), m.end()) or not _is_head(m.group(), _SAID_BY.search(text, max(0, m.start() - 20),
-                                                                                      m.start())) \
+            if not taken.free(m.start(), m.end()) or not _is_head(m.group(), text, m.start()) \
                     or _names_a_body(text, m.start(), m.group()):
                 continue
             start = _acting(text, _adjectives_before(text, m.start(), m.group()))
@@ -950,9 +949,9 @@ _SAID_BY = re.compile(r"(?<![а-яё])(?:по[ \u00a0]+(?:словам|мнен�
                       r"[ \u00a0]+$", re.I)
 
 
-def _is_head(word: str, person: bool = False) -> bool:
-    """A role noun of the lexicon, in a form whose likelier reading is a person, or any reading where a person is
-    sure to be meant (``person``)."""
+def _is_head(word: str, text: str = "", at: int = 0) -> bool:
+    """A role noun of the lexicon, in a form whose likelier reading is a person, or any reading where someone's
+    words are quoted before it in ``text`` at ``at`` ("по словам аналитика")."""
     w = word.lower()
     if word[:1].isupper() and word[1:2].isupper():
         return False
@@ -963,6 +962,7 @@ def _is_head(word: str, person: bool = False) -> bool:
             return False  # a set lookup spares a morphological parse of every word of the text
     heads = _head_lemmas()
     ps = parses(base)
+    person = bool(text) and bool(_SAID_BY.search(text, max(0, at - 20), at))  # past the set look-ups: rarely run
     if ps[0].tag.POS == "NOUN" and "inan" in ps[0].tag and not person:
         return False  # "политику", "премьера": the likelier reading is a thing, not a person
     return any(p.normal_form in heads and p.tag.POS == "NOUN" and "anim" in p.tag for p in ps[:3 if person else 2])
