@@ -106,7 +106,9 @@ def _a_declension(word: str) -> frozenset[str]:
     return frozenset({w[:m.start()] + "а"})
 
 
-_KIN_BEFORE = re.compile(r"(?<![а-яё])(?:сын|дочь|жена|муж|брат|сестра|мать|отец|вдова|внук|внучка)[ \u00a0]+$", re.I)
+# words for a relative a name may follow as whose relative it names ("Сын А.Лапина"); pipeline adds "супруга"
+RELATIVES = r"(?:вдова|жена|дочь|мать|сестра|сын|муж|отец|брат|внук|внучка)"
+_KIN_BEFORE = re.compile(r"(?<![а-яё])" + RELATIVES + r"[ \u00a0]+$", re.I)
 
 
 def group_people(text: str, spans) -> list[Person]:
@@ -186,7 +188,8 @@ def group_people(text: str, spans) -> list[Person]:
         # the last words of a name one word longer, read otherwise ("Ван Бетховен" of "Людвиг ван Бетховен"): its
         # words, the surname's last among them
         words = {_norm(w) for v in given for w in v.split()}
-        for p in people:
+        for i in sorted({i for w in words for i in index["last"].get(w, ())}):  # looked up, not a scan of everyone
+            p = people[i]
             full = {_norm(w) for k in ("first", "middle", "last") if p[k] for w in p[k].split()}
             if p["last"] and words < full and len(full) == len(words) + 1 and _norm(p["last"].split()[-1]) in words:
                 return p

@@ -12,7 +12,7 @@ from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
 from .morph import morph, parses
 from .orgs import combine_orgs, group_orgs, named_orgs, orgs_in_titles
-from .people import ADDRESS, group_people, names_closing_orgs, names_named_after
+from .people import ADDRESS, RELATIVES, group_people, names_closing_orgs, names_named_after
 from .positions import build_positions, extend_to_body, find_positions, position_heads
 from .resources import resource
 from .spans import Coverage, Span, covered
@@ -440,8 +440,7 @@ _ADDRESSED = re.compile(r"(?<![\w-])" + ADDRESS + r"[ \u00a0]+([А-ЯЁ][а-яё
 
 
 
-_RELATIVE_BEFORE = re.compile(r"(?<![а-яё])(?:вдова|жена|супруга|дочь|мать|сестра|сын|муж|отец|брат|внук|внучка)"
-                              r"[ \u00a0]+$", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"(?<![а-яё])(?:" + RELATIVES + r"|супруга)[ \u00a0]+$", re.IGNORECASE)
 
 
 _SURNAME_FORM = re.compile(r"(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ой|е|ом)?$|(?:ск|цк)(?:ий|ого|ому|им|ом|ая|ой|ую)$")
