@@ -478,6 +478,9 @@ _SEASONS = {"зим": "WI", "весн": "SP", "лет": "SU", "осен": "FA"}
 _NUM = r"\d+(?:[.,]\d+)?"
 
 
+_ORDINAL = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}  # which quarter or half: "первом квартале", "третий"
+
+
 def _single_value(t: str, anchor: dt.date | None) -> str | None:
     """A single point: '14 мая 2020 года', '14.05.2020', 'в 2002 году', 'в мае', 'летом 2017'."""
     m = re.search(r"(\d{4})-(\d\d)-(\d\d)", t)
@@ -492,12 +495,12 @@ def _single_value(t: str, anchor: dt.date | None) -> str | None:
     year = int(year_m.group(1)) if year_m else None
     quarter = re.search(r"(перв|втор|трет|четв)\w*\s+квартал", t)
     if quarter:
-        q = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}[quarter.group(1)]
+        q = _ORDINAL[quarter.group(1)]
         year = year or (anchor.year if anchor else None)
         return f"{year:04d}-Q{q}" if year else f"XXXX-Q{q}"
     half = re.search(r"(перв|втор)\w*\s+(?:половин|полугоди)", t)
     if half and year:
-        return f"{year:04d}-H{1 if half.group(1) == 'перв' else 2}"
+        return f"{year:04d}-H{_ORDINAL[half.group(1)]}"
     season = re.search(SEASON, t.lower())
     if season:
         code = next(v for k, v in _SEASONS.items() if season.group().startswith(k))
@@ -524,7 +527,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     low = t.lower()
     m = re.fullmatch(r"(?:(?:во?|за|к|до)\s+)?(перв|втор|трет|четв)[а-яё]*\s+(квартал|полугоди)[а-яё]*", low)
     if m:  # "в первом квартале", "за первое полугодие": of the year the text is about
-        part = ("Q" if m.group(2) == "квартал" else "H") + str({"перв": 1, "втор": 2, "трет": 3, "четв": 4}[m.group(1)])
+        part = ("Q" if m.group(2) == "квартал" else "H") + str(_ORDINAL[m.group(1)])
         return (f"{anchor.year:04d}-{part}", "date", None) if anchor else (f"XXXX-{part}", "relative", None)
     m = re.fullmatch(rf"(?:во?|на|к)\s+({_WEEK_REL})\s+(\w+)", low)
     if m and re.fullmatch(WEEKDAY, m.group(2)):
