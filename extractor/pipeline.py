@@ -7,6 +7,7 @@ import re
 import threading
 
 from . import syntax
+from .affiliations import find_affiliations
 from .dates import find_dates, parse_anchor
 from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
@@ -151,7 +152,9 @@ class Pipeline:
         people = group_people(text, persons)
         organisations = group_orgs(text, named_orgs(text, orgs, spans))
         pos = build_positions(text, positions, people, organisations, sents, places)
+        ties = find_affiliations(text, sents, people, organisations)
         return Result(people=tuple(people), positions=tuple(pos), organisations=tuple(organisations),
+                      affiliations=tuple(ties),
                       dates=tuple(dates), money=tuple(money), id=id,
                       date=anchor.isoformat() if anchor else None)
 
@@ -191,6 +194,9 @@ def restore(result: Result, text: str) -> Result:
         people=tuple(dataclasses.replace(p, mentions=tuple(map(fix, p.mentions))) for p in result.people),
         organisations=tuple(dataclasses.replace(o, mentions=tuple(map(fix, o.mentions))) for o in result.organisations),
         positions=tuple(dataclasses.replace(fix(p), role=role(p)) for p in result.positions),
+        affiliations=tuple(dataclasses.replace(a, person_mention=fix(a.person_mention), cue=fix(a.cue),
+                                               organisation_mention=fix(a.organisation_mention))
+                           for a in result.affiliations),
         dates=tuple(map(fix, result.dates)), money=tuple(map(fix, result.money)))
 
 

@@ -54,7 +54,7 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
             or h is not None and h.tag.case == "ablt" and _WOULD_BE.search(text, max(0, s.start - 40), s.start) else h
             for s, h, r in zip(spans, heads, run_for)]
     genders = {p.id: _known_gender(p) for p in people}
-    nominative = {p.id: _nominative_words(p) for p in people}
+    nominative = {p.id: nominative_words(p) for p in people}
     # the nominative of a name some mention gives in full ("Джон Мендес"): a lone surname may guess it wrong
     in_full = {p.id: nominative[p.id] if any(len(m.text.split()) > 1 for m in p.mentions) else frozenset() for p in people}
     found = [_apposition(text, s, mentions, h, genders, in_full) if h else None for s, h in zip(spans, held)]
@@ -168,10 +168,10 @@ def _linker_people(people, heads, found) -> dict:
     for h, f in zip(heads, found):
         if h is not None and f:
             held.setdefault(f[1], set()).add(h.normal_form)
-    return {p.id: (_gender(p), frozenset(held.get(p.id, ()))) for p in people}
+    return {p.id: (person_gender(p), frozenset(held.get(p.id, ()))) for p in people}
 
 
-def _gender(person) -> str:
+def person_gender(person) -> str:
     for word in (person.first, person.last):
         gender = _word_gender(word, ("Name", "Surn")) if word else "?"
         if gender != "?":
@@ -353,7 +353,7 @@ def _as_named(text: str, m, nominative: frozenset[str]) -> bool:
     return bool(words) and all(w in nominative for w in words)
 
 
-def _nominative_words(person) -> frozenset[str]:
+def nominative_words(person) -> frozenset[str]:
     """The words of a person's name in the nominative; a part may have several ("Шейк Модибо")."""
     return frozenset(w.lower().rstrip(".") for part in (person.first, person.middle, person.last) if part
                      for w in part.split())

@@ -54,6 +54,15 @@ def output_schema() -> dict:
                      "properties": {"id": {"type": "string", "pattern": "^org-\\d+$"},
                                     "name": {"type": "string", "description": "the name in the nominative"},
                                     "mentions": {"type": "array", "items": _MENTION}}}},
+                 "affiliations": {"type": "array", "description": "a person tied to an organisation by a verb or "
+                                  "a phrase with no title between (\"возглавил «Ромашку»\", \"работает в банке\", "
+                                  "\"во главе с\"); a title's own organisation is in positions", "items": {
+                     "type": "object",
+                     "required": ["person", "organisation", "kind", "person_mention", "organisation_mention", "cue"],
+                     "properties": {"person": {"type": "string"}, "organisation": {"type": "string"},
+                                    "kind": {"enum": ["head", "works", "plays", "left"]},
+                                    "person_mention": _MENTION, "organisation_mention": _MENTION,
+                                    "cue": _MENTION}}},
                  "dates": {"type": "array", "items": {
                      "type": "object", "required": ["start", "end", "text", "value", "kind"],
                      "properties": {"start": {"type": "integer"}, "end": {"type": "integer"}, "text": {"type": "string"},

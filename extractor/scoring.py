@@ -176,6 +176,11 @@ def result_to_pred(result: dict) -> dict:
             if pos.get("organisation") in orgs:
                 tail = _nearest(orgs[pos["organisation"]]["mentions"], span)
                 rels.append({"type": "WORKPLACE", "head": head, "tail": tail})
+    for a in result.get("affiliations", []):  # who works where by a verb: "возглавил «Ромашку»"
+        rel = {"type": "WORKPLACE", "head": (a["person_mention"]["start"], a["person_mention"]["end"]),
+               "tail": (a["organisation_mention"]["start"], a["organisation_mention"]["end"])}
+        if rel not in rels:
+            rels.append(rel)
     return {"entities": ents, "relations": rels}
 
 

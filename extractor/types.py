@@ -61,6 +61,23 @@ class Position:
 
 
 @dataclass(frozen=True)
+class Affiliation:
+    """A person tied to an organisation by a verb or a phrase, with no title between: "возглавил", "работает в",
+    "во главе с"; ``kind`` is head, works, plays (for a team) or left."""
+    person: str
+    organisation: str
+    kind: str
+    person_mention: Mention
+    organisation_mention: Mention
+    cue: Mention  # the words that tie them
+
+    def to_dict(self) -> dict:
+        return {"person": self.person, "organisation": self.organisation, "kind": self.kind,
+                "person_mention": self.person_mention.to_dict(),
+                "organisation_mention": self.organisation_mention.to_dict(), "cue": self.cue.to_dict()}
+
+
+@dataclass(frozen=True)
 class DateMention:
     start: int
     end: int
@@ -104,6 +121,7 @@ class Result:
     people: tuple[Person, ...] = ()
     positions: tuple[Position, ...] = ()
     organisations: tuple[Organisation, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
     dates: tuple[DateMention, ...] = ()
     money: tuple[MoneyMention, ...] = ()
     id: Optional[str] = None
@@ -117,6 +135,7 @@ class Result:
             "people": [p.to_dict() for p in self.people],
             "positions": [p.to_dict() for p in self.positions],
             "organisations": [o.to_dict() for o in self.organisations],
+            "affiliations": [a.to_dict() for a in self.affiliations],
             "dates": [d.to_dict() for d in self.dates],
             "money": [m.to_dict() for m in self.money],
         })

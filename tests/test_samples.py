@@ -63,6 +63,13 @@ def test_money_values(name, results):
     assert [key(m) for m in pred["money"]] == [key(m) for m in gold["money"]]
 
 
+@pytest.mark.parametrize("name", [g.name for g in GOLD])
+def test_affiliations(name, results):
+    gold, pred, _ = results[name]
+    key = lambda a: (a["person_mention"]["start"], a["organisation_mention"]["start"], a["kind"], a["cue"]["text"])  # noqa: E731
+    assert [key(a) for a in pred["affiliations"]] == [key(a) for a in gold["affiliations"]]
+
+
 def test_scores_on_samples(pipeline):
     scores = evaluate([SAMPLES], pipeline=pipeline).to_dict()
     for t, floor in FLOORS.items():

@@ -1,0 +1,255 @@
+"""Who works where when no title says it: a verb or a phrase ties a person to an organisation.
+
+"Иван Котов возглавил «Ромашку»", "Анна Котова работает в компании «Лютик»", "Олег Лапин выступал за «Зенит»",
+"правительство во главе с Иваном Котовым", "театр под руководством Олега Лапина", "«Ромашка», которую
+возглавляет Иван Котов". A title linked to its holder and organisation says the same thing already
+("директор «Ромашки» Иван Котов"); these are the links without one.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .morph import parses, verb_gender
+from .positions import nominative_words, person_gender
+from .spans import ByStart, covered
+from .types import Affiliation, Mention
+
+_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+
+# verb (infinitive) -> (kind, the prepositions its organisation follows; empty: a direct object)
+_VERBS = {
+    **dict.fromkeys(("возглавлять", "возглавить", "руководить", "командовать"), ("head", ())),
+    **dict.fromkeys(("работать", "поработать", "проработать", "трудиться", "служить", "прослужить", "отслужить",
+                     "числиться", "стажироваться"), ("works", ("в", "во", "на"))),
+    **dict.fromkeys(("перейти",), ("works", ("в", "во"))),
+    **dict.fromkeys(("играть", "поиграть"), ("plays", ("за", "в", "во"))),
+    # "выступал в парламенте" is speaking there: a team after "за" only, or "в составе"
+    **dict.fromkeys(("выступать", "выступить"), ("plays", ("за",))),
+    **dict.fromkeys(("покинуть", "покидать"), ("left", ())),
+    **dict.fromkeys(("уйти", "уволиться", "уходить"), ("left", ("из",))),
+}
+_STEMS = re.compile(r"(?<![а-яё])(?:возглав|руковод|команд|рабо?т|порабо|прорабо|труд|служ|прослуж|отслуж|числ|стажир|"
+                    r"переш|перей|игра|игр|поигр|выступ|покин|покид|уш[её]л|ушл|уйд|увол|уход)[а-яё]*", re.I)
+_AS_VERB = ("VERB", "INFN", "PRTF", "PRTS", "GRND")
+# what may stand between a subject and its verb besides adverbs: a relative pronoun, a linking or modal verb
+# ("Котов, который с 2010 года возглавляет", "Котова будет возглавлять", "Лапин продолжает работать")
+_AUXILIARY = frozenset("быть стать продолжать продолжить начать начинать мочь должный собираться планировать "
+                       "хотеть успеть перестать остаться оставаться".split())
+_GAP = 80  # characters between a subject and its verb, or a verb and its organisation, at most
+# the organisation first, the person after: "правительство во главе с Иваном Котовым", "театр под руководством
+# Олега Лапина", "«Ромашка», возглавляемая Анной Котовой", "«Ромашку», которую возглавляет Иван Котов"
+# the organisation first, its head after: "правительство во главе с Иваном Котовым", "театр под руководством
+# Олега Лапина", "«Ромашка», возглавляемая Анной Котовой" (a title may come between: "во главе с премьером ...")
+_LED_BY = re.compile(r"(?:во[ \u00a0]+главе[ \u00a0]+с(?:о)?|под[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?руководством|"
+                     r"возглавля?ем[а-яё]+)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,2}$", re.I)
+_QUOTES = " \u00a0»\"'“”"
+_SENTENCE_STOP = re.compile(r"[.!?;:()«»\"\n]")
+# a list of organisations after one verb: "выступал за «Зенит», «Спартак» и ЦСКА"
+_AND = re.compile(r"[»\"'“” \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*[«\"'“„]*$")
+_WHICH = re.compile(r"[ \u00a0]*[,(][ \u00a0]*(котор(?:ый|ая|ое|ые|ую|ого|ой|ом|ым))(?![а-яё])", re.I)
+_WHO = frozenset(("который", "которая", "которые"))
+
+
+def find_affiliations(text: str, sents, people, organisations) -> list[Affiliation]:
+    """The (person, organisation) pairs a sentence ties by a verb or a phrase, each once, in text order."""
+    orgs = ByStart(((m, o.id) for o in organisations for m in o.mentions), key=lambda x: x[0])
+    in_org = covered(text, [m for m, _ in orgs.items])
+    mentions = ByStart(((m, p.id) for p in people for m in p.mentions if in_org.free(m.start, m.start + 1)),
+                       key=lambda x: x[0])
+    gender = {p.id: person_gender(p) for p in people}
+    nominative = {p.id: nominative_words(p) for p in people}
+    sents = sorted(sents)
+    out: dict[tuple[str, str], Affiliation] = {}
+
+    def add(m, pid, o, oid, cue, kind):
+        if (pid, oid) not in out:
+            out[pid, oid] = Affiliation(pid, oid, kind, Mention(m.start, m.end, m.text), Mention(o.start, o.end, o.text),
+                                        Mention(cue[0], cue[1], text[cue[0]:cue[1]]))
+
+    for verb in _STEMS.finditer(text):
+        p = next((p for p in parses(verb.group().lower())[:2] if p.tag.POS in _AS_VERB and p.normal_form in _VERBS),
+                 None)
+        if p is None:
+            continue
+        kind, preps = _VERBS[p.normal_form]
+        lo, hi = _sentence(sents, verb.start(), len(text))
+        objects = _objects(text, verb.end(), hi, preps, mentions, orgs)
+        subjects = _subjects(text, lo, verb, p, mentions, gender, nominative) if objects else []
+        if not subjects and not preps:  # "«Ромашку», которую возглавляет Иван Котов", "«Ромашку» возглавит Котов"
+            objects = _object_before(text, lo, verb, orgs, mentions)
+            subjects = _subject_after(text, verb, hi, mentions, nominative) if objects else []
+        for m, pid in subjects:
+            for o, oid in objects:
+                add(m, pid, o, oid, verb.span(), kind)
+    for m, pid in mentions.items:  # the organisation before, its head after
+        lo, _ = _sentence(sents, m.start, len(text))
+        led = _LED_BY.search(text, max(lo, m.start - 60), m.start)
+        if not led or mentions.starting(led.start(), m.start):
+            continue
+        a = led.start()
+        a -= len(text[lo:a]) - len(text[lo:a].rstrip(" \u00a0,"))
+        before = [x for x in orgs.within(max(lo, a - 120), a + 1) if not text[x[0].end:a].strip(_QUOTES)]
+        if before:
+            cue = re.match(r"[^ \u00a0]+(?:[ \u00a0]+[^ \u00a0]+){0,2}", led.group())
+            add(m, pid, *before[-1], (led.start(), led.start() + cue.end()), "head")
+    return sorted(out.values(), key=lambda a: (min(a.person_mention.start, a.organisation_mention.start), a.person))
+
+
+def _sentence(sents, pos: int, n: int) -> tuple[int, int]:
+    k = bisect_right(sents, (pos, float("inf"))) - 1
+    return sents[k] if k >= 0 and sents[k][1] > pos else (0, n)
+
+
+def _objects(text, start, hi, preps, mentions, orgs):
+    """The organisations a verb ending at ``start`` takes: the first named within reach, after one of ``preps``
+    when it takes one, with no one named, no other verb and no stop between; and the rest of its list."""
+    at = orgs.starting(start, min(hi, start + _GAP))
+    if not at:
+        return []
+    o, oid = at[0]
+    gap = text[start:o.start]
+    # the list may be announced: "выступал за команды: «Зенит», ...", "играл за шесть команд («Зенит», ...)"
+    gap_ = re.sub(r"[ \u00a0]*[:(—–-][ \u00a0]*$", " ", gap.rstrip(_QUOTES + "«„"))
+    if _SENTENCE_STOP.search(gap_) or "," in gap or mentions.starting(start, o.start):
+        return []
+    words = [w.lower() for w in _WORD.findall(gap)]
+    if any(parses(w)[0].tag.POS in ("VERB", "INFN") for w in words):
+        return []
+    if preps:
+        last = [w for w in words if w in preps or parses(w)[0].tag.POS == "PREP"]
+        if words[-2:] == ["в", "составе"]:
+            last = ["в"] if "в" in preps else ["за"]  # "выступал в составе «Зенита»"
+        if not last or last[-1] not in preps:
+            return []
+    elif words and parses(words[0])[0].tag.POS == "PREP" and len(words) <= 2:
+        return []  # "возглавлял в «Ромашке» отдел": what is led is not the organisation
+    found = [(o, oid)]
+    for o2, oid2 in orgs.starting(o.end, min(hi, o.end + 300)):
+        if o2.start < found[-1][0].end:
+            continue
+        if not _AND.match(text[found[-1][0].end:o2.start]) or mentions.starting(found[-1][0].end, o2.start):
+            break
+        found.append((o2, oid2))
+    return found
+
+
+def _subjects(text, lo, verb, p, mentions, gender, nominative):
+    """Who a verb says something of: named before it in its sentence, in the nominative, or as the word
+    "который" (or a participle after a comma) refers to, with no one else named, no other verb and no stop
+    between; a plural verb, every name of the list ("Котов и Лапин возглавили")."""
+    before = mentions.starting(lo, verb.start())
+    pronoun = [x for x in _HE.finditer(text, before[-1][0].end if before else lo, verb.start())]
+    if pronoun:  # "Котов родился в Томске. В 2001 году он возглавил «Ромашку»"
+        said = "femn" if pronoun[-1].group().lower() == "она" else "masc"
+        gap = text[pronoun[-1].end():verb.start()]
+        if len(gap) > _GAP or _stop(text, pronoun[-1].end(), verb.start()) or "," in gap or not _plain(gap):
+            return []
+        back = [x for x in mentions.starting(max(0, pronoun[-1].start() - _BACK), pronoun[-1].start())
+                if gender.get(x[1], "?") == said]
+        return back[-1:]
+    which = [w for w in _WHICH.finditer(text, lo, verb.start()) if w.group(1).lower() in _WHO]
+    if which and not any(_nominative(x.text, nominative[q]) for x, q in mentions.starting(which[-1].end(), verb.start())):
+        # "Котов, который при Лапине возглавлял": the name before "который"
+        w = which[-1]
+        if _stop(text, w.end(), verb.start()):
+            return []
+        named = [x for x in before if x[0].end <= w.start() and not text[x[0].end:w.start()].strip(_QUOTES)]
+        if not named:
+            return []
+        m, pid = named[-1]
+        gap = ""
+    else:
+        if not before or before[-1][0].end > verb.start():
+            return []
+        m, pid = before[-1]
+        gap = text[m.end:verb.start()]
+        if len(gap) > 2 * _GAP or _stop(text, m.end, verb.start()):
+            return []
+        clause = re.fullmatch(r"[ \u00a0]*,[ \u00a0]*(?:[а-яё]+[ \u00a0]+){0,3}", gap)
+        if clause and p.tag.POS in ("PRTF", "GRND"):
+            gap = ""  # "Анна Котова, ранее возглавлявшая «Ромашку»"
+        elif _predicates(gap, p) and _nominative(m.text, nominative[pid]):
+            gap = ""  # "Котова окончила институт, работала в «Ромашке»"
+        elif len(gap) > _GAP:
+            return []
+        elif "," in gap and not re.fullmatch(r"[ \u00a0]*,[^,]*,[ \u00a0]*", gap):
+            return []  # "Котов, 45 лет, возглавил" but not across a clause
+        elif not _nominative(m.text, nominative[pid]):
+            return []
+    if not _plain(gap):
+        return []
+    said = verb_gender(verb.group())
+    if said and gender.get(pid, "?") not in ("?", said):
+        return []
+    found = [(m, pid)]
+    if p.tag.number == "plur":
+        for x in reversed([x for x in before if x[0].end <= m.start]):
+            if not _AND.match(text[x[0].end:found[-1][0].start]):
+                break
+            found.append(x)
+    return found
+
+
+_HE = re.compile(r"(?<![а-яё])(?:он|она)(?![а-яё])", re.I)
+_BACK = 300  # characters before "он" its antecedent is looked for in
+
+
+def _plain(gap: str) -> bool:
+    """No other verb (but a linking or modal one) and no conjunction of clauses between a subject and its verb."""
+    for w in _WORD.findall(gap):
+        q = parses(w.lower())[0]
+        if q.tag.POS in ("VERB", "INFN", "PRTF", "GRND") and q.normal_form not in _AUXILIARY:
+            return False
+        if w.lower() in ("а", "но", "и", "или"):
+            return False
+    return True
+
+
+_SUBORDINATE = re.compile(r"(?<![а-яё])(?:что|чтобы|когда|где|если|котор[а-яё]+|как|пока|хотя|потому|поскольку|"
+                          r"тогда|после|однако|но|а|или)(?![а-яё])", re.I)
+
+
+def _predicates(gap: str, p) -> bool:
+    """The gap is other predicates of the same subject: "родилась в Томске, окончила институт и", each a verb in
+    the past agreeing with this one, joined by commas or "и", with no clause of its own."""
+    if p.tag.POS != "VERB" or _SUBORDINATE.search(gap) or not re.search(r"(?:,|[ \u00a0]и)[ \u00a0]*$", gap):
+        return False
+    verbs = [q for w in _WORD.findall(gap) for q in parses(w.lower())[:1] if q.tag.POS == "VERB"]
+    return bool(verbs) and all(q.tag.tense == p.tag.tense and q.tag.gender == p.tag.gender and
+                               q.tag.number == p.tag.number for q in verbs)
+
+
+def _stop(text, a, b) -> bool:
+    return bool(re.search(r"[.!?;:\n«»\"]", text[a:b]))
+
+
+def _object_before(text, lo, verb, orgs, mentions):
+    """The organisation a verb of leading takes before it: "«Ромашку», которую возглавляет", "«Ромашку» возглавит"."""
+    which = [w for w in _WHICH.finditer(text, lo, verb.start())]
+    end = which[-1].start() if which else verb.start()
+    if which and (_stop(text, which[-1].end(), verb.start()) or len(_WORD.findall(text, which[-1].end(), verb.start())) > 3):
+        return []
+    named = [x for x in orgs.within(lo, end) if not text[x[0].end:end].strip(_QUOTES)]
+    if not named or mentions.starting(named[-1][0].end, verb.start()):
+        return []
+    return named[-1:]
+
+
+def _subject_after(text, verb, hi, mentions, nominative):
+    """The person named right after a verb, in the nominative, perhaps after a title of up to three words:
+    "которую возглавляет генерал Иван Котов"."""
+    at = mentions.starting(verb.end(), min(hi, verb.end() + 60))
+    if not at:
+        return []
+    m, pid = at[0]
+    if not re.fullmatch(r"[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,3}", text[verb.end():m.start]):
+        return []
+    return [(m, pid)] if _nominative(m.text, nominative[pid]) else []
+
+
+def _nominative(name: str, words: frozenset[str]) -> bool:
+    """A mention is in the nominative when its last word is one of the name's ``words`` in the nominative:
+    "Котова" of Анна Котова, not of Иван Котов; a Latin name may be."""
+    found = _WORD.findall(name)
+    return not found or found[-1].lower() in words

@@ -1,0 +1,57 @@
+"""Who works where by a verb or a phrase, no title between: text -> (person mention, organisation mention, kind)."""
+import pytest
+
+AFFILIATIONS = [
+    ("Иван Котов возглавил компанию «Ромашка» в 2010 году.", [("Иван Котов", "Ромашка", "head")]),
+    ("Анна Котова, которая с 2005 года работает в банке «Лютик», рассказала об этом.",
+     [("Анна Котова", "Лютик", "works")]),
+    ("Правительство во главе с премьером Олегом Лапиным ушло в отставку.",
+     [("Олегом Лапиным", "Правительство", "head")]),
+    ("Олег Лапин выступал за «Спартак», «Зенит» и ЦСКА.",  # every organisation of a list
+     [("Олег Лапин", "Спартак", "plays"), ("Олег Лапин", "Зенит", "plays"), ("Олег Лапин", "ЦСКА", "plays")]),
+    ("Олег Лапин поиграл за три команды («Зенит», «Спартак» и «Динамо»).",
+     [("Олег Лапин", "Зенит", "plays"), ("Олег Лапин", "Спартак", "plays"), ("Олег Лапин", "Динамо", "plays")]),
+    # the organisation first, the person after
+    ("Компанию «Ромашка», которую возглавляет Иван Котов, проверят.", [("Иван Котов", "Ромашка", "head")]),
+    ("Банк «Лютик» возглавит Анна Котова.", [("Анна Котова", "Банк «Лютик»", "head")]),
+    # every person of a list, with a plural verb
+    ("Иван Котов и Олег Лапин покинули «Ромашку».",
+     [("Иван Котов", "Ромашку", "left"), ("Олег Лапин", "Ромашку", "left")]),
+    # a participle after the name, "который" with another name between, "он" of the sentence before
+    ("Анна Котова, ранее возглавлявшая «Ромашку», уехала.", [("Анна Котова", "Ромашку", "head")]),
+    ("Иван Котов, который при Олеге Лапине возглавлял «Ромашку», уехал.", [("Иван Котов", "Ромашку", "head")]),
+    ("Иван Котов родился в Томске. В 2001 году он возглавил «Ромашку».", [("Иван Котов", "Ромашку", "head")]),
+    # predicates of one subject
+    ("Анна Котова окончила институт, работала в «Ромашке».", [("Анна Котова", "Ромашке", "works")]),
+    # not a tie
+    ("Иван Котов выступал в Государственной думе с докладом.", []),  # speaking there
+    ("Иван Котов сказал, что «Ромашку» возглавит другой человек.", []),
+    ("Анна Котова рассказала, что Иван Котов работал в «Ромашке».", [("Иван Котов", "Ромашке", "works")]),
+    ("Иван Котов возглавил список, а «Ромашка» осталась без лидера.", []),
+    ("Журналисты спросили Анну Котову, кто возглавил «Ромашку».", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", AFFILIATIONS)
+def test_affiliations(pipeline, text, expected):
+    result = pipeline(text)
+    names = {p.id: p for p in result.people}
+    orgs = {o.id: o for o in result.organisations}
+    got = [(a.person_mention.text, a.organisation_mention.text, a.kind) for a in result.affiliations]
+    assert got == expected
+    for a in result.affiliations:  # the mentions are the person's and the organisation's own
+        assert a.person_mention in names[a.person].mentions
+        assert a.organisation_mention in orgs[a.organisation].mentions
+        assert text[a.cue.start:a.cue.end] == a.cue.text
+
+
+def test_a_title_already_linked_adds_no_workplace_twice():
+    from extractor.scoring import result_to_pred
+
+    result = {"people": [{"id": "person-1", "mentions": [{"start": 0, "end": 5}]}],
+              "organisations": [{"id": "org-1", "mentions": [{"start": 20, "end": 27}]}],
+              "positions": [{"start": 10, "end": 27, "person": "person-1", "organisation": "org-1"}],
+              "affiliations": [{"person": "person-1", "organisation": "org-1",
+                                "person_mention": {"start": 0, "end": 5}, "organisation_mention": {"start": 20, "end": 27}}]}
+    rels = [r for r in result_to_pred(result)["relations"] if r["type"] == "WORKPLACE"]
+    assert rels == [{"type": "WORKPLACE", "head": (0, 5), "tail": (20, 27)}]
