@@ -19,30 +19,33 @@ _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 # verb (infinitive) -> (kind, the prepositions its organisation follows; empty: a direct object)
 _VERBS = {
-    **dict.fromkeys(("возглавлять", "возглавить", "руководить", "командовать"), ("head", ())),
+    **dict.fromkeys(("возглавлять", "возглавить", "руководить", "командовать", "управлять"), ("head", ())),
     **dict.fromkeys(("работать", "поработать", "проработать", "трудиться", "служить", "прослужить", "отслужить",
                      "числиться", "стажироваться"), ("works", ("в", "во", "на"))),
     **dict.fromkeys(("перейти",), ("works", ("в", "во"))),
     **dict.fromkeys(("играть", "поиграть"), ("plays", ("за", "в", "во"))),
     # "выступал в парламенте" is speaking there: a team after "за" only, or "в составе"
     **dict.fromkeys(("выступать", "выступить"), ("plays", ("за",))),
+    # a team after "за" that matches were played for: "провёл 17 матчей за «Зенит»", "сыграл за «Спартак»"
+    **dict.fromkeys(("сыграть", "провести"), ("plays", ("за",))),
     **dict.fromkeys(("покинуть", "покидать"), ("left", ())),
     **dict.fromkeys(("уйти", "уволиться", "уходить"), ("left", ("из",))),
 }
 _STEMS = re.compile(r"(?<![а-яё])(?:возглав|руковод|команд|рабо?т|порабо|прорабо|труд|служ|прослуж|отслуж|числ|стажир|"
-                    r"переш|перей|игра|игр|поигр|выступ|покин|покид|уш[её]л|ушл|уйд|увол|уход)[а-яё]*", re.I)
+                    r"переш|перей|игра|игр|поигр|сыгр|пров[её]|выступ|покин|покид|уш[её]л|ушл|уйд|увол|уход|"
+                    r"управ)[а-яё]*", re.I)
+_GAMES = re.compile(r"(?<![а-яё])(?:матч|игр|сезон|поедин|встреч)[а-яё]*", re.I)
 _AS_VERB = ("VERB", "INFN", "PRTF", "PRTS", "GRND")
 # what may stand between a subject and its verb besides adverbs: a relative pronoun, a linking or modal verb
 # ("Котов, который с 2010 года возглавляет", "Котова будет возглавлять", "Лапин продолжает работать")
 _AUXILIARY = frozenset("быть стать продолжать продолжить начать начинать мочь должный собираться планировать "
                        "хотеть успеть перестать остаться оставаться".split())
 _GAP = 80  # characters between a subject and its verb, or a verb and its organisation, at most
-# the organisation first, the person after: "правительство во главе с Иваном Котовым", "театр под руководством
-# Олега Лапина", "«Ромашка», возглавляемая Анной Котовой", "«Ромашку», которую возглавляет Иван Котов"
 # the organisation first, its head after: "правительство во главе с Иваном Котовым", "театр под руководством
 # Олега Лапина", "«Ромашка», возглавляемая Анной Котовой" (a title may come between: "во главе с премьером ...")
-_LED_BY = re.compile(r"(?:во[ \u00a0]+главе[ \u00a0]+с(?:о)?|под[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?руководством|"
+_LED_BY = re.compile(r"(?:во[ \u00a0]+главе[ \u00a0]+с(?:о)?|под[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:руководством|управлением)|"
                      r"возглавля?ем[а-яё]+)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,2}$", re.I)
+_FROM = re.compile(r"[ \u00a0]+(из)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?[«\"„“]?$")
 _QUOTES = " \u00a0»\"'“”"
 _SENTENCE_STOP = re.compile(r"[.!?;:()«»\"\n]")
 # a list of organisations after one verb: "выступал за «Зенит», «Спартак» и ЦСКА"
@@ -68,6 +71,8 @@ def find_affiliations(text: str, sents, people, organisations) -> list[Affiliati
                                         Mention(cue[0], cue[1], text[cue[0]:cue[1]]))
 
     for verb in _STEMS.finditer(text):
+        if verb.group().lower().startswith("управляющ"):
+            continue  # "управляющий банком" is a title
         p = next((p for p in parses(verb.group().lower())[:2] if p.tag.POS in _AS_VERB and p.normal_form in _VERBS),
                  None)
         if p is None:
@@ -75,6 +80,8 @@ def find_affiliations(text: str, sents, people, organisations) -> list[Affiliati
         kind, preps = _VERBS[p.normal_form]
         lo, hi = _sentence(sents, verb.start(), len(text))
         objects = _objects(text, verb.end(), hi, preps, mentions, orgs)
+        if p.normal_form == "провести" and objects and not _GAMES.search(text, verb.end(), objects[0][0].start):
+            continue  # "провёл 17 матчей за «Зенит»", not "провёл встречу за ..."
         subjects = _subjects(text, lo, verb, p, mentions, gender, nominative) if objects else []
         if not subjects and not preps:  # "«Ромашку», которую возглавляет Иван Котов", "«Ромашку» возглавит Котов"
             objects = _object_before(text, lo, verb, orgs, mentions)
@@ -82,6 +89,11 @@ def find_affiliations(text: str, sents, people, organisations) -> list[Affiliati
         for m, pid in subjects:
             for o, oid in objects:
                 add(m, pid, o, oid, verb.span(), kind)
+    for m, pid in mentions.items:  # "Иван Котов из «Ромашки»", "Анна Котова из группы «Лютик»"
+        at = orgs.starting(m.end, m.end + 40)
+        from_ = _FROM.match(text[m.end:at[0][0].start]) if at else None
+        if from_:
+            add(m, pid, *at[0], (m.end + from_.start(1), m.end + from_.end(1)), "works")
     for m, pid in mentions.items:  # the organisation before, its head after
         lo, _ = _sentence(sents, m.start, len(text))
         led = _LED_BY.search(text, max(lo, m.start - 60), m.start)
