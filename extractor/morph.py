@@ -72,11 +72,20 @@ FEMN_NOM = re.compile(r"(?:ова|ева|ёва|ина|ына|ская|цкая)
 _VOWEL_END = re.compile(r"[аеёиоуыэюя]$")
 
 
+_ELDER = re.compile(r"-((?:младш|старш)[а-яё]+)$", re.I)
+
+
 @lru_cache(maxsize=50000)
 def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, float]:
     """The nominative of a surname seen in ``case``, and how well the reading fits (0..1)."""
     w = word.lower()
     parts = word.split("-")
+    elder = _ELDER.search(word)
+    if elder and elder.start() > 2:  # "Буша-младшего" -> "Буш-младший": the surname and its adjective, each
+        nom, fit = surname_nominative(word[:elder.start()], gender, case)
+        adj = [p for p in parses(elder.group(1).lower()) if p.tag.POS == "ADJF" and p.tag.case == case]
+        tail = _inflect(adj[0], {"nomn", "sing", gender}) if adj else None
+        return (f"{nom}-{tail}", fit) if nom and tail else (None, 0.0)
     if len(parts) == 2 and all(len(x) > 2 and x[:1].isupper() for x in parts):
         # a double surname declines in both parts: "Сомовой-Лапиной" -> "Сомова-Лапина"
         (first, fit1), (last, fit2) = (surname_nominative(x, gender, case) for x in parts)
