@@ -23,6 +23,7 @@ _VERBS = {
     **dict.fromkeys(("работать", "поработать", "проработать", "трудиться", "служить", "прослужить", "отслужить",
                      "числиться", "стажироваться"), ("works", ("в", "во", "на"))),
     **dict.fromkeys(("перейти",), ("works", ("в", "во"))),
+    **dict.fromkeys(("тренировать",), ("works", ())),  # "тренировал «Зенит»"
     **dict.fromkeys(("играть", "поиграть"), ("plays", ("за", "в", "во"))),
     # "выступал в парламенте" is speaking there: a team after "за" only, or "в составе"
     **dict.fromkeys(("выступать", "выступить"), ("plays", ("за",))),
@@ -32,7 +33,7 @@ _VERBS = {
     **dict.fromkeys(("уйти", "уволиться", "уходить"), ("left", ("из",))),
 }
 _STEMS = re.compile(r"(?<![а-яё])(?:возглав|руковод|команд|рабо?т|порабо|прорабо|труд|служ|прослуж|отслуж|числ|стажир|"
-                    r"переш|перей|игра|игр|поигр|сыгр|пров[её]|выступ|покин|покид|уш[её]л|ушл|уйд|увол|уход|"
+                    r"переш|перей|игра|игр|поигр|сыгр|пров[её]|тренир|выступ|покин|покид|уш[её]л|ушл|уйд|увол|уход|"
                     r"управ)[а-яё]*", re.I)
 _GAMES = re.compile(r"(?<![а-яё])(?:матч|игр|сезон|поедин|встреч)[а-яё]*", re.I)
 _AS_VERB = ("VERB", "INFN", "PRTF", "PRTS", "GRND")
@@ -46,6 +47,7 @@ _GAP = 80  # characters between a subject and its verb, or a verb and its organi
 _LED_BY = re.compile(r"(?:во[ \u00a0]+главе[ \u00a0]+с(?:о)?|под[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:руководством|управлением)|"
                      r"возглавля?ем[а-яё]+)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,2}$", re.I)
 _FROM = re.compile(r"[ \u00a0]+(из)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?[«\"„“]?$")
+_ABBR_IN_BRACKETS = re.compile(r"[ \u00a0]*\([A-ZА-ЯЁ][\w&-]*\)")
 _QUOTES = " \u00a0»\"'“”"
 _SENTENCE_STOP = re.compile(r"[.!?;:()«»\"\n]")
 # a list of organisations after one verb: "выступал за «Зенит», «Спартак» и ЦСКА"
@@ -101,7 +103,9 @@ def find_affiliations(text: str, sents, people, organisations) -> list[Affiliati
             continue
         a = led.start()
         a -= len(text[lo:a]) - len(text[lo:a].rstrip(" \u00a0,"))
-        before = [x for x in orgs.within(max(lo, a - 120), a + 1) if not text[x[0].end:a].strip(_QUOTES)]
+        # "Союз правообладателей (СП) во главе с": its abbreviation may come between
+        before = [x for x in orgs.within(max(lo, a - 120), a + 1)
+                  if not _ABBR_IN_BRACKETS.sub("", text[x[0].end:a]).strip(_QUOTES)]
         if before:
             cue = re.match(r"[^ \u00a0]+(?:[ \u00a0]+[^ \u00a0]+){0,2}", led.group())
             add(m, pid, *before[-1], (led.start(), led.start() + cue.end()), "head")
