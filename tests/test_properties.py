@@ -8,6 +8,7 @@ FRAGMENTS = [
     "«Газпром»", "ООО «Ромашка»", "с 1 по 5 марта", "вчера", "$27 млн", "от 4 до 6 тысяч рублей",
     "\u00a0", "\n\n", ", ", ". ", "(ФСБ)", "Федеральная служба безопасности", "Дж.Коми", "Б.Обама",
     "министр иностранных дел России Сергей Лавров", "в XIX веке", "100-долларовой", "летом",
+    "возглавил", "работает в", "во главе с", "Иван Котов", "который", "выступал за", "из",
 ]
 
 
@@ -23,6 +24,11 @@ def check(result, text):
         for m in d[key]:
             assert 0 <= m["start"] < m["end"] <= len(text)
             assert text[m["start"]:m["end"]] == m["text"]
+    people = {p["id"]: p["mentions"] for p in d["people"]}
+    orgs = {o["id"]: o["mentions"] for o in d["organisations"]}
+    for a in d["affiliations"]:
+        assert a["person_mention"] in people[a["person"]] and a["organisation_mention"] in orgs[a["organisation"]]
+        assert text[a["cue"]["start"]:a["cue"]["end"]] == a["cue"]["text"]
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

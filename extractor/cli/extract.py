@@ -29,7 +29,7 @@ def extract_command(
     quiet: bool = typer.Option(False, "-q", "--quiet", help="No progress and no summary on stderr."),
     max_chars: int = typer.Option(5_000_000, "--max-chars", help="Longest document accepted (characters)."),
 ) -> None:
-    """Extract people, positions, organisations, dates and money as JSON."""
+    """Extract people, positions, organisations, who works where, dates and money as JSON."""
     with user_errors():
         if input_format not in ("auto", "text", "jsonl"):
             raise typer.BadParameter("use auto, text or jsonl", param_hint="--input-format")
