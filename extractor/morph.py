@@ -415,7 +415,9 @@ def normalize_phrase(text: str) -> str:
     the head stays as written, so genitive dependents stay genitive.
     """
     words = list(_WORD.finditer(text))
-    if not words or words[0].start() > 0 and text[: words[0].start()].strip() not in ("", "«", '"'):
+    # a Latin first part of a compound stays as written: "YouTube-блогером" -> "YouTube-блогер"
+    if not words or words[0].start() > 0 and text[: words[0].start()].strip() not in ("", "«", '"') \
+            and not (re.fullmatch(r"[A-Za-z\d]+-", text[: words[0].start()]) and words[0].group().islower()):
         return text
     # the head: the first word that can be a noun and is not a modifier of the next word; a word that can be
     # either ("главного редактора", "заведующего кафедрой") is tried as a modifier first, then as the head
@@ -581,7 +583,17 @@ def _to_nominative(text: str, words: list, head_i: int) -> str | None:
 
 
 def _last_part(word: str) -> str:
-    return word.rsplit("-", 1)[-1] if re.match(r"(?i)(экс|вице|лейб|обер|штаб|унтер|и\.о)-", word) else word
+    """The part of a compound that declines: "экс-президента" -> "президента", "сити-менеджера" -> "менеджера";
+    the whole word when the dictionary knows it ("вице-премьера", whose last part reads as "премьера") or when
+    both parts decline."""
+    low = word.lower()
+    if "-" not in word or morph().word_is_known(low):
+        return word
+    # a prefix, or a first part that never declines (the dictionary reads the whole as an indeclinable noun);
+    # both parts decline in "режиссёром-постановщиком", read whole
+    if re.match(r"(экс|вице|лейб|обер|штаб|унтер|и\.о)-", low) or "Fixd" in parses(low)[0].tag:
+        return word.rsplit("-", 1)[-1]
+    return word
 
 
 def verb_gender(word: str) -> str | None:

@@ -506,7 +506,7 @@ def _title(text: str) -> str:
     if len(words) == 1 and parses(words[0].lower())[0].tag.POS == "ADJF":  # "президентских" -> "президентский"
         return parses(words[0].lower())[0].normal_form
     title = normalize_phrase(text)
-    if title[:1].isupper() and title[1:2].islower():
+    if title[:1].isupper() and title[1:2].islower() and not re.match(r"[A-Za-z]+-", title):
         title = title[0].lower() + title[1:]
     return title
 

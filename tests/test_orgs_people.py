@@ -667,6 +667,14 @@ def test_organisation_named_before_by_its_kind(pipeline, text, expected):
 
 
 PHRASES = [  # a title or a name -> its nominative
+    # compounds: the part that declines ("вице-премьера" is known whole: its last part reads as "премьера"), both
+    # parts when both decline, a Latin first part kept as written
+    ("вице-премьера", "вице-премьер"),
+    ("первого вице-премьера правительства", "первый вице-премьер правительства"),
+    ("сити-менеджера", "сити-менеджер"),
+    ("режиссером-постановщиком", "режиссер-постановщик"),
+    ("YouTube-блогером", "YouTube-блогер"),
+    ("Rambler-Новости", "Rambler-Новости"),
     # a superlative keeps its own stem, not the dictionary's other superlative of its positive
     ("Высшей школы экономики", "Высшая школа экономики"),
     ("лучшего вратаря", "лучший вратарь"),
