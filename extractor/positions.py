@@ -708,7 +708,16 @@ def find_positions(text: str, spans) -> list:
                 start = _acting(text, _adjectives_before(text, m.start(), m.group()))
                 out = [s for s in out if not start <= s.start < end]  # the lexicon's bare "главнокомандующим"
                 out.append(Span(start, end, "POSITION", "rule"))
-    return sorted(out, key=lambda s: s.start)
+    return sorted((_with_prefix(text, s) for s in out), key=lambda s: s.start)
+
+
+_LATIN_PREFIX = re.compile(r"(?<![\w-])[A-Za-z\d]+-$")
+
+
+def _with_prefix(text: str, s: Span) -> Span:
+    """A title begins at a Latin first part joined to it: "[YouTube-блогер]", "[PR-директор]", not "блогер"."""
+    m = _LATIN_PREFIX.search(text, max(0, s.start - 20), s.start)
+    return Span(m.start(), s.end, s.type, s.source) if m else s
 
 
 # "командующий войсками округа", "управляющий фонда", "заведующий отделением больницы": the participles that

@@ -419,6 +419,7 @@ def test_holders(pipeline, text, expected):
 
 
 TITLE_EDGES = [  # sentence -> the titles found
+    ("Известный YouTube-блогер Иван Котов приехал.", ["YouTube-блогер"]),  # a Latin first part is the title's
     ("Лучшим актёром фестиваля признан Иван Котов.", ["актёром"]),  # nor "лучший", "будущий"
     ("Будущий лётчик родился в Тамбове.", ["лётчик"]),
     ("Сегодня обязанности главы региона исполняет Котов.", ["главы региона"]),  # the state it serves
