@@ -719,6 +719,8 @@ def _not_an_org(text: str, o: Span, people: dict) -> bool:
     if _PLATFORM.fullmatch(name) and (_MEDIUM_BEFORE.search(before)
                                       or _IN_MEDIUM.search(before) and not _WORK_OR_MONEY.search(before)):
         return True
+    if _common_words(text, o, name):
+        return True
     if re.fullmatch(r"(?:Telegram|YouTube)-канал\w*", name):
         return True  # a channel there
     if re.match(r"[ \u00a0]*\((?:19|20)\d\d\)", text[o.end:o.end + 9]):
@@ -726,6 +728,21 @@ def _not_an_org(text: str, o: Span, people: dict) -> bool:
     # "Амаду Кейта (Amadou Keita)": a name spelt again in brackets
     return (text[o.start - 1:o.start] == "(" and text[o.end:o.end + 1] == ")" and people.get(o.start - 2) is not None
             and " " in name and not name.isupper())
+
+
+_OPENING = re.compile(r"(?:^|[.!?…]|\n)[ \u00a0]*$")
+
+
+def _common_words(text: str, o: Span, name: str) -> bool:
+    """Words the dictionary knows, none a noun, capitalised only as they open a sentence: "Предусмотрены три
+    выходных дня", "Воскресное заседание" (a name in quotes or a noun may be one: "«Известия»", "Мемориал")."""
+    words = name.split()
+    if not all(re.fullmatch(r"[А-Яа-яЁё-]+", w) for w in words) or any(w[:1].isupper() for w in words[1:]):
+        return False
+    if not _OPENING.search(text, max(0, o.start - 6), o.start) or text[o.end:o.end + 1] in "»\"“":
+        return False
+    return all(morph().word_is_known(w.lower()) and not any(p.tag.POS == "NOUN" for p in parses(w.lower()))
+               for w in words)
 
 
 _QUOTED_AFTER_WORK = re.compile(_WORK_NOUN + r"[ \u00a0]+«([^«»\n]{1,40})»", re.IGNORECASE)

@@ -858,3 +858,18 @@ def test_verb_gender_does_not_make_a_nominative_of_a_known_surname():
 
     parts, gender = normalize_name(["Путину"], "femn")
     assert (parts["last"], gender) == ("Путин", "masc")
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    ("Итоги подвели. Кредитные ставки выросли.", "Кредитные", True),  # an adjective opening a sentence
+    ("Закон приняли. Предусмотрены три выходных дня.", "Предусмотрены", True),
+    ("Итоги подвели. Мемориал заявил о проверке.", "Мемориал", False),  # a noun may be a name
+    ("Итоги подвели. «Известия» сообщили об этом.", "Известия", False),  # so may a quoted word
+    ("Итоги подвели, Кредитные ставки выросли.", "Кредитные", False),  # capitalised mid-sentence: a name
+])
+def test_common_words_opening_a_sentence_are_no_organisation(text, name, expected):
+    from extractor.orgs import _not_an_org
+    from extractor.spans import Span
+
+    start = text.index(name)
+    assert _not_an_org(text, Span(start, start + len(name), "ORG", "spacy"), {}) is expected
