@@ -233,6 +233,9 @@ def _predicates(gap: str, p) -> bool:
     the past agreeing with this one, joined by commas or "и", with no clause of its own."""
     if p.tag.POS != "VERB" or _SUBORDINATE.search(gap) or not re.search(r"(?:,|[ \u00a0]и)[ \u00a0]*$", gap):
         return False
+    first = re.match(r"[ \u00a0]*,[ \u00a0]*([а-яё]+)", gap)
+    if first and parses(first.group(1))[0].tag.POS == "VERB":
+        return False  # a subject is not cut from its first verb by a comma: "в семье Анны Котовой, окончила"
     verbs = [q for w in _WORD.findall(gap) for q in parses(w.lower())[:1] if q.tag.POS == "VERB"]
     return bool(verbs) and all(q.tag.tense == p.tag.tense and q.tag.gender == p.tag.gender and
                                q.tag.number == p.tag.number for q in verbs)
