@@ -43,20 +43,22 @@ def load_predictions(path: Path) -> dict[str, dict]:
 
 
 def evaluate(gold: Iterable[Path], pred: Path | None = None, type_map: dict[str, str] | None = None,
-             pipeline=None, keep_docs: bool = False, progress: Callable[[int], None] | None = None) -> EvalReport:
-    """Score every gold document; documents missing from ``pred`` count as empty predictions."""
+             pipeline=None, keep_docs: bool = False, progress: Callable[[int], None] | None = None,
+             affiliations: bool = False) -> EvalReport:
+    """Score every gold document; documents missing from ``pred`` count as empty predictions. ``affiliations``:
+    count them as WORKPLACE relations too (the benchmark's rules do not)."""
     preds = load_predictions(pred) if pred else None
     if pipeline is None and preds is None:
         from .pipeline import default_pipeline
         pipeline = default_pipeline()
     report = EvalReport(Scores())
     for path in gold:
-        for doc in load_gold(Path(path), type_map):
+        for doc in load_gold(Path(path), type_map, affiliations):
             if preds is not None:
                 result = preds.get(str(doc["id"]), {})
             else:
                 result = pipeline(doc["text"], date=doc.get("date")).to_dict()
-            p = result_to_pred(result) if "error" not in result else {"entities": [], "relations": []}
+            p = result_to_pred(result, affiliations) if "error" not in result else {"entities": [], "relations": []}
             errors: list | None = [] if keep_docs else None
             score_document(doc, p, report.scores, errors)
             if keep_docs:

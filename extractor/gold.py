@@ -26,15 +26,16 @@ def parse_map(spec: str | None) -> dict[str, str]:
     return out
 
 
-def load_gold(path: Path, type_map: dict[str, str] | None = None) -> Iterator[dict]:
-    """Yield gold documents {'id','text','types','entities','relations','relation_types','date'}."""
+def load_gold(path: Path, type_map: dict[str, str] | None = None, affiliations: bool = False) -> Iterator[dict]:
+    """Yield gold documents {'id','text','types','entities','relations','relation_types','date'}; a sample's
+    affiliations count as WORKPLACE relations when ``affiliations`` (as the predictions' do)."""
     if not path.exists():
         raise GoldError(f"gold not found: {path}")
     if path.is_file():
         if path.suffix == ".jsonl":
             yield from _load_jsonl(path)
         elif path.name.endswith(".gold.json"):
-            yield _load_sample(path)
+            yield _load_sample(path, affiliations)
         else:
             raise GoldError(f"{path}: expected a .jsonl gold file, a *.gold.json sample or a folder")
         return
@@ -42,7 +43,7 @@ def load_gold(path: Path, type_map: dict[str, str] | None = None) -> Iterator[di
     anns = sorted(path.rglob("*.ann"))
     if samples:
         for p in samples:
-            yield _load_sample(p)
+            yield _load_sample(p, affiliations)
     elif anns:
         for p in anns:
             yield _load_brat(p, type_map or dict(NEREL_MAP))
@@ -69,7 +70,7 @@ def _load_jsonl(path: Path) -> Iterator[dict]:
             yield doc
 
 
-def _load_sample(path: Path) -> dict:
+def _load_sample(path: Path, affiliations: bool = False) -> dict:
     """samples/NAME.gold.json: the hand-checked expected output (our schema) for samples/NAME.txt."""
     txt = path.with_name(path.name[: -len(".gold.json")] + ".txt")
     try:
@@ -77,7 +78,7 @@ def _load_sample(path: Path) -> dict:
         text = txt.read_text(encoding="utf-8")
     except (OSError, json.JSONDecodeError) as exc:
         raise GoldError(f"{path}: {exc}") from exc
-    pred = result_to_pred(gold)
+    pred = result_to_pred(gold, affiliations)
     return {"id": str(txt), "text": text, "types": ["PERSON", "POSITION", "ORG", "DATE", "MONEY"],
             "entities": pred["entities"], "relations": pred["relations"],
             "relation_types": RELATION_TYPES, "date": gold.get("date"), "expected": gold}

@@ -147,8 +147,9 @@ def score_document(gold: dict, pred: dict, scores: Scores, errors: list | None =
         scores.relations[rt].add(match_relations(pr, gr))
 
 
-def result_to_pred(result: dict) -> dict:
-    """The project's JSON output -> scored entities and relations (rules of the benchmark README)."""
+def result_to_pred(result: dict, affiliations: bool = False) -> dict:
+    """The project's JSON output -> scored entities and relations (rules of the benchmark README, which derive
+    WORKPLACE from positions only); ``affiliations``: count each affiliation as a WORKPLACE relation too."""
     ents = []
     for p in result.get("people", []):
         ents += [{"type": "PERSON", "start": m["start"], "end": m["end"]} for m in p["mentions"]]
@@ -176,7 +177,7 @@ def result_to_pred(result: dict) -> dict:
             if pos.get("organisation") in orgs:
                 tail = _nearest(orgs[pos["organisation"]]["mentions"], span)
                 rels.append({"type": "WORKPLACE", "head": head, "tail": tail})
-    for a in result.get("affiliations", []):  # who works where by a verb: "возглавил «Ромашку»"
+    for a in result.get("affiliations", []) if affiliations else ():  # by a verb: "возглавил «Ромашку»"
         rel = {"type": "WORKPLACE", "head": (a["person_mention"]["start"], a["person_mention"]["end"]),
                "tail": (a["organisation_mention"]["start"], a["organisation_mention"]["end"])}
         if rel not in rels:

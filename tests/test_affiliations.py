@@ -58,6 +58,18 @@ def test_affiliations(pipeline, text, expected):
         assert text[a.cue.start:a.cue.end] == a.cue.text
 
 
+def test_affiliations_count_as_workplace_only_when_asked():
+    from extractor.scoring import result_to_pred
+
+    result = {"people": [{"id": "person-1", "mentions": [{"start": 0, "end": 5}]}],
+              "organisations": [{"id": "org-1", "mentions": [{"start": 20, "end": 27}]}],
+              "affiliations": [{"person": "person-1", "organisation": "org-1",
+                                "person_mention": {"start": 0, "end": 5}, "organisation_mention": {"start": 20, "end": 27}}]}
+    assert result_to_pred(result)["relations"] == []  # the benchmark's rules: WORKPLACE from positions only
+    assert result_to_pred(result, affiliations=True)["relations"] == [
+        {"type": "WORKPLACE", "head": (0, 5), "tail": (20, 27)}]
+
+
 def test_a_title_already_linked_adds_no_workplace_twice():
     from extractor.scoring import result_to_pred
 
@@ -66,5 +78,5 @@ def test_a_title_already_linked_adds_no_workplace_twice():
               "positions": [{"start": 10, "end": 27, "person": "person-1", "organisation": "org-1"}],
               "affiliations": [{"person": "person-1", "organisation": "org-1",
                                 "person_mention": {"start": 0, "end": 5}, "organisation_mention": {"start": 20, "end": 27}}]}
-    rels = [r for r in result_to_pred(result)["relations"] if r["type"] == "WORKPLACE"]
+    rels = [r for r in result_to_pred(result, affiliations=True)["relations"] if r["type"] == "WORKPLACE"]
     assert rels == [{"type": "WORKPLACE", "head": (0, 5), "tail": (20, 27)}]

@@ -143,6 +143,12 @@ def test_eval_on_samples_with_floors(runner, tmp_path):
     assert "<mark" in page and "strict P" in page
 
 
+def test_eval_counts_affiliations_only_when_asked(runner):
+    plain = json.loads(run(runner, ["eval", "samples", "--json"]).stdout)["relations"]["WORKPLACE"]
+    more = json.loads(run(runner, ["eval", "samples", "--json", "--affiliations"]).stdout)["relations"]["WORKPLACE"]
+    assert more["gold"] > plain["gold"] and more["pred"] > plain["pred"]
+
+
 def test_eval_fail_under(runner):
     r = run(runner, ["eval", "samples", "--fail-under", "PERSON=1.01"])
     assert r.exit_code == 1 and "below the floor" in r.stderr
