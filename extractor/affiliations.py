@@ -7,6 +7,7 @@
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from bisect import bisect_right
 
@@ -112,6 +113,22 @@ def find_affiliations(text: str, sents, people, organisations) -> list[Affiliati
             cue = re.match(r"[^ \u00a0]+(?:[ \u00a0]+[^ \u00a0]+){0,2}", led.group())
             add(m, pid, *before[-1], (led.start(), led.start() + cue.end()), "head")
     return sorted(out.values(), key=lambda a: (min(a.person_mention.start, a.organisation_mention.start), a.person))
+
+
+def with_organisations(positions, ties, sents) -> list:
+    """Positions whose holder's affiliation in the title's sentence gives the organisation the title lacks:
+    "Иван Котов, опытный менеджер, в 2010 году возглавил «Ромашку»" (the manager of «Ромашка»)."""
+    sents = sorted(sents)
+    n = max((e for _, e in sents), default=0) + 1
+    out = []
+    for p in positions:
+        if p.person and not p.organisation:
+            k = _sentence(sents, p.start, n)
+            tie = next((a for a in ties if a.person == p.person and _sentence(sents, a.person_mention.start, n) == k), None)
+            if tie:
+                p = dataclasses.replace(p, organisation=tie.organisation)
+        out.append(p)
+    return out
 
 
 def _sentence(sents, pos: int, n: int) -> tuple[int, int]:

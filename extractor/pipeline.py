@@ -7,7 +7,7 @@ import re
 import threading
 
 from . import syntax
-from .affiliations import find_affiliations
+from .affiliations import find_affiliations, with_organisations
 from .dates import find_dates, parse_anchor
 from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
@@ -153,6 +153,7 @@ class Pipeline:
         organisations = group_orgs(text, named_orgs(text, orgs, spans))
         pos = build_positions(text, positions, people, organisations, sents, places)
         ties = find_affiliations(text, sents, people, organisations)
+        pos = with_organisations(pos, ties, sents)
         return Result(people=tuple(people), positions=tuple(pos), organisations=tuple(organisations),
                       affiliations=tuple(ties),
                       dates=tuple(dates), money=tuple(money), id=id,

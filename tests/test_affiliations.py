@@ -80,3 +80,9 @@ def test_a_title_already_linked_adds_no_workplace_twice():
                                 "person_mention": {"start": 0, "end": 5}, "organisation_mention": {"start": 20, "end": 27}}]}
     rels = [r for r in result_to_pred(result, affiliations=True)["relations"] if r["type"] == "WORKPLACE"]
     assert rels == [{"type": "WORKPLACE", "head": (0, 5), "tail": (20, 27)}]
+
+
+def test_an_affiliation_gives_the_holders_title_its_organisation(pipeline):
+    d = pipeline("Иван Котов, опытный менеджер, в 2010 году возглавил «Ромашку».").to_dict()
+    orgs = {o["id"]: o["name"] for o in d["organisations"]}
+    assert [(p["text"], orgs.get(p["organisation"])) for p in d["positions"]] == [("менеджер", "Ромашка")]
