@@ -40,10 +40,10 @@ _STEMS = re.compile(r"(?<![а-яё])(?:возглав|руковод|коман�
                     r"управ)[а-яё]*", re.I)
 _GAMES = re.compile(r"(?<![а-яё])(?:матч|игр|сезон|поедин|встреч)[а-яё]*", re.I)
 _AS_VERB = ("VERB", "INFN", "PRTF", "PRTS", "GRND")
-# what may stand between a subject and its verb besides adverbs: a relative pronoun, a linking or modal verb
-# ("Котов, который с 2010 года возглавляет", "Котова будет возглавлять", "Лапин продолжает работать")
-_AUXILIARY = frozenset("быть стать продолжать продолжить начать начинать мочь должный собираться планировать "
-                       "хотеть успеть перестать остаться оставаться".split())
+# what may stand between a subject and its verb besides adverbs: a relative pronoun, a linking verb, one of
+# going on ("Котов, который с 2010 года возглавляет", "Котова будет возглавлять", "Лапин продолжает работать");
+# not one of wanting or being able: "хочет работать в «Ромашке»" is not working there
+_AUXILIARY = frozenset("быть стать продолжать продолжить начать начинать успеть остаться оставаться".split())
 _GAP = 80  # characters between a subject and its verb, or a verb and its organisation, at most
 # the organisation first, its head after: "правительство во главе с Иваном Котовым", "театр под руководством
 # Олега Лапина", "«Ромашка», возглавляемая Анной Котовой" (a title may come between: "во главе с премьером ...")
