@@ -614,12 +614,19 @@ def _org_by_verb(text, start, sents, mentions, org_mentions):
     end = end if line == -1 else line
     verb = next((v for v in _WORKS_VERB.finditer(text, start, end)
                  if parses(v.group().lower())[0].tag.POS in ("VERB", "PRTF", "PRTS", "GRND")), None)
-    if verb is None or mentions.starting(start, verb.start()):
+    if verb is None or mentions.starting(start, verb.start()) or _other_verb(text, start, verb.start()):
         return None
     at = org_mentions.starting(verb.end(), min(end, verb.end() + _VERB_GAP))
     if not at or mentions.starting(verb.end(), at[0][0].start):
         return None
     return at[0][1]
+
+
+def _other_verb(text: str, start: int, end: int) -> bool:
+    """A finite verb between the holder and the verb of working is another predicate, maybe of another subject:
+    "родилась в семье вице-губернатора Анны Котовой, окончила институт, работала в «Ромашке»"."""
+    return any(p.tag.POS == "VERB" and p.normal_form not in ("быть", "стать")
+               for w in _WORD.findall(text, start, end) for p in parses(w.lower())[:1])
 
 
 _LAST = re.compile(r"[ \u00a0]([а-яё-]+)$")
