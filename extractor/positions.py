@@ -528,7 +528,8 @@ def _apposition(text, s, mentions, head, genders, in_full):
                     and _may_be_genitive(text, m, "," not in gap) \
                     and (not _genitive(head) or "," not in gap and not _after_kin(text, s)):
                 return nxt[0], nxt[1], True  # "пресс-секретарь Билла Клинтона Джо Локхарт": Клинтон is whose
-            if _whose(text, s, head, m, genders.get(pid, "?"), in_full.get(pid, frozenset())):
+            if _whose(text, s, head, m, genders.get(pid, "?"), in_full.get(pid, frozenset())) \
+                    or _inner_role_last(text, s, head, m):
                 break
             return m, pid, True
     for m, pid in mentions.starting(max(0, s.start - 200), s.start):
@@ -543,6 +544,23 @@ def _apposition(text, s, mentions, head, genders, in_full):
             if m.end <= s.start and _ONE_OF.match(text, m.end, s.start):
                 return m, pid, False  # one of them: no list of holders to gather
     return None
+
+
+def _inner_role_last(text, s, head, m) -> bool:
+    """The title ends in another role noun in the genitive, and the name after it is in the genitive too, not in
+    the head's case: it names that role's holder. "главой штаба [телеведущей] Анны Котовой" is not Котова's title;
+    "пресс-секретарь президента Анна Котова" is hers."""
+    words = list(_WORD.finditer(text, s.start, s.end))
+    if len(words) < 2 or head is None or head.tag.case in ("gent", "accs") or words[-1].group().lower() == head.word:
+        return False
+    last = words[-1].group()
+    if not (_is_head(last) and parses(last.lower())[0].tag.case == "gent"):
+        return False
+    # the case the name is in, by its given name where it has one ("Анны Лапиной": "Лапиной" reads as a noun too)
+    name = _WORD.findall(text, m.start, m.end)
+    given = [w for w in name if any("Name" in p.tag for p in parses(w.lower())[:2])]
+    return bool(name) and all(not any(p.tag.case == head.tag.case for p in parses(w.lower())) and
+                              parses(w.lower())[0].tag.case == "gent" for w in (given[:1] or name))
 
 
 # "Иван Котов — один из самых успешных [певцов]", "Рэй Кроуфорд стал одним из самых популярных [пианистов]",
