@@ -57,6 +57,9 @@ _SENTENCE_STOP = re.compile(r"[.!?;:()«»\"\n]")
 _AND = re.compile(r"[»\"'“” \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*[«\"'“„]*$")
 _WHICH = re.compile(r"[ \u00a0]*[,(][ \u00a0]*(котор(?:ый|ая|ое|ые|ую|ого|ой|ом|ым))(?![а-яё])", re.I)
 _WHO = frozenset(("который", "которая", "которые"))
+_HE = re.compile(r"(?<![а-яё])(?:он|она)(?![а-яё])", re.I)
+_BACK = 300  # characters before "он" its antecedent is looked for in
+_STOP = re.compile(r"[.!?;:\n«»\"]")  # what ends the stretch between a subject and its verb
 
 
 def find_affiliations(text: str, sents, people, organisations) -> list[Affiliation]:
@@ -174,7 +177,7 @@ def _subjects(text, lo, verb, p, mentions, gender, nominative):
     "который" (or a participle after a comma) refers to, with no one else named, no other verb and no stop
     between; a plural verb, every name of the list ("Котов и Лапин возглавили")."""
     before = mentions.starting(lo, verb.start())
-    pronoun = [x for x in _HE.finditer(text, before[-1][0].end if before else lo, verb.start())]
+    pronoun = list(_HE.finditer(text, before[-1][0].end if before else lo, verb.start()))
     if pronoun:  # "Котов родился в Томске. В 2001 году он возглавил «Ромашку»"
         said = "femn" if pronoun[-1].group().lower() == "она" else "masc"
         gap = text[pronoun[-1].end():verb.start()]
@@ -226,10 +229,6 @@ def _subjects(text, lo, verb, p, mentions, gender, nominative):
     return found
 
 
-_HE = re.compile(r"(?<![а-яё])(?:он|она)(?![а-яё])", re.I)
-_BACK = 300  # characters before "он" its antecedent is looked for in
-
-
 def _plain(gap: str) -> bool:
     """No other verb (but a linking or modal one) and no conjunction of clauses between a subject and its verb."""
     for w in _WORD.findall(gap):
@@ -259,12 +258,12 @@ def _predicates(gap: str, p) -> bool:
 
 
 def _stop(text, a, b) -> bool:
-    return bool(re.search(r"[.!?;:\n«»\"]", text[a:b]))
+    return bool(_STOP.search(text, a, b))
 
 
 def _object_before(text, lo, verb, orgs, mentions):
     """The organisation a verb of leading takes before it: "«Ромашку», которую возглавляет", "«Ромашку» возглавит"."""
-    which = [w for w in _WHICH.finditer(text, lo, verb.start())]
+    which = list(_WHICH.finditer(text, lo, verb.start()))
     end = which[-1].start() if which else verb.start()
     if which and (_stop(text, which[-1].end(), verb.start()) or len(_WORD.findall(text, which[-1].end(), verb.start())) > 3):
         return []
