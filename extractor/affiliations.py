@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from bisect import bisect_right
 
 from .morph import parses, verb_gender
 from .positions import nominative_words, person_gender
-from .spans import ByStart, covered
+from .spans import ByStart, covered, sentence_at
 from .types import Affiliation, Mention
 
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
@@ -86,7 +85,7 @@ def find_affiliations(text: str, sents, people, organisations) -> list[Affiliati
         if p is None:
             continue
         kind, preps = _VERBS[p.normal_form]
-        lo, hi = _sentence(sents, verb.start(), len(text))
+        lo, hi = sentence_at(sents, verb.start(), len(text))
         objects = _objects(text, verb.end(), hi, preps, mentions, orgs)
         if p.normal_form == "провести" and objects and not _GAMES.search(text, verb.end(), objects[0][0].start):
             continue  # "провёл 17 матчей за «Зенит»", not "провёл встречу за ..."
@@ -103,7 +102,7 @@ def find_affiliations(text: str, sents, people, organisations) -> list[Affiliati
         if from_:
             add(m, pid, *at[0], (m.end + from_.start(1), m.end + from_.end(1)), "works")
     for m, pid in mentions.items:  # the organisation before, its head after
-        lo, _ = _sentence(sents, m.start, len(text))
+        lo, _ = sentence_at(sents, m.start, len(text))
         led = _LED_BY.search(text, max(lo, m.start - 60), m.start)
         if not led or mentions.starting(led.start(), m.start):
             continue
@@ -118,25 +117,18 @@ def find_affiliations(text: str, sents, people, organisations) -> list[Affiliati
     return sorted(out.values(), key=lambda a: (min(a.person_mention.start, a.organisation_mention.start), a.person))
 
 
-def with_organisations(positions, ties, sents) -> list:
+def with_organisations(text: str, positions, ties, sents) -> list:
     """Positions whose holder's affiliation in the title's sentence gives the organisation the title lacks:
     "Иван Котов, опытный менеджер, в 2010 году возглавил «Ромашку»" (the manager of «Ромашка»)."""
     sents = sorted(sents)
-    n = max((e for _, e in sents), default=0) + 1
+    where: dict = {}  # (person, sentence) -> the organisation of their first affiliation there
+    for a in ties:
+        where.setdefault((a.person, sentence_at(sents, a.person_mention.start, len(text))), a.organisation)
     out = []
     for p in positions:
-        if p.person and not p.organisation:
-            k = _sentence(sents, p.start, n)
-            tie = next((a for a in ties if a.person == p.person and _sentence(sents, a.person_mention.start, n) == k), None)
-            if tie:
-                p = dataclasses.replace(p, organisation=tie.organisation)
-        out.append(p)
+        org = where.get((p.person, sentence_at(sents, p.start, len(text)))) if p.person and not p.organisation else None
+        out.append(dataclasses.replace(p, organisation=org) if org else p)
     return out
-
-
-def _sentence(sents, pos: int, n: int) -> tuple[int, int]:
-    k = bisect_right(sents, (pos, float("inf"))) - 1
-    return sents[k] if k >= 0 and sents[k][1] > pos else (0, n)
 
 
 def _objects(text, start, hi, preps, mentions, orgs):

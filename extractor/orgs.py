@@ -7,7 +7,7 @@ from functools import lru_cache
 from .morph import morph, normalize_phrase, noun_forms, parses, person_participle
 from .people import named_after
 from .resources import lexicon, resource
-from .spans import Span, covered, quote_close
+from .spans import QUOTE_PAIRS, Span, covered, quote_close
 from .types import Mention, Organisation
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
@@ -814,7 +814,7 @@ def _merge_orgs(text: str, orgs: list[Span], spans: list[Span]) -> list[Span]:
                 break
             end = nxt.end
             if gap.group(2):  # "[Совета директоров] «[Ромашки]»": a body's quotes go inside the longer name,
-                close = _CLOSING[gap.group(2)]  # the name in them stays an organisation of its own
+                close = QUOTE_PAIRS[gap.group(2)]  # the name in them stays an organisation of its own
                 if not text.startswith(close, end) or nxt.start not in by_start or not _a_body(text, cur):
                     break
                 end += len(close)
@@ -826,7 +826,6 @@ def _merge_orgs(text: str, orgs: list[Span], spans: list[Span]) -> list[Span]:
 
 
 _ORG_GAP = re.compile(r'[ \u00a0]+(?:(по|при|и)[ \u00a0]+)?([«"„“])?', re.I)
-_CLOSING = {"«": "»", '"': '"', "„": "“", "“": "”"}
 
 
 def _a_body(text: str, s: Span) -> bool:

@@ -16,7 +16,7 @@ from .orgs import combine_orgs, group_orgs, named_orgs, orgs_in_titles
 from .people import ADDRESS, RELATIVES, group_people, names_closing_orgs, names_named_after
 from .positions import build_positions, extend_to_body, find_positions, position_heads
 from .resources import resource
-from .spans import Coverage, Span, covered
+from .spans import QUOTE_PAIRS, Coverage, Span, covered
 from .threads import one_blas_thread
 from .types import Result
 
@@ -153,7 +153,7 @@ class Pipeline:
         organisations = group_orgs(text, named_orgs(text, orgs, spans))
         pos = build_positions(text, positions, people, organisations, sents, places)
         ties = find_affiliations(text, sents, people, organisations)
-        pos = with_organisations(pos, ties, sents)
+        pos = with_organisations(text, pos, ties, sents)
         return Result(people=tuple(people), positions=tuple(pos), organisations=tuple(organisations),
                       affiliations=tuple(ties),
                       dates=tuple(dates), money=tuple(money), id=id,
@@ -226,7 +226,6 @@ def split_lines(text: str, sents: list[tuple[int, int]]) -> list[tuple[int, int]
 
 
 _AGE_AT_END = re.compile(r"[ \u00a0]+\d+-?(?:летн|лет)[а-яё]*$")
-_QUOTES = {"«": "»", "„": "“", "“": "”", '"': '"'}
 
 
 def tidy(text: str, s: Span) -> Span | None:
@@ -277,7 +276,7 @@ def tidy(text: str, s: Span) -> Span | None:
         if span.endswith("''"):
             end -= 2
         span = text[start:end]
-    for o, c in _QUOTES.items():
+    for o, c in QUOTE_PAIRS.items():
         if o != c and span.endswith(c) and span.count(c) > span.count(o):  # "Лаборатории Касперского»"
             end -= 1
             span = span[:-1]
@@ -310,7 +309,7 @@ def _closing_quote(text: str, end: int, quote: str) -> int | None:
 def _to_quote_end(text: str, start: int, end: int) -> int:
     """A name that starts a quotation runs to its end: партию "[Движение за развитие] Чада" -> the whole name;
     not a quoted sentence or title ("«Vestas не желает ...»", "«Pussy Riot: панк-молебен»")."""
-    close = _QUOTES.get(text[start - 1:start]) if start else None
+    close = QUOTE_PAIRS.get(text[start - 1:start]) if start else None
     if not close or close in text[start:end]:
         return end
     stop = text.find(close, end, end + 60)

@@ -10,7 +10,7 @@ from .morph import HOSTED, head_noun, morph, normalize_phrase, noun_forms, parse
 from .orgs import bare_kind, is_org_head, org_heads
 from .people import NAMED_AFTER, named_after
 from .resources import lexicon
-from .spans import ByStart, Span, covered, quote_close
+from .spans import ByStart, Span, covered, quote_close, sentence_at
 from .types import Position
 
 # "губернатор области Роман Старовойт", "главы ведомства 40-летнего Олега Лапина"
@@ -626,8 +626,7 @@ def _org_by_verb(text, start, sents, mentions, org_mentions):
     """The organisation the holder's sentence says they work in, after a verb of working and before anyone else is
     named: "Генерал Аллен командовал силами НАТО", "нападающий перешёл в «Шанхай Шеньхуа»", "режиссёр Андрей
     Могучий, который работает в Александринском театре" (a verb, not a noun: "принял командование" is not one)."""
-    k = bisect_right(sents, (start, float("inf"))) - 1
-    end = sents[k][1] if k >= 0 and sents[k][1] > start else len(text)
+    end = sentence_at(sents, start, len(text))[1]
     line = text.find("\n", start, end)
     end = end if line == -1 else line
     verb = next((v for v in _WORKS_VERB.finditer(text, start, end)

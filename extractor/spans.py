@@ -57,6 +57,16 @@ class ByStart:
         return self.items[i:j]
 
 
+# an opening quote -> its closing one
+QUOTE_PAIRS = {"«": "»", "„": "“", "“": "”", '"': '"'}
+
+
+def sentence_at(sents: list[tuple[int, int]], pos: int, n: int) -> tuple[int, int]:
+    """The (start, end) of the sentence of sorted ``sents`` that ``pos`` lies in, or (0, n) outside them all."""
+    k = bisect_right(sents, (pos, float("inf"))) - 1
+    return sents[k] if k >= 0 and sents[k][1] > pos else (0, n)
+
+
 def quote_close(text: str, end: int) -> int | None:
     """Where a «quote» opened before ``end`` closes: the index just after its "»" on the same line within 100
     characters, or None."""
