@@ -10,12 +10,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .morph import parses, verb_gender
+from .morph import WORD, parses, verb_gender
 from .positions import nominative_words, person_gender
 from .spans import ByStart, covered, sentence_at
 from .types import Affiliation, Mention
-
-_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 # verb (infinitive) -> (kind, the prepositions its organisation follows; empty: a direct object)
 _VERBS = {
@@ -143,7 +141,7 @@ def _objects(text, start, hi, preps, mentions, orgs):
     gap_ = re.sub(r"[ \u00a0]*[:(—–-][ \u00a0]*$", " ", gap.rstrip(_QUOTES + "«„"))
     if _SENTENCE_STOP.search(gap_) or "," in gap or mentions.starting(start, o.start):
         return []
-    words = [w.lower() for w in _WORD.findall(gap)]
+    words = [w.lower() for w in WORD.findall(gap)]
     if any(parses(w)[0].tag.POS in ("VERB", "INFN") for w in words):
         return []
     if preps:
@@ -223,7 +221,7 @@ def _subjects(text, lo, verb, p, mentions, gender, nominative):
 
 def _plain(gap: str) -> bool:
     """No other verb (but a linking or modal one) and no conjunction of clauses between a subject and its verb."""
-    for w in _WORD.findall(gap):
+    for w in WORD.findall(gap):
         q = parses(w.lower())[0]
         if q.tag.POS in ("VERB", "INFN", "PRTF", "GRND") and q.normal_form not in _AUXILIARY:
             return False
@@ -244,7 +242,7 @@ def _predicates(gap: str, p) -> bool:
     first = re.match(r"[ \u00a0]*,[ \u00a0]*([а-яё]+)", gap)
     if first and parses(first.group(1))[0].tag.POS == "VERB":
         return False  # a subject is not cut from its first verb by a comma: "в семье Анны Котовой, окончила"
-    verbs = [q for w in _WORD.findall(gap) for q in parses(w.lower())[:1] if q.tag.POS == "VERB"]
+    verbs = [q for w in WORD.findall(gap) for q in parses(w.lower())[:1] if q.tag.POS == "VERB"]
     return bool(verbs) and all(q.tag.tense == p.tag.tense and q.tag.gender == p.tag.gender and
                                q.tag.number == p.tag.number for q in verbs)
 
@@ -257,7 +255,7 @@ def _object_before(text, lo, verb, orgs, mentions):
     """The organisation a verb of leading takes before it: "«Ромашку», которую возглавляет", "«Ромашку» возглавит"."""
     which = list(_WHICH.finditer(text, lo, verb.start()))
     end = which[-1].start() if which else verb.start()
-    if which and (_stop(text, which[-1].end(), verb.start()) or len(_WORD.findall(text, which[-1].end(), verb.start())) > 3):
+    if which and (_stop(text, which[-1].end(), verb.start()) or len(WORD.findall(text, which[-1].end(), verb.start())) > 3):
         return []
     named = [x for x in orgs.within(lo, end) if not text[x[0].end:end].strip(_QUOTES)]
     if not named or mentions.starting(named[-1][0].end, verb.start()):
@@ -280,5 +278,5 @@ def _subject_after(text, verb, hi, mentions, nominative):
 def _nominative(name: str, words: frozenset[str]) -> bool:
     """A mention is in the nominative when its last word is one of the name's ``words`` in the nominative:
     "Котова" of Анна Котова, not of Иван Котов; a Latin name may be."""
-    found = _WORD.findall(name)
+    found = WORD.findall(name)
     return not found or found[-1].lower() in words

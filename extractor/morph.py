@@ -10,7 +10,7 @@ import pymorphy3
 from .resources import lexicon
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-_WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
+WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")  # a Cyrillic word, hyphenated parts and all
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +146,7 @@ def noun_forms(lemmas) -> frozenset[str]:
 def head_noun(text: str, start: int, end: int):
     """The parse of the first noun of text[start:end] (a title's head: "министра" in "министра финансов"), or
     None when there is none ("президентских")."""
-    words = _WORD.findall(text, start, end)
+    words = WORD.findall(text, start, end)
     for i, w in enumerate(words):
         ps = parses(w.rsplit("-", 1)[-1].lower())
         if ps[0].tag.POS == "NOUN" or _heads(ps, *words[i + 1:i + 3]):  # "управляющим банком"
@@ -414,7 +414,7 @@ def normalize_phrase(text: str) -> str:
     The head noun and the modifiers before it go to the nominative (number kept); everything after
     the head stays as written, so genitive dependents stay genitive.
     """
-    words = list(_WORD.finditer(text))
+    words = list(WORD.finditer(text))
     # a Latin first part of a compound stays as written: "YouTube-блогером" -> "YouTube-блогер"
     if not words or words[0].start() > 0 and text[: words[0].start()].strip() not in ("", "«", '"') \
             and not (re.fullmatch(r"[A-Za-z\d]+-", text[: words[0].start()]) and words[0].group().islower()):
