@@ -771,11 +771,16 @@ _LATIN_FACILITY = {"tournament", "festival", "fest", "cup", "championship", "cha
                    "bridge", "tower", "palace", "cathedral", "harbor", "harbour", "circus", "station"}
 
 
+_HOUSE = re.compile(r"Дом(?:а|у|ом|е)?[ \u00a0]+[А-ЯЁа-яё]")  # "Белый дом" is no such name
+
+
 def _facility(name: str) -> bool:
     """A name headed by a building, a place, an event or an award ("Саяно-Шушенской ГЭС", "Боткинской больнице",
     "Государственные СМИ"); a quoted name is taken as it is."""
     if "«" in name or '"' in name:
         return False
+    if _HOUSE.match(name):  # "Дом Советов", "Доме учёных": a building (NEREL: no organisation in 6 such)
+        return True
     latin = re.fullmatch(r"[A-Za-z0-9&'’. -]+", name)
     if latin:  # "Corus Chess Tournament", "MGM National Harbor", "L'Avenue Mall"
         return name.rsplit(None, 1)[-1].lower() in _LATIN_FACILITY
