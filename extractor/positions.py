@@ -90,12 +90,14 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
             _kind_named_before(text, s, org_mentions) or \
             (_org_by_verb(text, max(f[0].end, s.end), sents, mentions, org_mentions) if f and not _plural(head) else None)
         mtext = text[s.start:s.end]
+        listed = not _plural(head) and _listed(text, s, f, head, mentions, in_full)
         people_ = _co_holders(text, s, f, mentions) if f and (f[2] or f[0].start >= s.end) and _plural(head) \
-            else ((person,) if person else ())
+            else listed or ((person,) if person else ())
         person = people_[0] if people_ else person
         role = _role(text, s, names) if head else None
-        role = (role[0], role[1], text[role[0]:role[1]], _title(text[role[0]:role[1]])) if role else None
-        out.append(Position(f"position-{i + 1}", _title(mtext), s.start, s.end, mtext, person, org, people_, role))
+        role = (role[0], role[1], text[role[0]:role[1]], _title(text[role[0]:role[1]], listed)) if role else None
+        out.append(Position(f"position-{i + 1}", _title(mtext, listed), s.start, s.end, mtext, person, org, people_,
+                            role))
     return out
 
 
@@ -495,8 +497,20 @@ def _co_holders(text, s, found, mentions) -> tuple[str, ...]:
 _LIST_GAP = re.compile("^" + _LIST)
 
 
-def _title(text: str) -> str:
-    """'Губернатора Воронежской области' -> 'губернатор Воронежской области': nominative, lower-case start."""
+def _listed(text, s, found, head, mentions, in_full) -> tuple[str, ...]:
+    """A title whose head may be plural too ("актрисы") right before a list of names in the nominative ("актрисы
+    Анна Котова, Мэри Смит и Ольга Лапина"): all of them hold it; () otherwise."""
+    if not found or not found[2] or found[0].start < s.end \
+            or _may_be_genitive(text, found[0], False) and not _as_named(text, found[0], in_full.get(found[1], ())) \
+            or not any(p.tag.number == "plur" and p.tag.case == "nomn" for p in parses(head.word)[:3]):
+        return ()
+    names = _co_holders(text, s, found, mentions)
+    return names if len(names) > 1 else ()
+
+
+def _title(text: str, plural: bool = False) -> str:
+    """'Губернатора Воронежской области' -> 'губернатор Воронежской области': nominative, lower-case start;
+    ``plural``: the head is a nominative plural already ("актрисы" held by a list of names), kept as written."""
     acting = _ACTING_AT.match(text)
     if acting:  # "исполняющего обязанности губернатора" -> "исполняющий обязанности губернатора"; the rest is governed
         fem = re.search(r"исполняющ(?:ей|ая|ую)", acting.group(), re.I)
@@ -505,7 +519,7 @@ def _title(text: str) -> str:
     words = _WORD.findall(text)
     if len(words) == 1 and parses(words[0].lower())[0].tag.POS == "ADJF":  # "президентских" -> "президентский"
         return parses(words[0].lower())[0].normal_form
-    title = normalize_phrase(text)
+    title = text if plural else normalize_phrase(text)
     if title[:1].isupper() and title[1:2].islower() and not re.match(r"[A-Za-z]+-", title):
         title = title[0].lower() + title[1:]
     return title
@@ -523,9 +537,11 @@ def _apposition(text, s, mentions, head, genders, in_full):
             nxt = following[i + 1] if i + 1 < len(following) else None
             gap = text[m.end:nxt[0].start] if nxt else ""
             # "заместителя Миллера Джона Смита" too, but "дочь президента Джона Миллера Анна" is the president's
-            # (a plural title's names are a list: "режиссёры, как Павел Орлов, Илья Зимин")
+            # (a plural title's names are a list: "режиссёры, как Павел Орлов, Илья Зимин"; after a comma, a name written
+            # as the nominative of a name given in full is no genitive: "тренер Иван Котов, Олег Лапин ...")
             if nxt and _OF_WHOM.match(gap) and not (_plural(head) and "," in gap) \
                     and _may_be_genitive(text, m, "," not in gap) \
+                    and ("," not in gap or not _as_named(text, m, in_full.get(pid, ()))) \
                     and (not _genitive(head) or "," not in gap and not _after_kin(text, s)):
                 return nxt[0], nxt[1], True  # "пресс-секретарь Билла Клинтона Джо Локхарт": Клинтон is whose
             if _whose(text, s, head, m, genders.get(pid, "?"), in_full.get(pid, frozenset())) \
