@@ -86,7 +86,8 @@ def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, f
         adj = [p for p in parses(elder.group(1).lower()) if p.tag.POS == "ADJF" and p.tag.case == case]
         tail = _inflect(adj[0], {"nomn", "sing", gender}) if adj else None
         return (f"{nom}-{tail}", fit) if nom and tail else (None, 0.0)
-    if len(parts) == 2 and all(len(x) > 2 and x[:1].isupper() for x in parts):
+    if len(parts) == 2 and len(parts[0]) > 2 and len(parts[1]) > 1 and all(x[:1].isupper() for x in parts):
+        # (the second part may be short: "Сомова-Ли" -> "Сомов-Ли")
         # a double surname declines in both parts: "Сомовой-Лапиной" -> "Сомова-Лапина"
         (first, fit1), (last, fit2) = (surname_nominative(x, gender, case) for x in parts)
         if not first and not last:
@@ -295,12 +296,12 @@ _OBLIQUE_ADJ = re.compile(r"[^аеёиоуыэюя](?:ого|его|ому|ем�
 
 
 def normalize_name(words: list[str], subject_of: str | None = None,
-                   case: str | None = None) -> tuple[dict[str, str | None], str | None]:
+                   case: str | tuple[str, ...] | None = None) -> tuple[dict[str, str | None], str | None]:
     """Words of a person's name (any case) -> {'first','middle','last'} in the nominative, and gender.
 
     ``subject_of``: the gender of a past-tense verb the name goes with ("Ярослава Новожилова рассказала"),
     which settles names that read both as a man's in the genitive and a woman's in the nominative.
-    ``case``: the case the name is known to be in ("gent" after "имени").
+    ``case``: the case the name is known to be in ("gent" after "имени"), or the cases it may be in.
     """
     regnal = next((i for i, w in enumerate(words) if i and _REGNAL.fullmatch(w)), None)
     if regnal is not None:  # "Елизаветы II", "Иоанна Павла II", "Карла XVI Густава": given names and a number
@@ -321,13 +322,13 @@ _REGNAL = re.compile(REGNAL)
 
 
 @lru_cache(maxsize=20000)
-def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: str | None = None,
+def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: str | tuple | None = None,
                     given_only: bool = False) -> tuple[tuple, str | None]:
     roles = ["first"] * len(words) if given_only else _name_roles(words)
     asian = surname_first(words)
     best, best_score = None, -1.0
     for gender in ("masc", "femn"):
-        for case in (known_case,) if known_case else CASES:
+        for case in (known_case,) if isinstance(known_case, str) else known_case or CASES:
             score, forms = (0.05 if case == "nomn" else 0.0), []
             # the verb's gender tells a subject's, unless the surname is an adjective's oblique case ("Сын
             # В.Жириновского попал")

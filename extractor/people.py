@@ -111,6 +111,14 @@ RELATIVES = r"(?:вдова|жена|дочь|мать|сестра|сын|му�
 _KIN_BEFORE = re.compile(r"(?<![а-яё])" + RELATIVES + r"[ \u00a0]+$", re.I)
 
 
+_PREPOSITION = re.compile(r"(?<![А-Яа-яЁё])(с|со|к|ко|о|об|обо|при|у|для|без|от|до|из|после|против|около|среди|возле|"
+                          r"между|над|под|перед|за|по|на|в|во)[ \u00a0]+$")  # "С Ванаджах": an initial
+_PREPOSITION_CASE = {**dict.fromkeys(("к", "ко"), "datv"), **dict.fromkeys(("о", "об", "обо", "при"), "loct"),
+                     **dict.fromkeys("у для без от до из после против около среди возле".split(), "gent"),
+                     **dict.fromkeys(("с", "со"), ("gent", "ablt")),  # "с Иваном", "начиная с Ивана"
+                     **dict.fromkeys(("между", "над", "под", "перед"), ("ablt", "accs"))}
+
+
 def group_people(text: str, spans) -> list[Person]:
     """Join every mention of the same person: full names first, then surname- or first-name-only ones."""
     parsed = []
@@ -125,7 +133,11 @@ def group_people(text: str, spans) -> list[Person]:
             # after "имени", and with initials only after a word for a relative: "Сын А.Лапина" is Лапин's son
             case = "gent" if NAMED_AFTER.search(text, max(0, s.start - 8), s.start) or words[0].endswith(".") and len(
                 words_for_norm) == 1 and _KIN_BEFORE.search(text, max(0, s.start - 12), s.start) else None
-            parts, _ = normalize_name(words_for_norm, _verb_nearby(text, s.start, s.end), case)
+            # a name right after a preposition is no verb's subject, and some prepositions tell its case ("к Игги
+            # Попу", "с Игги Попом")
+            prep = _PREPOSITION.search(text, max(0, s.start - 12), s.start)
+            case = case or (_PREPOSITION_CASE.get(prep.group(1).lower()) if prep else None)
+            parts, _ = normalize_name(words_for_norm, None if prep else _verb_nearby(text, s.start, s.end), case)
         else:
             parts = {"first": None, "middle": None, "last": None}
         if initials and parts["first"] is None:

@@ -128,6 +128,9 @@ ORGS = [
 ]
 
 PEOPLE = [
+    # a preposition right before a name tells its case, and no verb makes it a subject
+    ("Письмо пришло от Олега Сомова-Ли.", {"Олег Сомов-Ли": ["Олега Сомова-Ли"]}),
+    ("Затем он встретился с Анной Котовой.", {"Анна Котова": ["Анной Котовой"]}),
     # the last words of a name one word longer are that name, whatever they read as alone
     ("Людвиг ван Бетховен написал симфонию. Ван Бетховен был глух.",
      {"Людвиг ван Бетховен": ["Людвиг ван Бетховен", "Ван Бетховен"]}),
