@@ -109,7 +109,7 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         rf"{PREP}{weekday}|{WEEKDAY}(?:,?{SP}{date_words}|,?{SP}{numeric})",
         rf"{PREP}?{single}",
         rf"{PREP}?{PART}?{SEASON}(?:{SP}{YEAR}{GOD}?)?",
-        rf"{PREP}?{PART}?(?:\d{{2}}|{YEAR})-?(?:х|е|ые|ых)(?:\s+год(?:ах|ов|ы|ам|ами)|\s+гг)?",
+        rf"{PREP}?{PART}?(?:\d{{2}}|{YEAR})(?<=0)-?(?:х|е|ые|ых)(?:\s+год(?:ах|ов|ы|ам|ами)|\s+гг)?",
         rf"{PREP}?{PART}?(?:{ROMAN}|\d{{1,2}})\s+(?:век(?:е|а|у|ом)?|веков|столети(?:е|я|и))(?:\s+до\s+н\.\s*э\.)?",
         rf"{PREP}?{PART}?{YEAR}(?=\s*(?:[,.;:)!?»—–]|\s-\s|$))",
         # years listed before the word for them: "в [2005] и 2009 годах", "в [1956], [1964] и 1972 годах"
@@ -329,11 +329,13 @@ def _join_coordinated(text: str, dates: list[DateMention], anchor: dt.date | Non
 # an age after "в возрасте", "ему было", "исполнилось" (a qualifier may stand between) ...
 _AGE_WORDS = re.compile(r"(?<![а-яё])(?:возрасте|исполнил\w*|исполняется|исполнится|исполниться|было|будет|ему|ей|им|"
                         r"котор(?:ому|ой|ым)|в\s+свои)"
-                        r"(?:\s+(?:бы|уже|всего|лишь|только|тогда|более|менее|около|свыше|почти|примерно|и))?\s+$")
+                        r"(?:\s+(?:бы|уже|всего|лишь|только|тогда|более|менее|около|свыше|почти|примерно|и|"
+                        r"по\s+крайней\s+мере))?\s+$")
 # ages listed before the word for them: "Им было 31, 24 и [17 лет]", "в 65 и [72 лет]", "(11, 7 и [6 лет])"
 _AGES_LISTED = re.compile(r"(?<![\d.,])\d{1,3}(?:,\s*\d{1,3})*\s+и\s+$")
-# ... or after a name: "Ивану Котову 52 года", "Анна Зуева — 47 лет, врач", "Омар Саид (Omar Said), 29 лет"
-_AGE_AFTER_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]+[уеи]|[А-ЯЁ][а-яё]+,|\),|[А-ЯЁ][а-яё]+\s+[—–])"
+# ... or after a name: "Ивану Котову 52 года", "Анне Котовой 45 лет", "Анна Зуева — 47 лет, врач", "Омар Саид (Omar
+# Said), 29 лет"
+_AGE_AFTER_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]+(?:[уеи]|ой)|[А-ЯЁ][а-яё]+,|\),|[А-ЯЁ][а-яё]+\s+[—–])"
                              r"(?:\s+(?:бы|уже|всего|лишь|только))?\s+$")
 
 
@@ -367,7 +369,7 @@ def _looks_like_age(text: str, start: int, span: str) -> bool:
         return True
     if re.fullmatch(r"(?:[Нн]а\s+)?\d{1,3}(?:-?м)?\s+году", span) and re.match(r"\s+жизни", text[start + len(span):]):
         return True
-    words = re.fullmatch(r"(?:(всего|лишь|только|почти|более|менее|около|свыше|примерно)\s+)?([а-яё]+|\d{1,3})\s+"
+    words = re.fullmatch(r"(?:(всего|лишь|только|почти|более|менее|около|свыше|примерно)\s+)?((?:(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто)\s+)?[а-яё]+|\d{1,3})\s+"
                          r"(?:год|года|лет)(?:\s+и\s+\d{1,3}\s+(?:день|дня|дней))?", span)
     if not words:
         return False
@@ -655,7 +657,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
             return ((anchor - dt.timedelta(days=back)).isoformat(), "date", None)
         return (f"XXXX-WXX-{n}", "relative", None)
     # decades and centuries
-    m = re.search(r"(\d{2}|\d{4})-?(?:х|е|ые|ых)(?:\s|$)", low)
+    m = re.search(r"(\d{2}|\d{4})(?<=0)-?(?:х|е|ые|ых)(?:\s|$)", low)  # "70-х", not "64-х [летний]"
     if m:
         d = m.group(1)
         if len(d) == 2:
