@@ -158,6 +158,16 @@ def _counts_something(text: str, end: int) -> bool:
     return parses(word.group(1).lower())[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO", "ADJS")
 
 
+_OUNCES = re.compile(r"[ \u00a0]+\d+[ \u00a0]+унц", re.IGNORECASE)
+_WEIGHS = re.compile(r"(?<![а-яё])(?:вес|весит|весил[аио]?|весом|массой)(?![а-яё])[^.!?\n]{0,20}$", re.IGNORECASE)
+
+
+def _weight(text: str, m: re.Match) -> bool:
+    """Pounds that weigh, not pay: "весит 5 фунтов", "5 фунтов 3 унции"."""
+    return _currency(m.group()) == "GBP" and "£" not in m.group() and bool(
+        _OUNCES.match(text, m.end()) or _WEIGHS.search(text, max(0, m.start() - 40), m.start()))
+
+
 def find_money(text: str) -> list[MoneyMention]:
     full, adjectival, bare, vague = _patterns()
     out: list[MoneyMention] = []
@@ -197,7 +207,8 @@ def find_money(text: str) -> list[MoneyMention]:
     spots = windows(text, _TRIGGER)
     for a, b in spots:
         for m in full.finditer(text, a, b):
-            add(m.start(), m.end(), _currency(m.group()), False)
+            if not _weight(text, m):
+                add(m.start(), m.end(), _currency(m.group()), False)
         for m in adjectival.finditer(text, a, b):
             add(m.start(), m.end(), _currency(m.group()), False)
         for m in vague.finditer(text, a, b):
