@@ -196,7 +196,11 @@ def _named_by_kind(text: str, start: int) -> bool:
     """A quoted name right after a noun for its kind stays in the nominative whatever the noun's case: "в клуб
     «Бока Хуниорс»", "компании «Ростелеком»" ("Бока" is not the genitive of "бок" there)."""
     kind = _KIND_QUOTE.search(text, max(0, start - 30), start)
-    return bool(kind) and is_org_head(kind.group(1))
+    return bool(kind) and is_org_head(kind.group(1)) and parses(kind.group(1))[0].normal_form not in _PART_OF
+
+
+# a part of the organisation the quoted name after it names, in the genitive: "отделение «Сбербанка»"
+_PART_OF = frozenset("отделение филиал подразделение представительство офис отдел".split())
 
 
 
