@@ -155,7 +155,10 @@ def _counts_something(text: str, end: int) -> bool:
         return False
     if not re.fullmatch(r"[а-яё]+", word.group(1), re.IGNORECASE):
         return True
-    return parses(word.group(1).lower())[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO", "ADJS")
+    ps = parses(word.group(1).lower())
+    if ps[0].tag.POS == "NOUN" and not any(p.tag.case == "gent" for p in ps if p.tag.POS == "NOUN"):
+        return False  # a noun that cannot be counted in the genitive begins a clause: "2 млн клуб получил"
+    return ps[0].tag.POS in ("NOUN", "ADJF", "PRTF", "NUMR", "NPRO", "ADJS")
 
 
 _OUNCES = re.compile(r"[ \u00a0]+\d+[ \u00a0]+унц", re.IGNORECASE)
