@@ -316,14 +316,18 @@ def _join_oblique(people: list[dict]) -> None:
         by_last.setdefault(_norm(p["last"]), []).append(p)
     gone: set[int] = set()
     for b in full:
-        words = [name_words(m.text) for m in b["mentions"]]
-        if any(len(ws) != 2 for ws in words):
+        words = [ws for ws in (name_words(m.text) for m in b["mentions"]) if len(ws) != 1]  # "Ярослава" goes along
+        if not words or any(len(ws) != 2 for ws in words):
             continue
         lasts = frozenset.intersection(*(_key_forms(ws[1]) for ws in words))
         for a in (a for key in sorted(lasts) for a in by_last.get(key, ())):
             if a is b or id(a) in gone or _norm(a["first"]) == _norm(b["first"]):
                 continue
-            if not (written[id(a)] and not written[id(b)] or nominative[id(a)] and not nominative[id(b)]):
+            # (or b's every mention is a's name as written: "Ярослава Новожилова" read as a man's genitive, with
+            # "Ярославы Новожиловой" in the text)
+            if not (written[id(a)] and not written[id(b)] or nominative[id(a)] and not nominative[id(b)]
+                    or not written[id(b)] and all(_norm(m.text) == _norm(f"{a['first']} {a['last']}")
+                                                  for m in b["mentions"] if len(name_words(m.text)) == 2)):
                 continue
             if all(_norm(a["first"]) in _key_forms(ws[0]) for ws in words):
                 a["mentions"] += b["mentions"]

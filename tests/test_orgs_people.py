@@ -131,6 +131,9 @@ ORGS = [
 ]
 
 PEOPLE = [
+    # read alone as a man's genitive, but the text names a woman so in another case: hers, in the nominative
+    ("Выставку открыла дизайнер Ярослава Котова. Работы Ярославы Котовой показывали в Париже.",
+     {"Ярослава Котова": ["Ярослава Котова", "Ярославы Котовой"]}),
     # a preposition right before a name tells its case, and no verb makes it a subject
     ("Письмо пришло от Олега Сомова-Ли.", {"Олег Сомов-Ли": ["Олега Сомова-Ли"]}),
     ("Затем он встретился с Анной Котовой.", {"Анна Котова": ["Анной Котовой"]}),
