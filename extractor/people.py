@@ -337,7 +337,7 @@ def _join_oblique(people: list[dict]) -> None:
 
 
 def _verb_nearby(text: str, start: int, end: int) -> str | None:
-    """The gender of the past-tense verb right before or within three words after a name."""
+    """The gender of the past-tense verb right before a name (or its title), or within three words after it."""
     after = re.findall(r"[А-Яа-яЁё]+|[.!?;:«»\n]", text[end:end + 60])
     for w in after[:3]:
         if not w.isalpha():
@@ -346,7 +346,21 @@ def _verb_nearby(text: str, start: int, end: int) -> str | None:
         if g:
             return g
     before = re.findall(r"[А-Яа-яЁё]+|[.!?;:«»\n]", text[max(0, start - 30):start])
-    return verb_gender(before[-1]) if before and before[-1].isalpha() else None
+    if before and before[-1].isalpha() and verb_gender(before[-1]):
+        return verb_gender(before[-1])
+    # or before a title in the nominative in apposition to it: "сообщила министр культуры Анна Котова"
+    words = re.findall(r"[А-Яа-яЁё-]+|[.!?;:,«»()\n]", text[max(0, start - 60):start])[-6:]
+    i, nominative = len(words) - 1, False
+    while i >= 0 and words[i][0].isalpha() and _title_word(words[i]):
+        nominative = nominative or parses(words[i].lower())[0].tag.case == "nomn"
+        i -= 1
+    return verb_gender(words[i]) if nominative and i >= 0 and words[i][0].isalpha() else None
+
+
+def _title_word(word: str) -> bool:
+    """A lower-case noun or adjective in the nominative, or any noun after one (a title: "министр культуры")."""
+    p = parses(word.lower())[0]
+    return word.islower() and p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("nomn", "gent")
 
 
 def _final_word_of(parts: dict, p: dict) -> bool:
