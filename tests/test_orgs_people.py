@@ -833,6 +833,13 @@ def test_organisation_after_the_title(pipeline, text, expected):
     assert [names.get(p["organisation"]) for p in d["positions"]] == [expected]
 
 
+def test_organisation_of_the_next_title_is_not_this_ones(pipeline):
+    d = pipeline("Он встретится с президентом России и с председателем правительства.").to_dict()
+    names = {o["id"]: o["name"] for o in d["organisations"]}
+    assert [(p["text"], names.get(p["organisation"])) for p in d["positions"]] == [
+        ("президентом России", None), ("председателем правительства", "правительство")]
+
+
 @pytest.mark.parametrize("full", ["ООО УК «Лесоинвест»", "банк «Лесоинвест»", "«Лесоинвест»"])
 def test_legal_form_and_kind_before_a_quoted_name(full):
     from extractor.orgs import group_orgs
