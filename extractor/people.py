@@ -137,7 +137,13 @@ def group_people(text: str, spans) -> list[Person]:
             # Попу", "с Игги Попом")
             prep = _PREPOSITION.search(text, max(0, s.start - 12), s.start)
             case = case or (_PREPOSITION_CASE.get(prep.group(1).lower()) if prep else None)
-            parts, _ = normalize_name(words_for_norm, None if prep else _verb_nearby(text, s.start, s.end), case)
+            verb = None if prep else _verb_nearby(text, s.start, s.end)
+            parts, gender = normalize_name(words_for_norm, verb, case)
+            if initials and len(words_for_norm) == 1 and gender == "femn" and not case and verb != "femn" \
+                    and FEMN_NOM.search(words_for_norm[0].lower()) and not _person_noun_before(text, s.start):
+                # initials and a surname that reads both ways, with nothing to tell: a man's genitive or
+                # accusative is the likelier ("резиденция Д.Котова", "по проекту архитектора В.Лапина")
+                parts, _ = normalize_name(words_for_norm, None, ("gent", "accs"))
         else:
             parts = {"first": None, "middle": None, "last": None}
         if initials and parts["first"] is None:
@@ -355,6 +361,19 @@ def _verb_nearby(text: str, start: int, end: int) -> str | None:
         nominative = nominative or parses(words[i].lower())[0].tag.case == "nomn"
         i -= 1
     return verb_gender(words[i]) if nominative and i >= 0 and words[i][0].isalpha() else None
+
+
+def _person_noun_before(text: str, start: int) -> bool:
+    """A noun for a person in the nominative among the three words before, in the same clause: the name after it
+    is in the nominative too ("Руководитель центра Э. Котова")."""
+    words = re.findall(r"[А-Яа-яЁё-]+|[.!?;:,«»()\n—–]", text[max(0, start - 60):start])[-3:]
+    for w in reversed(words):
+        if not w[0].isalpha():
+            return False
+        p = parses(w.lower())[0]
+        if p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.animacy == "anim":
+            return True
+    return False
 
 
 def _title_word(word: str) -> bool:
