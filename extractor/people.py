@@ -195,6 +195,9 @@ def group_people(text: str, spans) -> list[Person]:
             # only one
             cands = [p for p in named("first", _key_forms(parts["first"]))
                      if p["middle"] is None or _norm(p["middle"]) == _norm(parts["middle"])]
+            if not cands:  # "Иван Петрович" of "И. П. Котов"
+                cands = [p for p in named("first", frozenset({_norm(parts["first"][0]) + "."}))
+                         if p["middle"] and _norm(p["middle"]) == _norm(parts["middle"][0]) + "."]
             return cands[0] if len(cands) == 1 and any(m.start < start for m in cands[0]["mentions"]) else None
         # a surname of several words is also named by its last word: "Антониу Гутерреш" of "Антониу Мануэл ди
         # Оливейра Гутерреш" (the first given names alike)

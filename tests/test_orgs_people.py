@@ -131,6 +131,9 @@ ORGS = [
 ]
 
 PEOPLE = [
+    # a first name and patronymic after initials that match them: the same person, the initials spelt out
+    ("Мэр И. П. Котов ушёл в отставку. «Иван Петрович устал», — сказал источник.",
+     {"Иван Петрович Котов": ["И. П. Котов", "Иван Петрович"]}),
     # initials and a surname that reads both ways: a man's genitive, unless a title in the nominative is before it
     ("Работы архитектора В. А. Лапина показали в музее.", {"В. А. Лапин": ["В. А. Лапина"]}),
     ("Руководитель центра Э. Котова создаёт новые программы.", {"Э. Котова": ["Э. Котова"]}),
