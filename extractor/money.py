@@ -151,8 +151,8 @@ def _counts_something(text: str, end: int) -> bool:
     preposition, a verb or an adverb after it leaves it money ("2,5 миллиарда в 2018 году", "12 миллиардов
     приходится")."""
     word = re.match(r"[ \u00a0]*([а-яёa-z]+)", text[end:end + 30], re.IGNORECASE)
-    if not word:
-        return False
+    if not word or text[end - 1:end] == "." and word.group(1)[0].isupper():
+        return False  # (the sentence ends: "составил 150 млн. Котова отметила")
     if not re.fullmatch(r"[а-яё]+", word.group(1), re.IGNORECASE):
         return True
     ps = parses(word.group(1).lower())

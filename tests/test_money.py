@@ -157,6 +157,7 @@ def test_currency_from_context_is_flagged():
     ("Выручка — 1,1 миллиарда рублей в 2016 году и 1,4 миллиарда в 2017 году.", 1.4e9),  # a preposition after it
     ("Из займов на 19 миллиардов рублей 11 миллиардов приходится на фонды.", 11e9),  # a verb after it
     ("Клуб потратил 5 млн рублей. Ещё 2 млн клуб получил от спонсоров.", 2e6),  # a subject, no genitive count
+    ("Бюджет составил 200 млн рублей, годом ранее — 150 млн. Котова это подтвердила.", 150e6),  # sentence end
 ])
 def test_currency_from_context_before_a_word(text, amount):
     m = find_money(text)[-1]
