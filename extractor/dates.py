@@ -117,6 +117,9 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         # a year after "в", "с", "до" and before a word that is not what it counts: "В 1990 Анна Котова
         # возглавила", "с 2006 являлся" (not "в 2000 метрах": see _counts_something)
         rf"(?:[Вв]|[Сс]|[Дд]о)\s+{YEAR}(?=[ \u00a0]+[А-Яа-яЁё])",
+        # a year after the name of an event or a prize, ending its line or before a capital: "премии Nova 2019\n",
+        # "на фестивале «Лютик» 2016 Котов ..." (nerel-train: a date 5 times in 5)
+        rf"(?<=[а-яёА-ЯЁ»\"a-zA-Z] ){YEAR}(?=[ \u00a0]*\n|[ \u00a0]+(?-i:[А-ЯЁA-Z]))",
         # relative
         # ("недавно", "в настоящее время" are not: nerel-train takes them for a date 2 times in 24 and 6 in 59)
         r"(?:[Сс]егодня|[Вв]чера|[Зз]автра|[Пп]озавчера|[Пп]ослезавтра|[Нн]а\s+днях|[Нн]акануне)(?![а-яё])",
