@@ -128,6 +128,8 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         r"на\s+выходных|годом\s+(?:позже|ранее|раньше)|в\s+минувш\w+\s+\w+|"
         # "в ближайшие выходные", "на прошлых выходных", "с этого времени", "в эти дни" (nerel-train: a date 7 times in 7)
         r"(?:в|на)\s+(?:ближайш|прошедш|прошл|эт|следующ)\w*\s+выходн\w+|с\s+(?:этого|того)\s+времени|в\s+эти\s+дни)",
+        # every year (nerel-train: a date 6 times in 7; "ежедневно" only 1 in 7)
+        r"[Ее]жегодно(?![а-яё])",
         # "до Нового года", "к Новому году" (nerel-train: a date 3 times in 3)
         r"(?:[Дд]о|[Кк]|[Пп]осле|[Пп]еред)\s+[Нн]ов(?:ого|ому|ым)\s+год(?:а|у|ом)",
         # "год спустя", "месяц спустя": one unit
@@ -173,7 +175,7 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         # durations: "за 18 лет", "за последние три года", "1 год 6 месяцев", "полтора года"
         rf"(?:{DUR_PREP})?(?:(?:последние|последний|последнее|ближайшие|первые|следующие|последних|ближайших|первых|следующих|несколько|более|менее|около|почти|свыше|"
         rf"больше|меньше|целых|всего|не\s+более|не\s+менее|примерно|немногим\s+более|чуть\s+более|чуть\s+больше|чуть\s+менее|"
-        rf"каждые|каждый)\s+){{0,2}}(?:(?:{num}|\d+\s*[-–]\s*\d+)\s+)?{UNIT}(?:\s+(?:и\s+)?{num}\s+{UNIT})?",
+        rf"каждые|каждый|каждую|каждое)\s+){{0,2}}(?:(?:{num}|\d+\s*[-–]\s*\d+)\s+)?{UNIT}(?:\s+(?:и\s+)?{num}\s+{UNIT})?",
         # a term from one number to another: "на срок от 6 до 12 лет" (an age unless a term: see _looks_like_age)
         rf"[Оо]т\s+{num}\s+до\s+{num}\s+{UNIT}",
     ]
@@ -192,7 +194,7 @@ _TRIGGER = re.compile(
     r"\d+|(?<![а-яё])(?:январ|феврал|март|апрел|ма[йяюе]|июн|июл|август|сентябр|октябр|ноябр|декабр|понедельник|вторник|"
     r"сред[ауые]|четверг|пятниц|суббот|воскресен|зим|весн|лет|осен|сегодн|вчера|завтра|позавчера|послезавтра|"
     r"накануне|днях|год|месяц|недел|дн[яеиюё]|день|сут|век|квартал|полвек|полгод|выходн|"
-    r"десятилет|полугод|столет|времени)|(?:летн|месячн|недельн|дневн|суточн)[а-яё]+",
+    r"десятилет|полугод|столет|времени|ежегодно)|(?:летн|месячн|недельн|дневн|суточн)[а-яё]+",
     re.IGNORECASE)
 
 
@@ -705,6 +707,13 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         if a_val and b_val:
             return (f"{a_val}/{b_val}", "range", None)
         return None
+    # recurring: "ежегодно", "каждый год", "каждые два года" (ISO 8601 repeating intervals)
+    if low == "ежегодно":
+        return ("R/P1Y", "set", None)
+    every = re.fullmatch(rf"(?:кажд\w+)\s+((?:{_NUM}|{number_word_re()})\s+)?({UNIT})", low)
+    if every:
+        n = parse_number(every.group(1).strip().replace(",", ".")) if every.group(1) else 1
+        return (f"R/{_duration([(n, _unit(every.group(2)))])}", "set", None) if n else None
     # durations
     if re.search(UNIT + r"$", low) and not re.search(rf"{YEAR}\s*{GOD}?$", t) and not re.search(MONTH + "$", low):
         pairs = re.findall(rf"(?:({_NUM}|{number_word_re()}(?:\s+{number_word_re()})?|нескольк\w+|многих)\s+)?({UNIT})(?![а-яё])", low)
@@ -714,7 +723,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         has_number = any(n for n, _ in pairs) or bool(re.search(r"полу?(?:век|год)", low))
         prep = re.match(r"(за|в течени[еи]|на протяжении|на|в|до|к|около|более|менее|больше|меньше|свыше|почти|примерно|"
                         r"не более|не менее|немногим|чуть|целых|всего|последн\w+|ближайш\w+|следующ\w+|перв\w+|каждые|"
-                        r"каждый)\s", low)
+                        r"каждый|каждую|каждое)\s", low)
         some = bool(re.match(r"(?:(?:за|на)\s+)?(?:многие|долгие)\s", low))  # "долгие годы": some years
         if not has_number and not prep and not some:
             return None

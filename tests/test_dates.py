@@ -9,6 +9,8 @@ ANCHOR = dt.date(2020, 6, 15)
 
 # (text, span, value, kind) with the article's date known
 WITH_DATE = [
+    ("Форум проходит ежегодно в Твери.", "ежегодно", "R/P1Y", "set"),  # a time that recurs
+    ("Выборы проходят каждые четыре года.", "каждые четыре года", "R/P4Y", "set"),
     ("Вручена премия Nova 2019\nЖюри выбрало фильм.", "2019", "2019", "date"),  # after an event's name
     ("На фестивале «Лютик» 2016 Котов получил приз.", "2016", "2016", "date"),
     # full dates in words and digits
