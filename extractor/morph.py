@@ -87,8 +87,8 @@ def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, f
         tail = _inflect(adj[0], {"nomn", "sing", gender}) if adj else None
         return (f"{nom}-{tail}", fit) if nom and tail else (None, 0.0)
     if len(parts) == 2 and len(parts[0]) > 2 and len(parts[1]) > 1 and all(x[:1].isupper() for x in parts):
-        # (the second part may be short: "Сомова-Ли" -> "Сомов-Ли")
-        # a double surname declines in both parts: "Сомовой-Лапиной" -> "Сомова-Лапина"
+        # a double surname declines in both parts: "Сомовой-Лапиной" -> "Сомова-Лапина"; its second part may be
+        # short ("Сомова-Ли" -> "Сомов-Ли")
         (first, fit1), (last, fit2) = (surname_nominative(x, gender, case) for x in parts)
         if not first and not last:
             return None, 0.0

@@ -111,8 +111,9 @@ RELATIVES = r"(?:вдова|жена|дочь|мать|сестра|сын|му�
 _KIN_BEFORE = re.compile(r"(?<![а-яё])" + RELATIVES + r"[ \u00a0]+$", re.I)
 
 
+# lower-case only: a capital "С" before a name may be an initial
 _PREPOSITION = re.compile(r"(?<![А-Яа-яЁё])(с|со|к|ко|о|об|обо|при|у|для|без|от|до|из|после|против|около|среди|возле|"
-                          r"между|над|под|перед|за|по|на|в|во)[ \u00a0]+$")  # "С Ванаджах": an initial
+                          r"между|над|под|перед|за|по|на|в|во)[ \u00a0]+$")
 _PREPOSITION_CASE = {**dict.fromkeys(("к", "ко"), "datv"), **dict.fromkeys(("о", "об", "обо", "при"), "loct"),
                      **dict.fromkeys("у для без от до из после против около среди возле".split(), "gent"),
                      **dict.fromkeys(("с", "со"), ("gent", "ablt")),  # "с Иваном", "начиная с Ивана"
@@ -136,7 +137,7 @@ def group_people(text: str, spans) -> list[Person]:
             # a name right after a preposition is no verb's subject, and some prepositions tell its case ("к Игги
             # Попу", "с Игги Попом")
             prep = _PREPOSITION.search(text, max(0, s.start - 12), s.start)
-            case = case or (_PREPOSITION_CASE.get(prep.group(1).lower()) if prep else None)
+            case = case or (_PREPOSITION_CASE.get(prep.group(1)) if prep else None)
             verb = None if prep else _verb_nearby(text, s.start, s.end)
             parts, gender = normalize_name(words_for_norm, verb, case)
             if initials and len(words_for_norm) == 1 and gender == "femn" and not case and verb != "femn" \
@@ -380,7 +381,7 @@ def _person_noun_before(text: str, start: int) -> bool:
 
 
 def _title_word(word: str) -> bool:
-    """A lower-case noun or adjective in the nominative, or any noun after one (a title: "министр культуры")."""
+    """A lower-case noun or adjective in the nominative or the genitive: a word of a title ("министр культуры")."""
     p = parses(word.lower())[0]
     return word.islower() and p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("nomn", "gent")
 

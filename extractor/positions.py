@@ -91,14 +91,14 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
             _kind_named_before(text, s, org_mentions) or \
             (_org_by_verb(text, max(f[0].end, s.end), sents, mentions, org_mentions) if f and not _plural(head) else None)
         mtext = text[s.start:s.end]
-        listed = not _plural(head) and _listed(text, s, f, head, mentions, in_full)
+        listed = () if _plural(head) else _listed(text, s, f, head, mentions, in_full)
         people_ = _co_holders(text, s, f, mentions) if f and (f[2] or f[0].start >= s.end) and _plural(head) \
             else listed or ((person,) if person else ())
         person = people_[0] if people_ else person
         role = _role(text, s, names) if head else None
-        role = (role[0], role[1], text[role[0]:role[1]], _title(text[role[0]:role[1]], listed)) if role else None
-        out.append(Position(f"position-{i + 1}", _title(mtext, listed), s.start, s.end, mtext, person, org, people_,
-                            role))
+        role = (role[0], role[1], text[role[0]:role[1]], _title(text[role[0]:role[1]], bool(listed))) if role else None
+        out.append(Position(f"position-{i + 1}", _title(mtext, bool(listed)), s.start, s.end, mtext, person, org,
+                            people_, role))
     return out
 
 
