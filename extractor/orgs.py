@@ -775,12 +775,15 @@ _LATIN_FACILITY = {"tournament", "festival", "fest", "cup", "championship", "cha
                    "bridge", "tower", "palace", "cathedral", "harbor", "harbour", "circus", "station"}
 
 
+# a name headed by a word for a region is a place ("Центральном федеральном округе", "Республики Коми";
+# nerel-train: 7 such spans, none an organisation)
+_PLACE_HEADS = frozenset("округ область край район республика штат провинция".split())
 _HOUSE = re.compile(r"Дом(?:а|у|ом|е)?[ \u00a0]+[А-ЯЁа-яё]")  # "Белый дом" is no such name
 
 
 def _facility(name: str) -> bool:
-    """A name headed by a building, a place, an event or an award ("Саяно-Шушенской ГЭС", "Боткинской больнице",
-    "Государственные СМИ"); a quoted name is taken as it is."""
+    """A name headed by a building, a place, a region, an event or an award ("Саяно-Шушенской ГЭС", "Боткинской
+    больнице", "Государственные СМИ"); a quoted name is taken as it is."""
     if "«" in name or '"' in name:
         return False
     if _HOUSE.match(name):  # "Дом Советов", "Доме учёных": a building (NEREL: no organisation in 6 such)
@@ -791,7 +794,8 @@ def _facility(name: str) -> bool:
     for w in re.findall(r"[А-Яа-яЁё]+", name):
         p = parses(w.lower())[0]
         if w.isupper() or p.tag.POS == "NOUN":
-            return (w.lower() if w.isupper() else p.normal_form) in lexicon("facility_heads.txt")
+            return (w.lower() if w.isupper() else p.normal_form) in lexicon("facility_heads.txt") \
+                or not w.isupper() and p.normal_form in _PLACE_HEADS
     return False
 
 
