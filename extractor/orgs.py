@@ -725,6 +725,8 @@ def _not_an_org(text: str, o: Span, people: dict) -> bool:
         return True
     if _common_words(text, o, name):
         return True
+    if _quoted_role(text, o, name):
+        return True
     if re.fullmatch(r"(?:Telegram|YouTube)-канал\w*", name):
         return True  # a channel there
     if re.match(r"[ \u00a0]*\((?:19|20)\d\d\)", text[o.end:o.end + 9]):
@@ -732,6 +734,16 @@ def _not_an_org(text: str, o: Span, people: dict) -> bool:
     # "Амаду Кейта (Amadou Keita)": a name spelt again in brackets
     return (text[o.start - 1:o.start] == "(" and text[o.end:o.end + 1] == ")" and people.get(o.start - 2) is not None
             and " " in name and not name.isupper())
+
+
+def _quoted_role(text: str, o: Span, name: str) -> bool:
+    """Words in quotes that open with a lower-case noun for one person are a quotation, not a name: "назвал его
+    «игроком сборной уровня»" (but "«битлов»", "«ирисками»" are teams)."""
+    if text[o.start - 1:o.start] not in "«\"" or not name[:1].islower():
+        return False
+    word = _WORD.match(name)
+    p = parses(word.group().lower())[0] if word else None
+    return p is not None and p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.number == "sing"
 
 
 _OPENING = re.compile(r"(?:^|[.!?…]|\n)[ \u00a0]*$")
