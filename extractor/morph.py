@@ -303,14 +303,15 @@ def normalize_name(words: list[str], subject_of: str | None = None,
     which settles names that read both as a man's in the genitive and a woman's in the nominative.
     ``case``: the case the name is known to be in ("gent" after "имени"), or the cases it may be in.
     """
+    cases = (case,) if isinstance(case, str) else case
     regnal = next((i for i, w in enumerate(words) if i and _REGNAL.fullmatch(w)), None)
     if regnal is not None:  # "Елизаветы II", "Иоанна Павла II", "Карла XVI Густава": given names and a number
         given = tuple(w for i, w in enumerate(words) if i != regnal)
-        parts, gender = _normalize_name(given, subject_of, case, True)
+        parts, gender = _normalize_name(given, subject_of, cases, True)
         first = dict(parts)["first"].split()
         first.insert(regnal, words[regnal])
         return {"first": " ".join(first), "middle": None, "last": None}, gender
-    parts, gender = _normalize_name(tuple(words), subject_of, case)
+    parts, gender = _normalize_name(tuple(words), subject_of, cases)
     return dict(parts), gender
 
 
@@ -322,13 +323,13 @@ _REGNAL = re.compile(REGNAL)
 
 
 @lru_cache(maxsize=20000)
-def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_case: str | tuple | None = None,
+def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_cases: tuple[str, ...] | None = None,
                     given_only: bool = False) -> tuple[tuple, str | None]:
     roles = ["first"] * len(words) if given_only else _name_roles(words)
     asian = surname_first(words)
     best, best_score = None, -1.0
     for gender in ("masc", "femn"):
-        for case in (known_case,) if isinstance(known_case, str) else known_case or CASES:
+        for case in known_cases or CASES:
             score, forms = (0.05 if case == "nomn" else 0.0), []
             # the verb's gender tells a subject's, unless the surname is an adjective's oblique case ("Сын
             # В.Жириновского попал")

@@ -356,8 +356,9 @@ def _verb_nearby(text: str, start: int, end: int) -> str | None:
         if g:
             return g
     before = re.findall(r"[А-Яа-яЁё]+|[.!?;:«»\n]", text[max(0, start - 30):start])
-    if before and before[-1].isalpha() and verb_gender(before[-1]):
-        return verb_gender(before[-1])
+    g = verb_gender(before[-1]) if before and before[-1].isalpha() else None
+    if g:
+        return g
     # or before a title in the nominative in apposition to it: "сообщила министр культуры Анна Котова"
     words = re.findall(r"[А-Яа-яЁё-]+|[.!?;:,«»()\n]", text[max(0, start - 60):start])[-6:]
     i, nominative = len(words) - 1, False
