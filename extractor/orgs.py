@@ -739,7 +739,7 @@ def _not_an_org(text: str, o: Span, people: dict) -> bool:
 def _quoted_role(text: str, o: Span, name: str) -> bool:
     """Words in quotes that open with a lower-case noun for one person are a quotation, not a name: "назвал его
     «игроком сборной уровня»" (but "«битлов»", "«ирисками»" are teams)."""
-    if text[o.start - 1:o.start] not in "«\"" or not name[:1].islower():
+    if not o.start or text[o.start - 1] not in "«\"" or not name[:1].islower():  # (at 0 there is no quote)
         return False
     word = _WORD.match(name)
     p = parses(word.group().lower())[0] if word else None

@@ -842,6 +842,13 @@ def test_organisation_after_the_title(pipeline, text, expected):
     assert [names.get(p["organisation"]) for p in d["positions"]] == [expected]
 
 
+def test_a_quotation_needs_its_quote():
+    from extractor.orgs import _quoted_role
+    from extractor.spans import Span
+    assert _quoted_role("«игроком сборной»", Span(1, 16, "ORG", "natasha"), "игроком сборной")
+    assert not _quoted_role("игроком сборной", Span(0, 15, "ORG", "natasha"), "игроком сборной")  # no quote at 0
+
+
 def test_organisation_of_the_next_title_is_not_this_ones(pipeline):
     d = pipeline("Он встретится с президентом России и с председателем правительства.").to_dict()
     names = {o["id"]: o["name"] for o in d["organisations"]}
