@@ -755,7 +755,7 @@ def _common_words(text: str, o: Span, name: str) -> bool:
     words = name.split()
     if not all(re.fullmatch(r"[А-Яа-яЁё-]+", w) for w in words) or any(w[:1].isupper() for w in words[1:]):
         return False
-    if not _OPENING.search(text, max(0, o.start - 6), o.start) or text[o.end:o.end + 1] in "»\"“":
+    if not _OPENING.search(text, max(0, o.start - 6), o.start) or o.end < len(text) and text[o.end] in "»\"“":
         return False
     return all(morph().word_is_known(w.lower()) and not any(p.tag.POS == "NOUN" for p in parses(w.lower()))
                for w in words)

@@ -918,6 +918,7 @@ def test_verb_gender_does_not_make_a_nominative_of_a_known_surname():
     ("Итоги подвели. Мемориал заявил о проверке.", "Мемориал", False),  # a noun may be a name
     ("Итоги подвели. «Известия» сообщили об этом.", "Известия", False),  # so may a quoted word
     ("Итоги подвели, Кредитные ставки выросли.", "Кредитные", False),  # capitalised mid-sentence: a name
+    ("Итоги подвели. Предусмотрены", "Предусмотрены", True),  # at the text's very end too
 ])
 def test_common_words_opening_a_sentence_are_no_organisation(text, name, expected):
     from extractor.orgs import _not_an_org
