@@ -358,6 +358,7 @@ _TERM_BEFORE = re.compile(r"(?<![а-яё])(?:срок[а-яё]*|гроз[а-яё
 _TERM_AFTER = re.compile(r"\s+(?:лишения\s+свободы|заключения|колонии|тюрьмы|тюремного)", re.I)
 
 
+_TENS = r"(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто)"  # "сорок один год"
 _WHOSE_AGE = re.compile(r"(?<![а-яё])(?:ему|ей|им|котор(?:ому|ой|ым))(?![а-яё])", re.I)
 
 
@@ -374,7 +375,8 @@ def _looks_like_age(text: str, start: int, span: str) -> bool:
         return True
     if re.fullmatch(r"(?:[Нн]а\s+)?\d{1,3}(?:-?м)?\s+году", span) and re.match(r"\s+жизни", text[start + len(span):]):
         return True
-    words = re.fullmatch(r"(?:(всего|лишь|только|почти|более|менее|около|свыше|примерно)\s+)?((?:(?:двадцать|тридцать|сорок|пятьдесят|шестьдесят|семьдесят|восемьдесят|девяносто)\s+)?[а-яё]+|\d{1,3})\s+"
+    words = re.fullmatch(r"(?:(всего|лишь|только|почти|более|менее|около|свыше|примерно)\s+)?"
+                         rf"((?:{_TENS}\s+)?[а-яё]+|\d{{1,3}})\s+"
                          r"(?:год|года|лет)(?:\s+и\s+\d{1,3}\s+(?:день|дня|дней))?", span)
     if not words:
         return False
@@ -710,7 +712,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     # recurring: "ежегодно", "каждый год", "каждые два года" (ISO 8601 repeating intervals)
     if low == "ежегодно":
         return ("R/P1Y", "set", None)
-    every = re.fullmatch(rf"(?:кажд\w+)\s+((?:{_NUM}|{number_word_re()})\s+)?({UNIT})", low)
+    every = re.fullmatch(rf"кажд\w+\s+((?:{_NUM}|{number_word_re()})\s+)?({UNIT})", low)
     if every:
         n = parse_number(every.group(1).strip().replace(",", ".")) if every.group(1) else 1
         return (f"R/{_duration([(n, _unit(every.group(2)))])}", "set", None) if n else None
