@@ -97,8 +97,8 @@ class Pipeline:
 
     def __call__(self, text: str, date: str | dt.date | None = None, id: str | None = None) -> Result:
         self._check(text)
-        clean = cyrillic(text)
-        return self._extract_as_given(text, clean, date, id, self.ner(clean) if text.strip() else ([], []))
+        clean = cleaned(text)
+        return self._extract_as_given(text, clean, date, id, self.ner(clean[0]) if text.strip() else ([], []))
 
     def pipe(self, items: list[tuple[str, str | None, str | None]]) -> list[Result | ExtractorError]:
         """(text, date, id) triples -> results, the models running on the batch; a bad item gives its error."""
@@ -110,23 +110,23 @@ class Pipeline:
             except ExtractorError as exc:
                 checked.append(exc)
         todo = [i for i, (text, _, _) in enumerate(items) if checked[i] is None and text.strip()]
-        clean = {i: cyrillic(items[i][0]) for i in todo}
-        found = dict(zip(todo, self.ner_many([clean[i] for i in todo])))
+        clean = {i: cleaned(items[i][0]) for i in todo}
+        found = dict(zip(todo, self.ner_many([clean[i][0] for i in todo])))
         out: list[Result | ExtractorError] = []
         for i, (text, date, id) in enumerate(items):
             if checked[i] is not None:
                 out.append(checked[i])
                 continue
             try:
-                out.append(self._extract_as_given(text, clean.get(i, text), date, id, found.get(i, ([], []))))
+                out.append(self._extract_as_given(text, clean.get(i, (text, None)), date, id, found.get(i, ([], []))))
             except ExtractorError as exc:
                 out.append(exc)
         return out
 
-    def _extract_as_given(self, text: str, clean: str, date, id, ner) -> Result:
-        """Extract from ``cyrillic(text)``; the quoted texts of the result taken from ``text`` as it came."""
-        result = self._extract(clean, date, id, ner)
-        return result if clean == text else restore(result, text)
+    def _extract_as_given(self, text: str, clean: tuple[str, list[tuple[int, int]] | None], date, id, ner) -> Result:
+        """Extract from ``cleaned(text)``; the offsets and quoted texts of the result taken back to ``text``."""
+        result = self._extract(clean[0], date, id, ner)
+        return result if clean == (text, None) else restore(result, text, clean[1])
 
     def _check(self, text) -> None:
         if not isinstance(text, str):
@@ -182,13 +182,54 @@ def cyrillic(text: str) -> str:
     return text
 
 
-def restore(result: Result, text: str) -> Result:
-    """The result's quoted texts taken again from the original text (``cyrillic`` changed only letters)."""
+# wiki markup for italics, two apostrophes on each side (''Ромашка'', ''«цитата»''), which some news archives keep
+_ITALICS = re.compile(r"(?<![\w'])''(?=[^\s'])([^\n']{1,200}?)(?<=[^\s'])''(?![-'\w])")
+_QUOTES = "«»\"“”„"
+
+
+def cleaned(text: str) -> tuple[str, list[tuple[int, int]] | None]:
+    """The text the models read, and where each of its characters stands in ``text`` ((start, end): a quote that
+    stands for two apostrophes is two characters long there), or None where each stands where it is: ``cyrillic``,
+    and the wiki markers of italics read as quotes ("''Ромашка''" -> '"Ромашка"'), or dropped where quotes stand
+    already ("''«цитата»''")."""
+    text = cyrillic(text)
+    if "''" not in text:
+        return text, None
+    out: list[str] = []
+    where: list[tuple[int, int]] = []
+    at = 0
+    for m in _ITALICS.finditer(text):
+        (a, b), inner = m.span(1), m.group(1)
+        quoted = inner[0] in _QUOTES or inner[-1] in _QUOTES or text[m.start() - 1:m.start()] in tuple(_QUOTES) \
+            or text[m.end():m.end() + 1] in tuple(_QUOTES)
+        out += [text[at:m.start()], inner] if quoted else [text[at:m.start()], '"', inner, '"']
+        where += [(i, i + 1) for i in range(at, m.start())]
+        inside = [(i, i + 1) for i in range(a, b)]
+        where += inside if quoted else [(m.start(), a), *inside, (b, m.end())]
+        at = m.end()
+    if not where:
+        return text, None
+    out.append(text[at:])
+    where += [(i, i + 1) for i in range(at, len(text))]
+    return "".join(out), where
+
+
+def restore(result: Result, text: str, where: list[tuple[int, int]] | None) -> Result:
+    """The result's offsets and quoted texts taken back to the original text (see ``cleaned``)."""
+    def span(start: int, end: int) -> tuple[int, int]:
+        if where is None or start >= end:
+            return start, end
+        return where[start][0], where[end - 1][1]
+
     def fix(x):
-        return dataclasses.replace(x, text=text[x.start:x.end])
+        a, b = span(x.start, x.end)
+        return dataclasses.replace(x, start=a, end=b, text=text[a:b])
 
     def role(p):
-        return None if p.role is None else (p.role[0], p.role[1], text[p.role[0]:p.role[1]], p.role[3])
+        if p.role is None:
+            return None
+        a, b = span(p.role[0], p.role[1])
+        return a, b, text[a:b], p.role[3]
 
     return dataclasses.replace(
         result,

@@ -62,6 +62,34 @@ def test_latin_twins_in_russian_words(text, expected):
     assert cyrillic(text) == expected and len(cyrillic(text)) == len(text)
 
 
+@pytest.mark.parametrize("text,expected", [
+    ("главы ''Ромашки'' сказал", 'главы "Ромашки" сказал'),  # wiki italics read as quotes
+    ("клуб ''Bellflower Bank'', ", 'клуб "Bellflower Bank", '),
+    ("на сайте ''«Лютик»''.", "на сайте «Лютик»."),  # quotes there already: the markers dropped
+    ("в «''полном здравии''».", "в «полном здравии»."),
+    ("основы ''l''-адических чисел", "основы ''l''-адических чисел"),  # not italics
+    ("д''Артаньян и ''", "д''Артаньян и ''"),
+])
+def test_wiki_italics(text, expected):
+    from extractor.pipeline import cleaned
+
+    clean, where = cleaned(text)
+    assert clean == expected
+    if where is not None:  # every character of the clean text comes from the text: a letter from itself
+        assert len(where) == len(clean)
+        assert all(text[a:b] == c or (c == '"' and text[a:b] == "''") for c, (a, b) in zip(clean, where))
+
+
+def test_wiki_italics_read_as_quotes_but_quoted_as_written(pipeline):
+    text = "Об этом сообщил вице-президент ''Bellflower Bank'' Олег Лапин."
+    for r in (pipeline(text), pipeline.pipe([(text, None, None)])[0]):
+        [p] = r.positions
+        assert p.text == text[p.start:p.end] == "вице-президент ''Bellflower Bank''"
+        [o] = r.organisations
+        assert o.name == "Bellflower Bank" and text[o.mentions[0].start:o.mentions[0].end] == "Bellflower Bank"
+        assert p.organisation == o.id and p.person == r.people[0].id
+
+
 def test_latin_twins_are_read_as_cyrillic_but_quoted_as_written(pipeline):
     text = "Об этом сообщил глава Католичеcкой церкви Иван Петров."
     for r in (pipeline(text), pipeline.pipe([(text, None, None)])[0]):
