@@ -333,11 +333,25 @@ def tidy(text: str, s: Span) -> Span | None:
         if o != c and span.startswith(o) and span.endswith(c) and span.count(o) == 1:
             start, end = start + 1, end - 1  # NEREL: «Арсенал» -> Арсенал
             span = text[start:end]
+    if s.type == "POSITION":
+        end = _before_quotation(text, start, end)
     if end <= start or not any(ch.isalnum() for ch in span):
         return None
     if s.type == "ORG":
         end = _to_quote_end(text, start, end)
     return Span(start, end, s.type, s.source)
+
+
+_QUOTED_WORD = re.compile(r"[ \u00a0]+[«\"„“]([а-яё]+)")
+
+
+def _before_quotation(text: str, start: int, end: int) -> int:
+    """A title ends before the words quoted after it when they open with no noun or adjective: «руководитель [«хорошо
+    знает рынок»]» is what the holder said; 'генсек "газовой ОПЕК"' stays whole."""
+    m = _QUOTED_WORD.search(text, start, end)
+    if m and parses(m.group(1))[0].tag.POS not in ("NOUN", "ADJF", "PRTF", "NUMR", "ADJS"):
+        return m.start()
+    return end
 
 
 def _closing_quote(text: str, end: int, quote: str) -> int | None:
