@@ -233,6 +233,8 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
         if parsed is None:
             continue
         value, kind, offset = parsed
+        if anchor and kind == "date" and _WEEKDAY_ALONE.fullmatch(span) and _future_tense(text, s, e):
+            value = _coming(anchor, span)  # "прощание пройдёт в четверг": the coming Thursday
         taken.take(s, e)
         k = re.match(r"[Кк][ \u00a0]+", span)
         if k and kind == "duration":  # "приговорил к [шести годам]": a sentence's term goes without "к"
@@ -244,6 +246,26 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
         out.append(DateMention(s, e, span, value, kind, offset))
     out.sort(key=lambda d: d.start)
     return _join_coordinated(text, _join_appositions(text, out), anchor)
+
+
+_WEEKDAY_ALONE = re.compile(rf"(?i)(?:(?:во?|на|к)[ \u00a0]+)?{WEEKDAY}")
+_CLAUSE_END = re.compile(r"[.!?;:\n«»\"()]")
+
+
+def _future_tense(text: str, start: int, end: int) -> bool:
+    """The clause of a weekday speaks of what is to come: a verb in the future, none in the past ("пройдёт в
+    четверг", "в пятницу будет объявлено"; not "в четверг сообщил, что пройдёт")."""
+    a = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 120), start)), default=max(0, start - 120))
+    b = next((m.start() for m in _CLAUSE_END.finditer(text, end, end + 120)), min(len(text), end + 120))
+    tenses = {p.tag.tense for w in re.findall(r"[а-яё]+", text[a:b].lower())
+              for p in parses(w)[:1] if p.tag.POS == "VERB"}
+    return "futr" in tenses and "past" not in tenses
+
+
+def _coming(anchor: dt.date, span: str) -> str:
+    """The weekday named in ``span`` on or after ``anchor``."""
+    n = next(v for k, v in WEEKDAYS.items() if k in span.lower())
+    return (anchor + dt.timedelta(days=(n - anchor.isoweekday()) % 7)).isoformat()
 
 
 _BEFORE_THAT = re.compile(r"[ \u00a0]+до[ \u00a0]+(?:этого|того)(?![а-яё])(?![ \u00a0,]+(?:как|чтобы|что)(?![а-яё]))")
