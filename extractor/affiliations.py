@@ -19,7 +19,7 @@ from .types import Affiliation, Mention
 _VERBS = {
     **dict.fromkeys(("возглавлять", "возглавить", "руководить", "командовать", "управлять"), ("head", ())),
     **dict.fromkeys(("работать", "поработать", "проработать", "трудиться", "служить", "прослужить", "отслужить",
-                     "числиться", "стажироваться"), ("works", ("в", "во", "на"))),
+                     "числиться", "стажироваться", "преподавать"), ("works", ("в", "во", "на"))),
     **dict.fromkeys(("перейти",), ("works", ("в", "во"))),
     # "устроился в «Ромашку»", "вернулся в «Спартак»" ("пришли в Госдуму" is a visit)
     **dict.fromkeys(("устроиться", "вернуться"), ("works", ("в", "во", "на"))),
@@ -32,7 +32,7 @@ _VERBS = {
     **dict.fromkeys(("покинуть", "покидать"), ("left", ())),
     **dict.fromkeys(("уйти", "уволиться", "уходить"), ("left", ("из",))),
 }
-_STEMS = re.compile(r"(?<![а-яё])(?:возглав|руковод|команд|рабо?т|порабо|прорабо|труд|служ|прослуж|отслуж|числ|стажир|"
+_STEMS = re.compile(r"(?<![а-яё])(?:возглав|руковод|команд|рабо?т|порабо|прорабо|труд|служ|прослуж|отслуж|числ|стажир|препод|"
                     r"переш|перей|игра|игр|поигр|сыгр|пров[её]|тренир|устро|верн|выступ|покин|покид|уш[её]л|ушл|уйд|увол|уход|"
                     r"управ)[а-яё]*", re.I)
 _GAMES = re.compile(r"(?<![а-яё])(?:матч|игр|сезон|поедин|встреч)[а-яё]*", re.I)
@@ -237,6 +237,8 @@ _SUBORDINATE = re.compile(r"(?<![а-яё])(?:что|чтобы|когда|где
 def _predicates(gap: str, p) -> bool:
     """The gap is other predicates of the same subject: "родилась в Томске, окончила институт и", each a verb in
     the past agreeing with this one, joined by commas or "и", with no clause of its own."""
+    # the last join may be ", а" and words of when before this verb: "преподавал в МГУ, а в 2010-х возглавлял"
+    gap = re.sub(r",[ \u00a0]+а[ \u00a0]+(?:[^\s,]+[ \u00a0]+){0,3}$", ",", gap) if not _verb_in(gap[-40:]) else gap
     if p.tag.POS != "VERB" or _SUBORDINATE.search(gap) or not re.search(r"(?:,|[ \u00a0]и)[ \u00a0]*$", gap):
         return False
     first = re.match(r"[ \u00a0]*,[ \u00a0]*([а-яё]+)", gap)
@@ -245,6 +247,10 @@ def _predicates(gap: str, p) -> bool:
     verbs = [q for w in WORD.findall(gap) for q in parses(w.lower())[:1] if q.tag.POS == "VERB"]
     return bool(verbs) and all(q.tag.tense == p.tag.tense and q.tag.gender == p.tag.gender and
                                q.tag.number == p.tag.number for q in verbs)
+
+
+def _verb_in(words: str) -> bool:
+    return any(parses(w.lower())[0].tag.POS == "VERB" for w in re.findall(r"[а-яё]+", words.rsplit(",", 1)[-1]))
 
 
 def _stop(text, a, b) -> bool:
