@@ -116,12 +116,13 @@ def find_affiliations(text: str, sents, people, organisations) -> list[Affiliati
 
 
 def with_organisations(text: str, positions, ties, sents) -> list:
-    """Positions whose holder's affiliation in the title's sentence gives the organisation the title lacks:
+    """Positions whose holder's affiliation said in the title's sentence (its verb there, not only the name) gives the
+    organisation the title lacks:
     "Иван Котов, опытный менеджер, в 2010 году возглавил «Ромашку»" (the manager of «Ромашка»)."""
     sents = sorted(sents)
     where: dict = {}  # (person, sentence) -> the organisation of their first affiliation there
     for a in ties:
-        where.setdefault((a.person, sentence_at(sents, a.person_mention.start, len(text))), a.organisation)
+        where.setdefault((a.person, sentence_at(sents, a.cue.start, len(text))), a.organisation)
     out = []
     for p in positions:
         org = where.get((p.person, sentence_at(sents, p.start, len(text)))) if p.person and not p.organisation else None

@@ -91,3 +91,10 @@ def test_an_affiliation_gives_the_holders_title_its_organisation(pipeline):
     d = pipeline("Иван Котов, опытный менеджер, в 2010 году возглавил «Ромашку».").to_dict()
     orgs = {o["id"]: o["name"] for o in d["organisations"]}
     assert [(p["text"], orgs.get(p["organisation"])) for p in d["positions"]] == [("менеджер", "Ромашка")]
+
+
+def test_an_affiliation_said_in_another_sentence_gives_no_title_its_organisation(pipeline):
+    # "он" of the next sentence is Котов, but what he led then is not what he was elected to
+    d = pipeline("Иван Котов был избран губернатором в 2021 году. До этого он руководил администрацией Твери.").to_dict()
+    assert [(p["text"], p["organisation"]) for p in d["positions"]] == [("губернатором", None)]
+    assert [a["kind"] for a in d["affiliations"]] == ["head"]
