@@ -725,7 +725,7 @@ def _not_an_org(text: str, o: Span, people: dict) -> bool:
         return True
     if _common_words(text, o, name):
         return True
-    if _quoted_role(text, o, name):
+    if _quoted_role(text, o, name) or _opens_with_title(text, o, name):
         return True
     if re.fullmatch(r"(?:Telegram|YouTube)-канал\w*", name):
         return True  # a channel there
@@ -744,6 +744,18 @@ def _quoted_role(text: str, o: Span, name: str) -> bool:
     word = _WORD.match(name)
     p = parses(word.group().lower())[0] if word else None
     return p is not None and p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.number == "sing"
+
+
+def _opens_with_title(text: str, o: Span, name: str) -> bool:
+    """A title for one person and whose it is, which a model read as a name: "[Министр экономики области] Иван
+    Котов", "[Аналитик банка] «Лютик»" (not in quotes: «Доктор Живаго»)."""
+    word = re.match(r"[А-ЯЁа-яё]+(?=[ \u00a0])", name)  # a whole word: not "Премьер-лиги"
+    if not word or text[o.start - 1:o.start] in ("«", '"', "„", "“"):
+        return False
+    ps = parses(word.group().lower())[:3]
+    return ps[0].tag.POS == "NOUN" and ps[0].tag.animacy == "anim" and ps[0].tag.number == "sing" \
+        and ps[0].normal_form in lexicon("position_heads.txt") and not is_org_head(word.group()) \
+        and not any(p.tag.POS == "ADJF" for p in ps)  # "полицейский департамент"
 
 
 _OPENING = re.compile(r"(?:^|[.!?…]|\n)[ \u00a0]*$")

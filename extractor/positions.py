@@ -858,6 +858,10 @@ def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Spa
         words = _WORD.findall(text, _after_acting(text, s.start, s.end), s.end)
         after = [n for n in names.starting(s.end + 1, s.end + 2) if text[s.end] in " \u00a0"]
         quoted = _QUOTED_NAME.match(text, s.end)
+        if not quoted and not after:  # "аналитик [банка «Лютик»]": a word for its kind, in the genitive, between
+            kind = _KIND_QUOTED.match(text, s.end)
+            quoted = kind if kind and is_org_head(kind.group(1)) and any(
+                p.tag.case == "gent" for p in parses(kind.group(1).lower())[:2]) else None
         if quoted and not after:  # "журналиста «Медузы»", "главный редактор радиостанции «Лесное радио»"
             after = [n for n in names.starting(quoted.end(), quoted.end() + 1) if n.type == "ORG"
                      and text[n.end:n.end + 1] == {"«": "»"}.get(text[quoted.end() - 1], '"')]  # its closing quote
@@ -902,6 +906,7 @@ def _quote_closed(text: str, s: Span) -> Span:
 
 
 _QUOTED_NAME = re.compile(r"[ \u00a0]+[«\"]")
+_KIND_QUOTED = re.compile(r"[ \u00a0]+([а-яё]+)[ \u00a0]+[«\"]")
 _UNIT = re.compile(r"(?i)земли|штата|провинции|префектуры|графства|кантона|эмирата|департамента")
 _STATE_AFTER = re.compile(r"[ \u00a0](?:государства|региона|республики)(?![\w-])")
 _UNIT_AFTER = re.compile(r"[ \u00a0]+(?:[а-яё]+(?:ой|ого)[ \u00a0]+)?(?:" + _UNIT.pattern[4:] + r")[ \u00a0]+")
