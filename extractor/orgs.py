@@ -163,7 +163,12 @@ def _key(name: str) -> str:
     if quoted and (len(before) <= 1 or all(re.fullmatch(r"[А-ЯЁA-Z]{2,5}", w) for w in before)):
         name = quoted.group(1)
     key = re.sub(r"[«»\"“”„]", "", name).lower().replace("ё", "е").strip()
+    key = _LEGAL_FORM.sub("", key) or key  # "Bellflower Inc." is Bellflower
     return _same(key)
+
+
+_LEGAL_FORM = re.compile(r",?[ \u00a0]+(?:inc|ltd|llc|corp|co|plc|ag|gmbh|s\.?a|n\.?v|se|limited|corporation|"
+                         r"incorporated)\.?$")
 
 
 _OF_RUSSIA = (" российской федерации", " россии", " рф")

@@ -131,6 +131,8 @@ ORGS = [
                               "Министерство культуры Молдавии": ["Министерство культуры Молдавии"]}),
     # a quoted name is whole, whatever its words
     ("Газета «Кориера делла Сера» пишет об этом.", {"Кориера делла Сера": ["Кориера делла Сера"]}),
+    # a legal form is no part of who it is
+    ("Глава Bellflower Мэри Смит ушла. Акции Bellflower Inc. упали.", {"Bellflower Inc": ["Bellflower", "Bellflower Inc"]}),
     # a title and whose it is, opening a sentence, is no name
     ("Аналитик банка «Лютик» Олег Лапин считает, что цена завышена.", {"Лютик": ["Лютик"]}),
     ("Министр экономики Тверской области Иван Котов ушёл в отставку.", {}),
