@@ -248,7 +248,10 @@ def _name_roles(words: list[str]) -> list[str]:
     if "first" not in roles and len(words) == 2 and (
             not _SURNAME_END.search(first) and (not _known_name(words[0]) or _SURNAME_END.search(second))
             # "Бойко Борисов": a surname in "-ов", "-ев", "-ский" last, after a word that has none of them
-            or _RUSSIAN_SURNAME.search(second) and not _RUSSIAN_SURNAME.search(first)):
+            or _RUSSIAN_SURNAME.search(second) and not _RUSSIAN_SURNAME.search(first)
+            # neither word a given name the dictionary knows: the given name first, as names are written ("Микко
+            # Лехтонен"), unless only the first has a Russian surname's ending
+            or not _known_name(words[0]) and not _known_name(words[1]) and not _RUSSIAN_SURNAME.search(first)):
         # a given name the dictionary does not know, or knows mostly as a surname, before the surname: "Стэнли
         # Кубрика", "Абдурахман Мартазанов"
         roles[0] = "first"

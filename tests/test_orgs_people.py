@@ -629,6 +629,8 @@ NAME_PARTS = [  # words of a name as written -> first, middle, last in the nomin
     (["Петров", "Иван"], ("Иван", None, "Петров")),
     (["Серена", "Уильямс"], ("Серена", None, "Уильямс")),  # "Уильямс" reads as a given name, "Серена" is none
     (["Челси", "Мэннинг"], ("Челси", None, "Мэннинг")),
+    (["Микко", "Лехтонен"], ("Микко", None, "Лехтонен")),  # neither a given name the dictionary knows
+    (["Ратко", "Сомович"], ("Ратко", None, "Сомович")),
     (["Кары", "Караева"], ("Кара", None, "Караев")),  # an unknown given name declines like a surname
     (["Ван", "Лин"], ("Лин", None, "Ван")),
     (["Роману", "Абрамовичу"], ("Роман", None, "Абрамович")),  # a surname that reads as a patronymic too
