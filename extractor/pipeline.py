@@ -460,6 +460,7 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
             name, *again = [tidy_person(text, part) for part in split_person(text, s)]
             nat += [x for x in [name] + [dataclasses.replace(a, alias_of=name.start) if a and name else a
                                          for a in again] if x]
+    nat = _joined_by_spacy(text, nat, [s for s in spans if s.type == "PERSON" and s.source == "spacy"])
     kept, taken = [], Coverage(len(text))
     for n in sorted(nat, key=lambda x: x.start - x.end):  # "Дж" inside "Дж.Коми" once the initials are taken in
         if taken.free(n.start, n.end):
@@ -495,6 +496,28 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
             nat.append(Span(a, b, "PERSON", "rule"))
             taken.take(a, b)
     return sorted(nat, key=lambda s: s.start)
+
+
+def _joined_by_spacy(text: str, nat: list[Span], spacy: list[Span]) -> list[Span]:
+    """natasha's pieces of one name that spaCy reads whole, one name: "[Анны Викторовны] [Котовой]", "[Мэри]
+    [Энн Смит]"; not two names, one whose the other is ("брат [Ивана Котова] [Олег Котов]", "жена
+    [Ивана Котова] [Анна Сомова]"): the last piece one word, or each before it a given name alone; each before it
+    no whole name but a given name and patronymic."""
+    for s in spacy:
+        inside = sorted((n for n in nat if s.start <= n.start and n.end <= s.end and n.alias_of is None),
+                        key=lambda n: n.start)
+        if len(inside) < 2 or inside[0].start != s.start or inside[-1].end != s.end \
+                or len(text[s.start:s.end].split()) > 4 \
+                or any(text[a.end:b.start] != " " for a, b in zip(inside, inside[1:])):
+            continue
+        words = [re.findall(r"\w+", text[n.start:n.end]) for n in inside]
+        if len(words[-1]) > 1 and not all(
+                len(w) == 1 and any("Name" in p.tag for p in parses(w[0].lower())[:2]) for w in words[:-1]):
+            continue
+        if any(len(w) > 1 and not any("Patr" in p.tag for p in parses(w[-1].lower())[:2]) for w in words[:-1]):
+            continue  # a whole name before: "дочь [Джона Смита] [Эмили]", "сын [И.Котова] [Олег]"
+        nat = [n for n in nat if n not in inside] + [Span(s.start, s.end, "PERSON", "natasha")]
+    return nat
 
 
 _ADDRESSED = re.compile(r"(?<![\w-])" + ADDRESS + r"[ \u00a0]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
