@@ -292,7 +292,13 @@ def _in_a_title(text: str, start: int, end: int) -> bool:
     if closing == -1 or "\n" in text[end:closing]:
         return False
     inside = text[opening + 1:closing]
-    return inside[:1].isupper() and len(inside.split()) <= 5
+    if _SAID.match(text, closing + 1) and len(inside.split()) > 2 or _SPEAKER.match(inside):
+        return False  # «Мы ждали этого 12 лет», — сказал он: speech
+    return not inside[:1].islower() and len(inside.split()) <= 5
+
+
+_SAID = re.compile(r"[ \u00a0]*,[ \u00a0]*[–—-]")
+_SPEAKER = re.compile(r"(?:Я|Мы|Вы|Ты)(?![а-яё])")
 
 
 def _join_appositions(text: str, dates: list[DateMention]) -> list[DateMention]:
