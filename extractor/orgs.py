@@ -539,17 +539,27 @@ def _cut_after_head(text: str, o: Span) -> Span:
 
 def _without_title(text: str, o: Span) -> Span | None:
     """A word for a post is no part of a name: "Замглавы [Федеральной миграционной службы]", "Исследователи
-    [Брукхейвенской национальной лаборатории]"; alone it is no name at all."""
+    [Брукхейвенской национальной лаборатории]"; alone, or with lower-case words of whose it is ("Министр
+    экономики области", read as a name as it opens a sentence), it is no name at all."""
     first = re.match(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*", text[o.start:o.end])
     if not first or parses(first.group().lower())[0].normal_form not in lexicon("position_heads.txt"):
         return o
     rest = re.match(r"[ \u00a0]+(?=[А-ЯЁA-Z«\"])", text[o.start + first.end():o.end])
+    if not rest and first.end() < o.end - o.start:  # "[Министр экономики области]", "[Аналитик банка] «Лютик»"
+        return None if _for_one_person(first.group()) and text[o.start - 1:o.start] not in ("«", '"') else o
     after = re.match(r"[А-Яа-яЁё]+", text[o.start + first.end() + rest.end():o.end]) if rest else None
     if after and parses(after.group().lower())[0].tag.POS in ("NPRO", "CONJ", "PREP", "PRCL"):
         return o  # "Доктора Кто": a title, not a post
     if first.end() == o.end - o.start:
         return None
     return Span(o.start + first.end() + rest.end(), o.end, o.type, o.source) if rest else o
+
+
+def _for_one_person(word: str) -> bool:
+    """A title for one person: a singular animate noun of the lexicon, and no adjective ("полицейский")."""
+    ps = parses(word.lower())[:3]
+    return ps[0].tag.POS == "NOUN" and ps[0].tag.animacy == "anim" and ps[0].tag.number == "sing" \
+        and not is_org_head(word) and not any(p.tag.POS == "ADJF" for p in ps)
 
 
 def _rstrip(text: str, start: int, end: int) -> int:
@@ -730,7 +740,7 @@ def _not_an_org(text: str, o: Span, people: dict) -> bool:
         return True
     if _common_words(text, o, name):
         return True
-    if _quoted_role(text, o, name) or _opens_with_title(text, o, name):
+    if _quoted_role(text, o, name):
         return True
     if re.fullmatch(r"(?:Telegram|YouTube)-канал\w*", name):
         return True  # a channel there
@@ -749,18 +759,6 @@ def _quoted_role(text: str, o: Span, name: str) -> bool:
     word = _WORD.match(name)
     p = parses(word.group().lower())[0] if word else None
     return p is not None and p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.number == "sing"
-
-
-def _opens_with_title(text: str, o: Span, name: str) -> bool:
-    """A title for one person and whose it is, which a model read as a name: "[Министр экономики области] Иван
-    Котов", "[Аналитик банка] «Лютик»" (not in quotes: «Доктор Живаго»)."""
-    word = re.match(r"[А-ЯЁа-яё]+(?=[ \u00a0])", name)  # a whole word: not "Премьер-лиги"
-    if not word or text[o.start - 1:o.start] in ("«", '"', "„", "“"):
-        return False
-    ps = parses(word.group().lower())[:3]
-    return ps[0].tag.POS == "NOUN" and ps[0].tag.animacy == "anim" and ps[0].tag.number == "sing" \
-        and ps[0].normal_form in lexicon("position_heads.txt") and not is_org_head(word.group()) \
-        and not any(p.tag.POS == "ADJF" for p in ps)  # "полицейский департамент"
 
 
 _OPENING = re.compile(r"(?:^|[.!?…]|\n)[ \u00a0]*$")
