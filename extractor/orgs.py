@@ -474,6 +474,11 @@ def _trim_org(text: str, o: Span) -> Span | None:
     o = _without_title(text, o)
     if o is None:
         return None
+    building = _BUILDING.match(text, o.start)
+    if building:  # "[Главное здание] Российской библиотеки", "[Новый корпус] больницы": the building is no part
+        if building.end() >= o.end:
+            return None
+        o = Span(building.end(), o.end, o.type, o.source)
     if _quoted(text, o):
         return o  # a quoted name is whole: «Кориера делла Сера»
     o = _cut_after_head(text, o)
@@ -488,6 +493,13 @@ def _trim_org(text: str, o: Span) -> Span | None:
             break
         end = o.start + tail.start()
     return o if end == o.end else (Span(o.start, end, o.type, o.source) if end > o.start else None)
+
+
+# a building of an organisation before its name; a "корпус" of a place of learning or healing ("корпус морской
+# пехоты" is an organisation)
+_BUILDING = re.compile(r"(?:[А-ЯЁа-яё]+(?:ый|ий|ой|ое|ом|ого|ому|ым)[ \u00a0]+)?(?:[Зз]дани[еяюи]|[Зз]данием|(?:[Кк]орпус[ауе]?|"
+                       r"[Кк]орпусом)(?=[ \u00a0]+(?:[А-ЯЁа-яё][а-яё]+(?:ой|ого)[ \u00a0]+)*(?:больниц|университет|школ|институт|"
+                       r"госпитал|академи|училищ|гимнази|лице|колледж|клиник|поликлиник|санатори)))[ \u00a0]+")
 
 
 def _quoted(text: str, o: Span) -> bool:
