@@ -753,9 +753,14 @@ def find_positions(text: str, spans) -> list:
     return sorted((_with_prefix(text, s) for s in out if not _names_a_work(text, s)), key=lambda s: s.start)
 
 
+_UNKNOWN = re.compile(r"(?<![а-яё])[Нн]еизвестно(?:го|му|м)[ \u00a0]+$")
+
+
 def _names_a_work(text: str, s: Span) -> bool:
     """A title that opens a short quoted name with a capital is the name of a work: «Доктор Кто», «Артист»,
     «Актриса года» (nerel-train: a title there 6 times in 20)."""
+    if _UNKNOWN.search(text, max(0, s.start - 14), s.start):
+        return True  # "Могила Неизвестного солдата": a memorial's name
     close = {"«": "»", '"': '"'}.get(text[s.start - 1:s.start]) if s.start else None
     if not close or not text[s.start].isupper():
         return False

@@ -552,6 +552,7 @@ TITLE_EDGES = [  # sentence -> the titles found
     # a title opening a short quoted name with a capital names a work
     ("Фильм «Лётчик» получил премию.", []),
     ("Сериал «Доктор Котов» продлили на второй сезон.", []),
+    ("Цветы возложили к Могиле Неизвестного солдата.", []),  # a memorial's name
     ("«Лётчик, — сказал он, — всегда лётчик».", ["Лётчик", "лётчик"]),
     # over a word for the organisation's kind and its quoted name
     ("Как считает аналитик банка «Лютик» Олег Лапин, цена завышена.", ["аналитик банка «Лютик»"]),
