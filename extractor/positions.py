@@ -388,6 +388,9 @@ def _may_be_genitive(text, m, loose: bool) -> bool:
     """The name's last word is genitive in its likeliest reading, or (``loose``: nothing but a space or a dash
     before the next name) in one of its likelier ones, or looks indeclinable ("Врач Анны Котовой Лиза Миллер",
     "Адвокат Котова Олег Лапин")."""
+    given = [p for w in _WORD.findall(text, m.start, m.end) for p in parses(w.lower())[:2] if "Name" in p.tag]
+    if given:  # by the given name where there is one: "Олега Сомова" ("Сомова" reads as a short adjective too)
+        return _genitive(given[0]) if not loose else any(_genitive(p) for p in given)
     word = _name_end(text, m)
     if not word:
         return loose
