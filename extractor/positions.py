@@ -16,6 +16,9 @@ from .types import Position
 # "губернатор области Роман Старовойт", "главы ведомства 40-летнего Олега Лапина"
 # whom the post represents may come between: "сенатор от штата Мэн Джон Миллер", "Судья ЕСПЧ от Литвы Ян Петрайтис"
 _APPOS_AFTER = re.compile(r"^[ \u00a0]*(?:от[ \u00a0]+(?:[«\"]?[А-ЯЁа-яё-]+[»\"]?[ \u00a0]+){1,5})?(?:\d+-летн[а-яё]+[ \u00a0]+)?$")
+# a list of who got which post, the verb left out after the first: "..., министром культуры – Олег Лапин"
+_DASH_AFTER = re.compile(r"[ \u00a0]*[–—][ \u00a0]*\Z")
+_LIST_BEFORE = re.compile(r"(?:,|[ \u00a0]а)[ \u00a0]*\Z")
 # "Ирина Таратина, первый заместитель", "Олег Лапин (второй тренер)", "Пётр Сомов, бывший депутат"
 _APPOS_BEFORE = re.compile(r"^[ \u00a0]*(?:,|[–—-]|\([ \u00a0]*(?:[а-яё-]+[ \u00a0]+){0,2})[ \u00a0]*"
                            r"(?:(?:бывш|нынешн|действующ|тогдашн)[а-яё]+[ \u00a0]+)?$")  # "бывший" is left out of a title
@@ -552,6 +555,9 @@ def _apposition(text, s, mentions, head, genders, in_full):
                     or _inner_role_last(text, s, head, m):
                 break
             return m, pid, True
+    dashed = [x for x in following[:1] if _DASH_AFTER.match(text[s.end:x[0].start])]
+    if dashed and head.tag.case in ("nomn", "ablt") and _LIST_BEFORE.search(text, max(0, s.start - 3), s.start):
+        return dashed[0][0], dashed[0][1], True  # "министром финансов стала A, [министром культуры] – B"
     for m, pid in mentions.starting(max(0, s.start - 200), s.start):
         if m.end <= s.start and _APPOS_BEFORE.match(text[m.end:s.start]) and not _oblique(text, head, m):
             return m, pid, True
