@@ -532,6 +532,12 @@ def _superlative(word: str, number: str, gender: str | None) -> str | None:
     return stem + ("ие" if number == "plur" else _SUPERLATIVE_NOMN.get(gender or "masc", "ий"))
 
 
+def _far_likelier(word: str, reading) -> bool:
+    """Another reading of the word is far likelier than this nominative one, and a noun of another case."""
+    top = parses(word.lower())[0]
+    return reading.score < 0.1 and top.score > 0.8 and top.tag.POS == "NOUN" and top.tag.case != "nomn"
+
+
 def _to_nominative(text: str, words: list, head_i: int) -> str | None:
     """The phrase with ``words[head_i]`` as its head and the words before it as its modifiers, in the
     nominative; None if they agree in no case."""
@@ -552,6 +558,8 @@ def _to_nominative(text: str, words: list, head_i: int) -> str | None:
         # the head's readings in this case, each with its gender ("городского головы": the official, not the head)
         heads = [None] if abbr else list(_all_agreeing(head_word, case, number, None, ("NOUN",))) or (
             list(_all_agreeing(head_word, case, number, None, ("PRTF",))) if participle else [])
+        if case == "nomn" and heads and heads[0] is not None and _far_likelier(head_word, heads[0]):
+            continue  # "Банка России": the bank's genitive, not a jar
         # a noun of either gender ("голова" the official) takes its modifiers' gender, a man's before a woman's
         readings = [(hp, g) for hp in heads for g in
                     (("masc", "femn") if hp is not None and "ms-f" in hp.tag else (gender if abbr else hp.tag.gender,))]

@@ -752,7 +752,7 @@ def _not_an_org(text: str, o: Span, people: dict) -> bool:
         return True
     if _common_words(text, o, name):
         return True
-    if _quoted_role(text, o, name):
+    if _quoted_role(text, o, name) or _opens_quoted_sentence(text, o, name):
         return True
     if re.fullmatch(r"(?:Telegram|YouTube)-канал\w*", name):
         return True  # a channel there
@@ -761,6 +761,18 @@ def _not_an_org(text: str, o: Span, people: dict) -> bool:
     # "Амаду Кейта (Amadou Keita)": a name spelt again in brackets
     return (text[o.start - 1:o.start] == "(" and text[o.end:o.end + 1] == ")" and people.get(o.start - 2) is not None
             and " " in name and not name.isupper())
+
+
+def _opens_quoted_sentence(text: str, o: Span, name: str) -> bool:
+    """A common word that opens a quoted sentence is no name: «[Цены] на жильё продолжат расти»."""
+    close = QUOTE_PAIRS.get(text[o.start - 1:o.start]) if o.start else None
+    end = text.find(close, o.end, o.end + 200) if close else -1
+    if end == -1 or "\n" in text[o.end:end] or " " in name:
+        return False
+    rest = re.findall(r"[а-яё]+", text[o.end:end])
+    p = parses(name.lower())[0]
+    return len(rest) >= 2 and p.is_known and p.tag.POS == "NOUN" and not {"Name", "Surn", "Geox", "Orgn", "Abbr"} & \
+        set(p.tag.grammemes) and any(parses(w)[0].tag.POS == "VERB" for w in rest)
 
 
 def _quoted_role(text: str, o: Span, name: str) -> bool:

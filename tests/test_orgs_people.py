@@ -131,6 +131,10 @@ ORGS = [
                               "Министерство культуры Молдавии": ["Министерство культуры Молдавии"]}),
     # a quoted name is whole, whatever its words
     ("Газета «Кориера делла Сера» пишет об этом.", {"Кориера делла Сера": ["Кориера делла Сера"]}),
+    # a common word opening a quoted sentence is no name
+    ("«Цены на жильё продолжат расти», — считает аналитик.", {}),
+    # the likeliest reading of a name's word: a bank, not a jar; the usual short name is the same body
+    ("Центробанк сохранил ставку. Решение Банка России ждали.", {"Банк России": ["Центробанк", "Банка России"]}),
     # nor a building of it
     ("Здание ФСБ России оцеплено.", {"ФСБ России": ["ФСБ России"]}),
     ("Новый корпус Томского политехнического университета открыли вчера.",
@@ -738,6 +742,8 @@ PHRASES = [  # a title or a name -> its nominative
     # compounds: the part that declines ("вице-премьера" is known whole: its last part reads as "премьера"), both
     # parts when both decline, a Latin first part kept as written
     ("вице-премьера", "вице-премьер"),
+    ("Банка России", "Банк России"),  # the likeliest reading: a bank's genitive, not a jar
+    ("Турбина", "Турбина"),  # no reading far likelier than the nominative
     ("первого вице-премьера правительства", "первый вице-премьер правительства"),
     ("сити-менеджера", "сити-менеджер"),
     ("режиссером-постановщиком", "режиссер-постановщик"),
