@@ -546,7 +546,8 @@ def _to_nominative(text: str, words: list, head_i: int) -> str | None:
     # "МИДа", "Михайловского ГОКа": an abbreviation with a case ending is masculine, its nominative the bare letters;
     # a bare one does not decline ("РФСХ", no form of "РФСХИ"), and its modifiers say the case and gender
     abbr = _DECLINED_ABBREVIATION.fullmatch(head_word) or (
-        re.fullmatch(r"([А-ЯЁ]{2,})()", head_word) if head_word.isupper() else None)
+        re.fullmatch(r"(\w+)()", head_word) if sum(c.isupper() for c in head_word) >= 2 and head_word[-1].isupper()
+        else None)  # "ТвГУ" too, not "ВУЗах"
     if abbr and abbr.group(2):
         options = [("sing", _ABBREVIATION_CASES[abbr.group(2)], "masc")]
     elif abbr:  # "газовой ОПЕК", "российских ВВС"
