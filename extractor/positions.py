@@ -747,7 +747,7 @@ def find_positions(text: str, spans) -> list:
         names = covered(text, [x for x in spans if x.type == "PERSON"])
         for m in _WORD.finditer(text):
             if not taken.free(m.start(), m.end()) or not _is_head(m.group(), text, m.start()) \
-                    or _names_a_body(text, m.start(), m.group()):
+                    or _names_a_body(text, m.start(), m.group()) or _agrees_with_next(text, m):
                 continue
             start = _acting(text, _adjectives_before(text, m.start(), m.group()))
             out.append(Span(start, m.end(), "POSITION", "rule"))
@@ -805,6 +805,21 @@ _HOST = re.compile(r"(?<![\w-])ведущ(?:ий|его|ему|им|ем|ая|е
 _OWN_TITLE = re.compile(r"[ \u00a0]+(?:директор|партн[её]р)", re.I)
 _COMPANY = re.compile(r"[ \u00a0]+(?:компани|организаци)", re.I)
 _FEMININE = re.compile(r"(?:ая|ей|ую|ею|ой)$", re.I)
+
+
+def _agrees_with_next(text: str, m) -> bool:
+    """A role word that is an adjective too, agreeing with the noun after it: "[Учёный] совет", "военный
+    [госпиталь]"."""
+    nxt = _NEXT_WORD.match(text, m.end())
+    if not nxt:
+        return False
+    ps = parses(m.group().lower())[:4]
+    nouns = {p.normal_form for p in ps if p.tag.POS == "NOUN"}  # a noun that is an adjective too ("учёный"), not
+    adj = {(p.tag.case, p.tag.number, p.tag.gender) for p in ps  # a rare homonym ("главой" of "главый")
+           if p.tag.POS == "ADJF" and p.normal_form in nouns}
+    noun = [p for p in parses(nxt.group(1).lower())[:2] if p.tag.POS == "NOUN" and p.tag.animacy == "inan"]
+    return any((p.tag.case, p.tag.number, p.tag.gender if p.tag.number == "sing" else None) in
+               {(c, n, g if n == "sing" else None) for c, n, g in adj} for p in noun)
 
 
 def _adjective_here(text: str, m) -> bool:
