@@ -123,6 +123,7 @@ _PREPOSITION_CASE = {**dict.fromkeys(("к", "ко"), "datv"), **dict.fromkeys(("
 def group_people(text: str, spans) -> list[Person]:
     """Join every mention of the same person: full names first, then surname- or first-name-only ones."""
     parsed = []
+    told: set[int] = set()  # mentions whose case or gender a verb or a preposition tells
     for s in spans:
         mtext = text[s.start:s.end]
         words = name_words(mtext)
@@ -139,6 +140,8 @@ def group_people(text: str, spans) -> list[Person]:
             prep = _PREPOSITION.search(text, max(0, s.start - 12), s.start)
             case = case or (_PREPOSITION_CASE.get(prep.group(1)) if prep else None)
             verb = None if prep else _verb_nearby(text, s.start, s.end)
+            if verb or case:
+                told.add(s.start)
             parts, gender = normalize_name(words_for_norm, verb, case)
             if initials and len(words_for_norm) == 1 and gender == "femn" and not case and verb != "femn" \
                     and FEMN_NOM.search(words_for_norm[0].lower()) and not _person_noun_before(text, s.start):
@@ -185,8 +188,10 @@ def group_people(text: str, spans) -> list[Person]:
             forms = _key_forms(_given(given[0])) | raw_forms
             for key in ("last", "first"):
                 cands = named(key, forms)
-                if cands:
-                    return cands[0]
+                if cands:  # the first met, or, where a verb tells, the one whose name it is as read ("Лапина
+                    # признала" beside a man Лапин is the woman)
+                    same = [p for p in cands if start in told and p[key] and _norm(_given(p[key])) == _norm(_given(given[0]))]
+                    return (same or cands)[0]
             cands = named("last", a_forms)
             return cands[0] if cands else None
         if not parts["last"]:
