@@ -828,7 +828,7 @@ _LATIN_FACILITY = {"tournament", "festival", "fest", "cup", "championship", "cha
 
 # a name headed by a word for a region is a place ("Центральном федеральном округе", "Республики Коми";
 # nerel-train: 7 such spans, none an organisation)
-_PLACE_HEADS = frozenset("округ область край район республика штат провинция".split())
+REGION_HEADS = frozenset("округ область край район республика штат провинция".split())  # a region's name
 _HOUSE = re.compile(r"Дом(?:а|у|ом|е)?[ \u00a0]+[А-ЯЁа-яё]")  # "Белый дом" is no such name
 
 
@@ -846,7 +846,7 @@ def _facility(name: str) -> bool:
         p = parses(w.lower())[0]
         if w.isupper() or p.tag.POS == "NOUN":
             return (w.lower() if w.isupper() else p.normal_form) in lexicon("facility_heads.txt") \
-                or not w.isupper() and p.normal_form in _PLACE_HEADS
+                or not w.isupper() and p.normal_form in REGION_HEADS
     return False
 
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from . import linker
 from .morph import HOSTED, head_noun, morph, normalize_phrase, noun_forms, parses
-from .orgs import bare_kind, is_org_head, org_heads
+from .orgs import REGION_HEADS, bare_kind, is_org_head, org_heads
 from .people import NAMED_AFTER, named_after
 from .resources import lexicon
 from .spans import ByStart, Span, covered, quote_close, sentence_at
@@ -151,8 +151,8 @@ def _role(text: str, s, names) -> tuple[int, int] | None:
     return start, end
 
 
-_PLACE_NOUNS = frozenset("страна государство регион область край город район республика округ штат провинция "
-                         "столица мир земля префектура графство кантон эмират".split())
+_PLACE_NOUNS = REGION_HEADS | frozenset("страна государство регион город столица мир земля префектура графство кантон "
+                                        "эмират".split())
 
 
 def _last_part(word: str) -> str:
