@@ -165,7 +165,7 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         r"(?:[Зз]а|[Нн]а)\s+(?:прошл|прошедш|истекш|текущ|нынешн|эт|следующ|ближайш|будущ|минувш|предыдущ)\w*\s+"
         r"(?:год|месяц)(?![а-яё])",
         rf"{PREP}?(?:(?:почти|(?:немногим\s+|чуть\s+)?(?:более|больше|менее|меньше)|около|свыше|примерно|ещё|еще|уже)\s+)?"
-        rf"(?:{num}\s+)?{UNIT}\s+"
+        rf"(?:{num}(?:\s*[-–]\s*\d{{1,3}})?\s+)?{UNIT}\s+"
         rf"(?:назад|тому\s+назад|спустя)",
         rf"(?:[Чч]ерез|[Сс]пустя)\s+(?:{num}\s+)?{UNIT}",
         # a part of a year, month, week named by the unit alone: "в начале года", "до конца сезона", "с середины
@@ -659,6 +659,13 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
             return (f"{y:04d}-Q{q % 4 + 1}", "date", _offset(3 * n, "M"))
         off = _offset(n, code)
         return (_shift(anchor, n, code), "date", off) if anchor else (off, "relative", off)
+    m = re.search(rf"(?<![\d.,])(\d{{1,3}})\s*[-–]\s*(\d{{1,3}})\s+({UNIT})\s+(?:тому\s+)?назад$", low)
+    code = _unit(m.group(3)) if m else None
+    if code in ("Y", "M", "W", "D") and int(m.group(1)) < int(m.group(2)):  # "2-3 года назад": between the two
+        far, near = -int(m.group(2)), -int(m.group(1))
+        off = f"{_offset(far, code)}/{_offset(near, code)}"
+        return (f"{_shift(anchor, far, code)}/{_shift(anchor, near, code)}", "range", off) if anchor \
+            else (off, "relative", off)
     count = rf"{_NUM}|{number_word_re()}(?:\s+{number_word_re()})?|нескольк\w+|многих"
     m = re.search(rf"({count})?\s*{UNIT}\s+(тому\s+)?(назад|спустя)$", low)
     m2 = re.match(rf"(?:через|спустя)\s+(?:({count})\s+)?({UNIT})", low)
@@ -722,6 +729,10 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         a, b = (parse_number(x.replace(",", ".")) for x in (m.group(1) or m.group(2), m.group(3)))
         if a is not None and b is not None:
             return (f"{_duration([(a, _unit(m.group(4)))])}/{_duration([(b, _unit(m.group(4)))])}", "duration", None)
+    m = re.fullmatch(r"(?:(?:во?|на|к|до)\s+)?([0-3]?\d)\s*[-–—]\s*([0-3]?\d)(\s+\S.*)", t, re.IGNORECASE)
+    b_val = _single_value(m.group(2) + m.group(3), anchor) if m else None
+    if b_val and re.search(r"-\d\d-\d\d$", b_val) and int(m.group(1)) < int(m.group(2)):
+        return (f"{b_val[:-2]}{int(m.group(1)):02d}/{b_val}", "range", None)  # "5-6 марта": two days
     m = re.fullmatch(r"(?:со?|от|между)\s+(.+?)\s+(?:по|до|и|на)\s+(.+)", t, re.IGNORECASE)
     if m:
         a, b = (re.sub(r"^(\d+)-?(?:го|е)(?=\s|$)", r"\1", x) for x in m.groups())  # "со 2-го на 3-е ноября"
