@@ -668,6 +668,8 @@ NAME_PARTS = [  # words of a name as written -> first, middle, last in the nomin
     (["Серена", "Уильямс"], ("Серена", None, "Уильямс")),  # "Уильямс" reads as a given name, "Серена" is none
     (["Челси", "Мэннинг"], ("Челси", None, "Мэннинг")),
     (["Микко", "Лехтонен"], ("Микко", None, "Лехтонен")),  # neither a given name the dictionary knows
+    (["Анне-Марии", "Ковач"], ("Анна-Мария", None, "Ковач")),  # each part of a double given name in one case
+    (["Жаном-Пьером", "Мартеном"], ("Жан-Пьер", None, "Мартен")),
     (["Ратко", "Сомович"], ("Ратко", None, "Сомович")),
     (["Кары", "Караева"], ("Кара", None, "Караев")),  # an unknown given name declines like a surname
     (["Ван", "Лин"], ("Лин", None, "Ван")),
