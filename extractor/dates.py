@@ -264,7 +264,7 @@ def _future_tense(text: str, start: int, end: int) -> bool:
 
 def _coming(anchor: dt.date, span: str) -> str:
     """The weekday named in ``span`` on or after ``anchor``."""
-    n = next(v for k, v in WEEKDAYS.items() if k in span.lower())
+    n = _weekday_number(re.search(WEEKDAY, span, re.IGNORECASE).group())
     return (anchor + dt.timedelta(days=(n - anchor.isoweekday()) % 7)).isoformat()
 
 
@@ -518,6 +518,19 @@ _NUM = r"\d+(?:[.,]\d+)?"
 _ORDINAL = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}  # which quarter or half: "первом квартале", "третий"
 
 
+def _first_day(day: str, last: str | None) -> str | None:
+    """A range's first day, given by its number alone, in the month and year of its last day: ("5", "2020-03-06")
+    -> "2020-03-05"; None if ``day`` is more than a number or ``last`` is no day."""
+    if last and re.fullmatch(r"[0-3]?\d", day.strip()) and re.search(r"-\d\d-\d\d$", last):
+        return last[:-2] + f"{int(day):02d}"
+    return None
+
+
+def _weekday_number(word: str) -> int:
+    """1 for a form of "понедельник", ... 7 for one of "воскресенье"."""
+    return next(v for k, v in WEEKDAYS.items() if word.lower().startswith(k))
+
+
 def _single_value(t: str, anchor: dt.date | None) -> str | None:
     """A single point: '14 мая 2020 года', '14.05.2020', 'в 2002 году', 'в мае', 'летом 2017'."""
     m = re.search(r"(\d{4})-(\d\d)-(\d\d)", t)
@@ -568,7 +581,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         return (f"{anchor.year:04d}-{part}", "date", None) if anchor else (f"XXXX-{part}", "relative", None)
     m = re.fullmatch(rf"(?:во?|на|к)\s+({_WEEK_REL})\s+(\w+)", low)
     if m and re.fullmatch(WEEKDAY, m.group(2)):
-        n = next(v for k, v in WEEKDAYS.items() if m.group(2).startswith(k))
+        n = _weekday_number(m.group(2))
         if anchor is None:
             return (f"XXXX-WXX-{n}", "relative", None)
         word, today = m.group(1), anchor.isoweekday()
@@ -693,7 +706,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     # weekdays
     wd = re.search(WEEKDAY, low)
     if wd and not re.search(r"\d", low):
-        n = next(v for k, v in WEEKDAYS.items() if wd.group().startswith(k))
+        n = _weekday_number(wd.group())
         if anchor:
             back = (anchor.isoweekday() - n) % 7
             return ((anchor - dt.timedelta(days=back)).isoformat(), "date", None)
@@ -730,16 +743,17 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         if a is not None and b is not None:
             return (f"{_duration([(a, _unit(m.group(4)))])}/{_duration([(b, _unit(m.group(4)))])}", "duration", None)
     m = re.fullmatch(r"(?:(?:во?|на|к|до)\s+)?([0-3]?\d)\s*[-–—]\s*([0-3]?\d)(\s+\S.*)", t, re.IGNORECASE)
-    b_val = _single_value(m.group(2) + m.group(3), anchor) if m else None
-    if b_val and re.search(r"-\d\d-\d\d$", b_val) and int(m.group(1)) < int(m.group(2)):
-        return (f"{b_val[:-2]}{int(m.group(1)):02d}/{b_val}", "range", None)  # "5-6 марта": two days
+    if m and int(m.group(1)) < int(m.group(2)):  # "5-6 марта": two days
+        b_val = _single_value(m.group(2) + m.group(3), anchor)
+        a_val = _first_day(m.group(1), b_val)
+        if a_val:
+            return (f"{a_val}/{b_val}", "range", None)
     m = re.fullmatch(r"(?:со?|от|между)\s+(.+?)\s+(?:по|до|и|на)\s+(.+)", t, re.IGNORECASE)
     if m:
         a, b = (re.sub(r"^(\d+)-?(?:го|е)(?=\s|$)", r"\1", x) for x in m.groups())  # "со 2-го на 3-е ноября"
         b_val = _single_value(b, anchor)
-        if re.fullmatch(r"[0-3]?\d", a.strip()) and b_val and re.search(r"-\d\d-\d\d$", b_val):
-            a_val = b_val[:-2] + f"{int(a):02d}"
-        else:
+        a_val = _first_day(a, b_val)
+        if a_val is None:
             a_val = _single_value(a, None)
             if a_val and b_val and a_val.startswith("-") and b_val[:4].isdigit():
                 a_val = b_val[:4] + a_val[1:]  # "с 1 марта по 5 апреля 2020 года": the year of the end

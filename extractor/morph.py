@@ -352,12 +352,12 @@ def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_cases:
                     nom, fit = surname_nominative(w, gender, case)
                     score += fit
                     forms.append(nom or w)
-                elif r == "first" and "-" in w and all(_given_parse(x, r, gender, case) for x in w.split("-")):
+                elif r == "first" and "-" in w and all(
+                        halves := [_given_parse(x, r, gender, case) for x in w.split("-")]):
                     # "Анне-Марии" -> "Анна-Мария", "Жаном-Пьером" -> "Жан-Пьер": each part in the one case
-                    ps = [_given_parse(x, r, gender, case) for x in w.split("-")]
-                    score += 1.0 + min(p.score for p in ps) - (
-                        0.01 if case != "nomn" and any(_also_declined(p, x) for p, x in zip(ps, w.split("-"))) else 0.0)
-                    forms.append("-".join(_inflect(p, {"nomn"}) for p in ps))
+                    late = case != "nomn" and any(_also_declined(p, x) for p, x in zip(halves, w.split("-")))
+                    score += 1.0 + min(p.score for p in halves) - (0.01 if late else 0.0)
+                    forms.append("-".join(_inflect(p, {"nomn"}) for p in halves))
                 elif r == "first" and _indeclinable(w):  # "Аркади Патаркацишвили": as written, in any case
                     score += 1.0
                     forms.append(w)

@@ -184,7 +184,7 @@ def cyrillic(text: str) -> str:
 
 # wiki markup for italics, two apostrophes on each side (''Ромашка'', ''«цитата»''), which some news archives keep
 _ITALICS = re.compile(r"(?<![\w'])''(?=[^\s'])([^\n']{1,200}?)(?<=[^\s'])''(?![-'\w])")
-_QUOTES = "«»\"“”„"
+_QUOTES = tuple("«»\"“”„")
 
 
 def cleaned(text: str) -> tuple[str, list[tuple[int, int]] | None]:
@@ -200,8 +200,8 @@ def cleaned(text: str) -> tuple[str, list[tuple[int, int]] | None]:
     at = 0
     for m in _ITALICS.finditer(text):
         (a, b), inner = m.span(1), m.group(1)
-        quoted = inner[0] in _QUOTES or inner[-1] in _QUOTES or text[m.start() - 1:m.start()] in tuple(_QUOTES) \
-            or text[m.end():m.end() + 1] in tuple(_QUOTES)
+        quoted = inner[0] in _QUOTES or inner[-1] in _QUOTES or text[m.start() - 1:m.start()] in _QUOTES \
+            or text[m.end():m.end() + 1] in _QUOTES  # (a tuple: "" is in no tuple of characters)
         out += [text[at:m.start()], inner] if quoted else [text[at:m.start()], '"', inner, '"']
         where += [(i, i + 1) for i in range(at, m.start())]
         inside = [(i, i + 1) for i in range(a, b)]

@@ -818,13 +818,14 @@ def _agrees_with_next(text: str, m) -> bool:
     nxt = _NEXT_WORD.match(text, m.end())
     if not nxt:
         return False
+    def form(p):  # case, number and, in the singular, gender: what an adjective agrees in
+        return p.tag.case, p.tag.number, p.tag.gender if p.tag.number == "sing" else None
+
     ps = parses(m.group().lower())[:4]
     nouns = {p.normal_form for p in ps if p.tag.POS == "NOUN"}  # a noun that is an adjective too ("учёный"), not
-    adj = {(p.tag.case, p.tag.number, p.tag.gender) for p in ps  # a rare homonym ("главой" of "главый")
-           if p.tag.POS == "ADJF" and p.normal_form in nouns}
-    noun = [p for p in parses(nxt.group(1).lower())[:2] if p.tag.POS == "NOUN" and p.tag.animacy == "inan"]
-    return any((p.tag.case, p.tag.number, p.tag.gender if p.tag.number == "sing" else None) in
-               {(c, n, g if n == "sing" else None) for c, n, g in adj} for p in noun)
+    adj = {form(p) for p in ps if p.tag.POS == "ADJF" and p.normal_form in nouns}  # a rare homonym ("главый")
+    return any(form(p) in adj for p in parses(nxt.group(1).lower())[:2]
+               if p.tag.POS == "NOUN" and p.tag.animacy == "inan")
 
 
 def _adjective_here(text: str, m) -> bool:
