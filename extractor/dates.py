@@ -171,7 +171,7 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         # a part of a year, month, week named by the unit alone: "в начале года", "до конца сезона", "с середины
         # года" (nerel-train: a date 7 times in 8), "в конце прошлого месяца"
         r"(?:(?:[Вв]о?|[Кк]|[Дд]о|[Сс]о?|[Пп]осле)\s+)?(?:начал|конц|середин)[а-яё]*\s+"
-        r"(?:(?:эт|текущ|нынешн|прошл|следующ)(?:ого|ей|ой)\s+)?(?:года|месяца|недели|сезона|века|десятилетия)",
+        r"(?:(?:эт|текущ|нынешн|прошл|следующ)(?:ого|его|ей|ой)\s+)?(?:года|месяца|квартала|недели|сезона|века|десятилетия)",
         # durations: "за 18 лет", "за последние три года", "1 год 6 месяцев", "полтора года"
         rf"(?:{DUR_PREP})?(?:(?:последние|последний|последнее|ближайшие|первые|следующие|последних|ближайших|первых|следующих|несколько|более|менее|около|почти|свыше|"
         rf"больше|меньше|целых|всего|не\s+более|не\s+менее|примерно|немногим\s+более|чуть\s+более|чуть\s+больше|чуть\s+менее|"
@@ -571,6 +571,15 @@ def _single_value(t: str, anchor: dt.date | None) -> str | None:
     return None
 
 
+
+def _quarter(anchor, n: int) -> tuple:
+    """The quarter ``n`` quarters from the anchor's ("в прошлом квартале": -1), as a parsed date's triple."""
+    off = _offset(3 * n, "M")
+    if anchor is None:
+        return (off, "relative", off)
+    q = (anchor.month - 1) // 3 + n
+    return (f"{anchor.year + q // 4:04d}-Q{q % 4 + 1}", "date", off)
+
 def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, str, str | None] | None:
     """(value, kind, offset) for one matched span, or None when it is not a date after all."""
     t = span.strip()
@@ -645,13 +654,16 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     if m and re.search(UNIT + "$", m.group(1)) and not re.search(r"назад", low):
         return parse_date(m.group(1), anchor)
     m = re.fullmatch(r"(?:(?:во?|к|до|со?|после)\s+)?(?:начал|конц|середин)[а-яё]*\s+(?:([а-яё]+)\s+)?"
-                     r"(года|месяца|недели|сезона|века|десятилетия)", low)
+                     r"(года|месяца|квартала|недели|сезона|века|десятилетия)", low)
     if m:  # "в начале года": the part is not in the value, the year is
         word, unit = m.group(1) or "", m.group(2)
         n = -1 if word.startswith("прошл") else 1 if word.startswith("следующ") else 0
-        code = {"года": "Y", "месяца": "M", "недели": "W", "сезона": "Y", "века": "C", "десятилетия": "Y"}[unit]
+        code = {"года": "Y", "месяца": "M", "недели": "W", "сезона": "Y", "века": "C", "десятилетия": "Y",
+                "квартала": "Q"}[unit]
         if unit == "десятилетия":
             return (f"{anchor.year // 10}" if anchor else None, "date" if anchor else "relative", None)
+        if code == "Q":
+            return _quarter(anchor, n)
         off = _offset(n, code)
         return (_shift(anchor, n, code), "date", off) if anchor else (off, "relative", off)
     m = re.fullmatch(r"(?:в|на)\s+([а-яё]+)\s+(году|месяце|неделе|неделю|квартале|веке|сезоне)", low) or re.fullmatch(
@@ -665,11 +677,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         code = {"году": "Y", "месяце": "M", "неделе": "W", "неделю": "W", "квартале": "Q", "веке": "C", "сезоне": "Y",
                 "год": "Y", "месяц": "M"}[unit]
         if code == "Q":
-            if anchor is None:
-                return (_offset(3 * n, "M"), "relative", _offset(3 * n, "M"))
-            q = (anchor.month - 1) // 3 + n
-            y = anchor.year + q // 4
-            return (f"{y:04d}-Q{q % 4 + 1}", "date", _offset(3 * n, "M"))
+            return _quarter(anchor, n)
         off = _offset(n, code)
         return (_shift(anchor, n, code), "date", off) if anchor else (off, "relative", off)
     m = re.search(rf"(?<![\d.,])(\d{{1,3}})\s*[-–]\s*(\d{{1,3}})\s+({UNIT})\s+(?:тому\s+)?назад$", low)

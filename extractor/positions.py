@@ -713,7 +713,7 @@ def _organisation(text, s, org_mentions):
     for m, oid in near:
         if m.start >= s.end and _WORKS_IN.fullmatch(text[s.end:m.start]) and not any(
                 parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND") for w in _WORD.findall(text, s.end, m.start)):
-            return oid  # not across a verb: "Кандидат в президенты Иван Петров учился в Сорбонне"
+            return oid  # not across a verb: "Кандидат в мэры Иван Петров учился в МГУ"
     return None
 
 
