@@ -11,6 +11,7 @@ import dataclasses
 import re
 
 from .morph import WORD, parses, verb_gender
+from .orgs import owned_name
 from .positions import nominative_words, person_gender
 from .spans import ByStart, covered, sentence_at
 from .types import Affiliation, Mention
@@ -153,7 +154,7 @@ def _objects(text, start, hi, preps, mentions, orgs):
             return []
     elif words and parses(words[0])[0].tag.POS == "PREP" and len(words) <= 2:
         return []  # "возглавлял в «Ромашке» отдел": what is led is not the organisation
-    found = [(o, oid)]
+    found = [owned_name(text, (o, oid), orgs)]
     for o2, oid2 in orgs.starting(o.end, min(hi, o.end + 300)):
         if o2.start < found[-1][0].end:
             continue

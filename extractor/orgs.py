@@ -23,6 +23,26 @@ def is_org_head(word: str) -> bool:
     return w in heads or any(p.normal_form in heads for p in parses(w)[:2])
 
 
+_OWNER = re.compile(r"[А-ЯЁA-Z]{2,6}")
+_OWNED = re.compile(r"[ \u00a0]+[«\"„]")
+_KIND_WORD = re.compile(r"([а-яё]+)[ \u00a0]+$")
+
+
+def owned_name(text: str, found, mentions):
+    """The organisation a kind word names: the quoted name after an owner's abbreviation, not the owner
+    ("командой НХЛ «Портленд Пайнерс»", "в банке ЛПК «Лютик»"); ``found`` is the (mention, id) pair met first,
+    ``mentions`` the ByStart of every (mention, id)."""
+    m = found[0]
+    if not _OWNER.fullmatch(text[m.start:m.end]):
+        return found
+    kind = _KIND_WORD.search(text, max(0, m.start - 30), m.start)
+    if not kind or not is_org_head(kind.group(1)):
+        return found
+    after = [x for x in mentions.starting(m.end, m.end + 4) if _OWNED.fullmatch(text[m.end:x[0].start + 1])
+             or _OWNED.fullmatch(text[m.end:x[0].start])]  # the quotes outside the name or inside it
+    return after[0] if after else found
+
+
 def orgs_inside(text: str, span) -> tuple[int, int] | None:
     """The organisation inside a position: 'заместитель председателя [комитета по экономике ...]'."""
     end = span.end

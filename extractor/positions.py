@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from . import linker
 from .morph import HOSTED, head_noun, morph, normalize_phrase, noun_forms, parses
-from .orgs import REGION_HEADS, bare_kind, is_org_head, org_heads
+from .orgs import REGION_HEADS, bare_kind, is_org_head, org_heads, owned_name
 from .people import NAMED_AFTER, named_after
 from .resources import lexicon
 from .spans import ByStart, Span, covered, quote_close, sentence_at
@@ -713,7 +713,8 @@ def _organisation(text, s, org_mentions):
     for m, oid in near:
         if m.start >= s.end and _WORKS_IN.fullmatch(text[s.end:m.start]) and not any(
                 parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND") for w in _WORD.findall(text, s.end, m.start)):
-            return oid  # not across a verb: "Кандидат в мэры Иван Петров учился в МГУ"
+            # not across a verb: "Кандидат в мэры Иван Петров учился в МГУ"
+            return owned_name(text, (m, oid), org_mentions)[1]
     return None
 
 

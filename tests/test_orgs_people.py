@@ -887,6 +887,8 @@ def test_whole_name_again_replaces_its_word():
     ("Кандидат в мэры Иван Петров учился в МГУ.", None),  # not across a verb
     # the name after a title's lower-case kind words, not the kind
     ("Ранее Иван Петров работал финансовым директором биотехнологической компании BioNova.", "BioNova"),
+    # the club a kind word names, not the league owning it
+    ("Он работал ассистентом главного тренера в клубе НХЛ «Портленд Пайнерс».", "Портленд Пайнерс"),
 ])
 def test_organisation_after_the_title(pipeline, text, expected):
     d = pipeline(text).to_dict()
