@@ -4,6 +4,7 @@ Spans follow NEREL: the preposition is part of the span ("в 2002 году", "з
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from functools import lru_cache
@@ -245,7 +246,7 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
             taken.take(s, e)
         out.append(DateMention(s, e, span, value, kind, offset))
     out.sort(key=lambda d: d.start)
-    return _join_coordinated(text, _join_appositions(text, out), anchor)
+    return _told_before(text, _join_coordinated(text, _join_appositions(text, out), anchor))
 
 
 _WEEKDAY_ALONE = re.compile(rf"(?i)(?:(?:во?|на|к)[ \u00a0]+)?{WEEKDAY}")
@@ -327,6 +328,40 @@ _YEARLESS = re.compile(r"--(\d\d(?:-\d\d)?)")
 _DAY_OR_MONTH = re.compile(r"(\d{4}|-)-(\d\d(?:-\d\d)?)")
 _AND_WEEKDAY = re.compile(r"[ \u00a0]+и[ \u00a0]+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)(?![а-яё])",
                           re.I)
+
+
+# times said of the time told of last ("в 2015 году ... годом позже", "5 мая ... на следующий день")
+_BY_TOLD = [
+    (re.compile(r"(?:в|на)\s+(?:том|этом|тот|этот)\s+же\s+году", re.I), "Y", 0),
+    (re.compile(r"годом\s+(?:ранее|раньше|прежде)", re.I), "Y", -1),
+    (re.compile(r"годом\s+(?:позже|позднее|спустя)", re.I), "Y", 1),
+    (re.compile(r"в\s+(?:тот|этот)(?:\s+же)?\s+день", re.I), "D", 0),
+    (re.compile(r"на\s+(?:следующий|другой)\s+день", re.I), "D", 1),
+]
+_AFTER_WHAT = re.compile(r"[ \u00a0]+(?:после|до)(?![а-яё])")
+_TOLD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-[QHW]\d{1,2})?")
+
+
+def _told_before(text: str, dates: list[DateMention]) -> list[DateMention]:
+    """A time said of the time told of last takes its value from the date before it: "В 2015 году он ушёл, а
+    годом позже вернулся" -> 2016, "5 мая 2019 года ... На следующий день" -> 2019-05-06 (no offset: the text, not
+    the article's date, anchors it); with no such date before, or when what it follows is named after it ("на
+    следующий день после выборов"), it keeps no value."""
+    out, year, day = [], None, None
+    for d in dates:
+        if d.value is None and not _AFTER_WHAT.match(text, d.end):
+            rule = next(((unit, n) for pat, unit, n in _BY_TOLD if pat.fullmatch(d.text)), None)
+            if rule and rule[0] == "Y" and year:
+                d = dataclasses.replace(d, value=f"{year + rule[1]:04d}", kind="date")
+            elif rule and rule[0] == "D" and day:
+                d = dataclasses.replace(d, value=(day + dt.timedelta(days=rule[1])).isoformat(), kind="date")
+        told = _TOLD.fullmatch(d.value or "") if d.kind == "date" else None
+        if told:
+            year = int(told.group(1))
+        if d.kind == "date" and d.value:  # a day with no year ("17 апреля") is a day no longer known
+            day = dt.date(year, int(told.group(2)), int(told.group(3))) if told and told.group(3) else None
+        out.append(d)
+    return out
 
 
 def _join_coordinated(text: str, dates: list[DateMention], anchor: dt.date | None) -> list[DateMention]:

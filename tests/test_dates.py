@@ -402,6 +402,23 @@ def test_without_article_date(text, span, value, kind):
     assert (d.value, d.kind) == (value, kind)
 
 
+@pytest.mark.parametrize("text,values", [
+    ("В 2015 году он ушёл, а годом позже вернулся. В том же году он женился.", ["2015", "2016", "2016"]),
+    ("Годом ранее он уехал. В 2010 году он вернулся. Годом ранее он уехал.", [None, "2010", "2009"]),
+    ("Взрыв произошёл 5 мая 2019 года. На следующий день начались аресты. В тот же день задержали троих.",
+     ["2019-05-05", "2019-05-06", "2019-05-06"]),
+    ("Выборы прошли 5 мая 2019 года. Его уволили на следующий день после выборов.", ["2019-05-05", None]),
+])
+def test_times_said_of_the_time_told_of_last(text, values):
+    for anchor in (None, ANCHOR):
+        assert [d.value for d in find_dates(text, anchor)] == values
+
+
+def test_a_day_with_no_year_leaves_the_day_unknown():
+    dates = find_dates("Митинг прошёл 5 мая 2019 года, а 7 мая — второй. В тот же день задержали троих.")
+    assert [d.value for d in dates] == ["2019-05-05", "--05-07", None]
+
+
 def test_relative_dates_keep_their_offset_when_resolved():
     [d] = find_dates("В прошлом году выручка выросла.", ANCHOR)
     assert (d.value, d.offset) == ("2019", "-P1Y")
