@@ -254,11 +254,17 @@ def group_people(text: str, spans) -> list[Person]:
     out = []
     for n, p in enumerate(people, 1):
         order = ("last", "first", "middle") if p["last"] and p["first"] and surname_first(
-            [p["last"]] + p["first"].split()) else ("first", "middle", "last")
+            [p["last"]] + p["first"].split()) and _written_surname_first(p) else ("first", "middle", "last")
         name = " ".join(p[k] for k in order if p[k])
         out.append(Person(f"person-{n}", name, p["first"], p["middle"], p["last"],
                           tuple(sorted(p["mentions"], key=lambda m: m.start))))
     return out
+
+
+def _written_surname_first(p) -> bool:
+    """The text writes the name surname first ("Пак Мин Чжу"), not given name first ("Виталия Пака")."""
+    words = max((m.text.split() for m in p["mentions"]), key=len)
+    return len(words) < 2 or words[0].lower().startswith(p["last"].lower()[:-1] or p["last"].lower())
 
 
 _NAMEISH = ("Name", "Surn", "Patr", "Geox", "Orgn", "Trad")
