@@ -1222,7 +1222,8 @@ def _mend(text: str, s: Span, people) -> Span | None:
             break
         word = tail.group()
         pos = parses(word.lower())[0].tag.POS if not word.isdigit() else "NUMR"
-        if pos in _TAIL_POS and not word[:1].isupper():
+        if pos in _TAIL_POS and not word[:1].isupper() or pos == "NOUN" and word.islower() and _said_to(
+                text[start:start + tail.start()], word):
             end = start + tail.start()
             continue
         break
@@ -1230,6 +1231,21 @@ def _mend(text: str, s: Span, people) -> Span | None:
         return None
     return Span(start, end, s.type, s.source)
 
+
+
+_TO_WHAT = re.compile(r"(?<![а-яё])(?:по|к|ко)(?![а-яё])", re.I)
+
+
+def _said_to(before: str, word: str) -> bool:
+    """A noun only in the dative at a title's end, after a word in another case and with no "по" or "к" in the
+    title, is whom something was said or given to: "сказал министр [журналистам]" (a title ends in the dative only
+    when whole in it, "премьер-министру", or after "по": "специалистом по налогам")."""
+    ps = [p for p in parses(word.lower())[:3] if p.tag.POS == "NOUN"]
+    if not ps or ps[0].tag.case != "datv" or any(p.tag.case in ("nomn", "gent", "accs", "ablt", "loct") for p in ps):
+        return False
+    prev = re.search(r"([\w-]+)\W*$", before)
+    return bool(prev) and not any(p.tag.case == "datv" for p in parses(prev.group(1).lower())[:3]) \
+        and not _TO_WHAT.search(before)
 
 
 def _chain_titles(text: str, titles: list[Span]) -> list[Span]:
