@@ -203,8 +203,8 @@ def _subjects(text, lo, verb, p, mentions, gender, nominative):
             gap = ""  # "Котова окончила институт, работала в «Ромашке»"
         elif len(gap) > _GAP:
             return []
-        elif "," in gap and not re.fullmatch(r"[ \u00a0]*,[^,]*,[ \u00a0]*", gap):
-            return []  # "Котов, 45 лет, возглавил" but not across a clause
+        elif "," in gap and not re.fullmatch(r"[ \u00a0]*,[^,]*,[ \u00a0]*(?:[^\s,]+[ \u00a0]+){0,4}", gap):
+            return []  # "Котов, 45 лет, [в течение 12 лет] возглавлял" but not across a clause
         elif not _nominative(m.text, nominative[pid]):
             return []
     if not _plain(gap):
