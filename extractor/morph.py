@@ -105,7 +105,9 @@ def surname_nominative(word: str, gender: str, case: str) -> tuple[str | None, f
                 return match_case(word, nom), 1.0
     if case == "nomn":
         if gender == "masc":
+            # "-ом", "-ем" mostly end the instrumental ("с Кемалем Арсланом")
             fit = 1.0 if re.search(r"(?:ов|ев|ёв|ин|ын|ский|цкий)$", w) else 0.5 if w.endswith(("ой", "ый", "ий")) \
+                else 0.5 if re.search(r"[^аеиоуыэюяё][оеё]м$", w) \
                 else 0.8 if re.search(r"[бвгджзклмнпрстфхцчшщ]$", w) else 0.3
         else:
             fit = 1.0 if FEMN_NOM.search(w) else 0.8 if w.endswith("ая") else 0.3

@@ -670,6 +670,8 @@ NAME_PARTS = [  # words of a name as written -> first, middle, last in the nomin
     (["Милко", "Петров"], ("Милко", None, "Петров")),  # "Петров" no given name in the plural
     (["Кристины", "Агилеры"], ("Кристина", None, "Агилера")),  # a woman's foreign surname in "-а" declines
     (["Энрике", "Каприлесом"], ("Энрике", None, "Каприлес")),  # no adjective the dictionary only guesses
+    (["Кемалем", "Арсланом"], ("Кемаль", None, "Арслан")),  # "-ом" mostly ends the instrumental
+    (["Ахмет", "Эрдем"], ("Ахмет", None, "Эрдем")),
     (["Петров", "Иван"], ("Иван", None, "Петров")),
     (["Серена", "Уильямс"], ("Серена", None, "Уильямс")),  # "Уильямс" reads as a given name, "Серена" is none
     (["Челси", "Мэннинг"], ("Челси", None, "Мэннинг")),
