@@ -54,6 +54,9 @@ def named_after(text: str, at: int) -> tuple[int, int] | None:
     if not m:
         return None
     start, end = m.span(1)
+    initials = re.match(r"(?:[А-ЯЁ]\.[ \u00a0]*)+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text[start:end])
+    if initials:  # "им. Г. А. Товстоногова": the initials and the surname, nothing after ("... Борис Котов")
+        return start, start + initials.end()
     for w in reversed(list(re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text[start:end]))[1:]):
         if any(p.tag.case in ("gent", "accs") and p.tag.number != "plur" for p in parses(w.group().lower())):
             break
