@@ -482,7 +482,7 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
                 "Name" in p.tag for p in parses(words[0].lower())[:2]):
             nat.append(t)  # "Кшиштоф Пендерецкий": a first name the dictionary knows, then one or two names
             taken.take(t.start, t.end)
-    nat = _surname_first(text, _with_known_first_name(text, nat))
+    nat = _surname_after(text, _surname_first(text, _with_known_first_name(text, nat)))
     again = names_again(text, nat, spans, taken)
     # a whole name found again replaces the word of it a model took alone ("[Ли] Бо" in a headline)
     nat = [n for n in nat if not any(a.start <= n.start and n.end <= a.end for a in again)] + again
@@ -551,6 +551,28 @@ def _surname_first(text: str, names: list[Span]) -> list[Span]:
                     p.tag.case in cases and ("Surn" in p.tag or not p.is_known or surname_like) for p in surname):
                 out[-1] = Span(prev.start, n.end, prev.type, prev.source)
                 continue
+        out.append(n)
+    return out
+
+
+_NEXT_WORD = re.compile(r"[ \u00a0]([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+
+
+def _surname_after(text: str, names: list[Span]) -> list[Span]:
+    """A given name and patronymic run on over the capitalised word after them in their case, the surname a model
+    left out when it reads as a word: "Борис Аркадьевич [Лесной]", "Анны Петровны [Белой]"."""
+    names = sorted(names, key=lambda n: n.start)
+    out: list[Span] = []
+    for n in names:
+        if out and out[-1].start < n.start < out[-1].end:
+            continue  # the surname taken in, which a model found alone
+        words = re.findall(r"[А-ЯЁ][а-яё]+", text[n.start:n.end])
+        nxt = _NEXT_WORD.match(text, n.end)
+        patr = {p.tag.case for p in parses(words[-1].lower())[:3] if "Patr" in p.tag} if len(words) == 2 and nxt \
+            else set()
+        if patr and not any(m.start < nxt.end() < m.end for m in names) \
+                and any(p.tag.case in patr for p in parses(nxt.group(1).lower())):
+            n = Span(n.start, nxt.end(), n.type, n.source)
         out.append(n)
     return out
 
