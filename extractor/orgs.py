@@ -376,9 +376,20 @@ def _bracketed(text: str, o: Span) -> Span | None:
     if not m or len(_NAME_WORD.findall(text, o.start, o.end)) < 2:
         return None
     short = m.group(1)
-    if _ABBR.fullmatch(short) and short not in _NOT_ORG_ABBR or re.fullmatch(r"[А-ЯЁ][а-яё]{3,}", short) and not morph().word_is_known(short.lower()):
+    if _ABBR.fullmatch(short) and short not in _NOT_ORG_ABBR or re.fullmatch(r"[А-ЯЁ][а-яё]{3,}", short) and (
+            not morph().word_is_known(short.lower())
+            or _cut_from(short.lower(), [w.lower() for w in _NAME_WORD.findall(text, o.start, o.end)])):
         return Span(m.start(1), m.end(1), "ORG", "rule")
     return None
+
+
+def _cut_from(short: str, words: list[str]) -> bool:
+    """The short word is made of the beginnings of the name's words, in their order: "нацбанк" of "Национальный
+    банк", "минфин" of "Министерство финансов" (a word the dictionary knows may be such a short form too)."""
+    if not short:
+        return True
+    return any(len(short) >= 2 and short[:k] == w[:k] and _cut_from(short[k:], words[i + 1:])
+               for i, w in enumerate(words) for k in range(min(len(w), len(short)), 1, -1))
 
 
 def _completed(text: str, s: Span, natasha: list[Span]) -> Span:

@@ -293,8 +293,9 @@ def tidy(text: str, s: Span) -> Span | None:
         end = age.start()
     span = text[start:end]
     paren = span.find("(")
-    if s.type == "ORG" and paren > 0 and (span.endswith(")") or span.count("(") > span.count(")")):
-        end = start + paren  # "Союз за Нигер (Union pour le Niger, UPN)": the bracket is another name
+    if s.type in ("ORG", "LOC") and paren > 0 and (span.endswith(")") or span.count("(") > span.count(")")):
+        # "Союз за Нигер (Union pour le Niger, UPN)", "Республики Казахстан (Нацбанк)": the bracket is another name
+        end = start + paren
         while end > start and text[end - 1] in " \u00a0":
             end -= 1
         span = text[start:end]
