@@ -234,7 +234,7 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
         if parsed is None:
             continue
         value, kind, offset = parsed
-        if anchor and kind == "date" and _WEEKDAY_ALONE.fullmatch(span) and _future_tense(text, s, e):
+        if anchor and kind == "date" and _WEEKDAY_ALONE.fullmatch(span) and _tense(text, s, e) == "futr":
             value = _coming(anchor, span)  # "прощание пройдёт в четверг": the coming Thursday
         taken.take(s, e)
         k = re.match(r"[Кк][ \u00a0]+", span)
@@ -246,21 +246,45 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
             taken.take(s, e)
         out.append(DateMention(s, e, span, value, kind, offset))
     out.sort(key=lambda d: d.start)
-    return _told_before(text, _join_coordinated(text, _join_appositions(text, out), anchor))
+    out = _join_coordinated(text, _join_appositions(text, out), anchor)
+    if anchor:
+        out = [dataclasses.replace(d, value=_in_its_year(d.value, d.text, anchor, _tense(text, d.start, d.end)))
+               if d.kind == "date" and d.value and re.search(MONTH, d.text, re.I) else d for d in out]
+    return _told_before(text, out)
 
 
 _WEEKDAY_ALONE = re.compile(rf"(?i)(?:(?:во?|на|к)[ \u00a0]+)?{WEEKDAY}")
 _CLAUSE_END = re.compile(r"[.!?;:\n«»\"()]")
 
 
-def _future_tense(text: str, start: int, end: int) -> bool:
-    """The clause of a weekday speaks of what is to come: a verb in the future, none in the past ("пройдёт в
-    четверг", "в пятницу будет объявлено"; not "в четверг сообщил, что пройдёт")."""
+def _tense(text: str, start: int, end: int) -> str | None:
+    """The time the clause of a date speaks of: "futr" for a verb in the future and none in the past ("пройдёт в
+    четверг", "в пятницу будет объявлено"; not "в четверг сообщил, что пройдёт"), "past" for the reverse, else None."""
     a = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 120), start)), default=max(0, start - 120))
     b = next((m.start() for m in _CLAUSE_END.finditer(text, end, end + 120)), min(len(text), end + 120))
     tenses = {p.tag.tense for w in re.findall(r"[а-яё]+", text[a:b].lower())
-              for p in parses(w)[:1] if p.tag.POS == "VERB"}
-    return "futr" in tenses and "past" not in tenses
+              for p in parses(w)[:1] if p.tag.POS == "VERB"} & {"futr", "past"}
+    return tenses.pop() if len(tenses) == 1 else None
+
+
+_YEAR_SAID = re.compile(r"\d{4}|год|лет", re.I)
+_MONTH_DAY = re.compile(r"(\d{4})(-\d{2}(?:-\d{2})?)")
+
+
+def _in_its_year(value: str, span: str, anchor: dt.date, tense: str | None) -> str:
+    """A month or a day with no year said, given the article's year, moved to the year before when the clause tells
+    of the past and it would be over a month after the article's date ("В декабре он уволился" in February), to the
+    year after when it tells of what is to come and it would be over a month before ("сохранит ставку до марта" in
+    November); a weekday said with it settles the year already."""
+    m = _MONTH_DAY.fullmatch(value)
+    if not m or int(m.group(1)) != anchor.year or _YEAR_SAID.search(re.sub(r"^\D*\d{1,2}(?!\d)", "", span)) \
+            or re.search(WEEKDAY, span, re.I):
+        return value
+    said = dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
+    last = said if len(value) == 10 else (said + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
+    shift = -1 if tense == "past" and (said - anchor).days > 31 else \
+        1 if tense == "futr" and (anchor - last).days > 31 else 0
+    return f"{anchor.year + shift:04d}{m.group(2)}" if shift else value
 
 
 def _coming(anchor: dt.date, span: str) -> str:
