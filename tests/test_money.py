@@ -158,10 +158,16 @@ def test_currency_from_context_is_flagged():
     ("Из займов на 19 миллиардов рублей 11 миллиардов приходится на фонды.", 11e9),  # a verb after it
     ("Клуб потратил 5 млн рублей. Ещё 2 млн клуб получил от спонсоров.", 2e6),  # a subject, no genitive count
     ("Бюджет составил 200 млн рублей, годом ранее — 150 млн. Котова это подтвердила.", 150e6),  # sentence end
+    ("Клуб потратил 2,5 млрд рублей и выручил полмиллиарда.", 0.5e9),  # half a scale, alone
 ])
 def test_currency_from_context_before_a_word(text, amount):
     m = find_money(text)[-1]
     assert (m.amount, m.currency, m.currency_inferred) == (amount, "RUB", True)
+
+
+def test_half_a_scale_counting_people_is_no_money():
+    ms = find_money("Клуб потратил 2,5 млрд рублей. В городе живут полмиллиона человек.")
+    assert [m.text for m in ms] == ["2,5 млрд рублей"]
 
 
 def test_no_context_no_currency_guess():
