@@ -278,7 +278,7 @@ def _subject_after(text, verb, hi, mentions, nominative):
     if not at:
         return []
     m, pid = at[0]
-    if not re.fullmatch(r"[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,3}", text[verb.end():m.start]):
+    if not re.fullmatch(r"[ \u00a0]+(?:[а-яё\d-]+[ \u00a0]+){0,3}", text[verb.end():m.start]):  # "29-летний"
         return []
     return [(m, pid)] if _nominative(m.text, nominative[pid]) else []
 
