@@ -92,6 +92,8 @@ def find_affiliations(text: str, sents, people, organisations) -> list[Affiliati
         if not subjects and not preps:  # "«Ромашку», которую возглавляет Иван Котов", "«Ромашку» возглавит Котов"
             objects = _object_before(text, lo, verb, orgs, mentions)
             subjects = _subject_after(text, verb, hi, mentions, nominative) if objects else []
+            for (o, oid), (m, pid) in _list_on(text, subjects[-1:], hi, orgs, mentions, nominative):
+                add(m, pid, o, oid, verb.span(), kind)  # ", «Лютик» — Олег Лапин": the verb left out
         for m, pid in subjects:
             for o, oid in objects:
                 add(m, pid, o, oid, verb.span(), kind)
@@ -257,6 +259,28 @@ def _verb_in(words: str) -> bool:
 
 def _stop(text, a, b) -> bool:
     return bool(_STOP.search(text, a, b))
+
+
+_DASH = re.compile(r"[ \u00a0]*[—–-][ \u00a0]*")
+
+
+def _list_on(text, subjects, hi, orgs, mentions, nominative):
+    """The pairs a list goes on with after "«Ромашку» возглавил Иван Котов", its verb left out: ", «Лютик» — Олег
+    Лапин, «Василёк» — Пётр Сомов"."""
+    out = []
+    end = subjects[0][0].end if subjects else hi
+    while end < hi:
+        at = orgs.starting(end, min(hi, end + 8))
+        if not at or not re.fullmatch(r",[ \u00a0]+(?:а[ \u00a0]+)?[«\"„]?", text[end:at[0][0].start]):
+            break
+        o_end = at[0][0].end + (text[at[0][0].end:at[0][0].end + 1] in _QUOTES)
+        who = mentions.starting(o_end, min(hi, o_end + 5))
+        if not who or not _DASH.fullmatch(text[o_end:who[0][0].start]) or \
+                not _nominative(who[0][0].text, nominative[who[0][1]]):
+            break
+        out.append((at[0], who[0]))
+        end = who[0][0].end
+    return out
 
 
 def _object_before(text, lo, verb, orgs, mentions):
