@@ -385,13 +385,15 @@ def _verb_nearby(text: str, start: int, end: int) -> str | None:
 def _person_noun_before(text: str, start: int) -> bool:
     """A noun for a person in the nominative among the three words before, in the same clause: the name after it
     is in the nominative too ("Руководитель центра Э. Котова")."""
-    words = re.findall(r"[А-Яа-яЁё-]+|[.!?;:,«»()\n—–]", text[max(0, start - 60):start])[-3:]
-    for w in reversed(words):
-        if not w[0].isalpha():
+    words = re.findall(r"[А-Яа-яЁё-]+|[.!?;:,«»()\n—–]", text[max(0, start - 60):start])[-4:]
+    for i in range(len(words) - 1, max(len(words) - 4, -1), -1):
+        if not words[i][0].isalpha():
             return False
-        p = parses(w.lower())[0]
+        p = parses(words[i].lower())[0]
         if p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.animacy == "anim":
-            return True
+            # a noun that does not decline takes its case from the adjective before: "бывшего замминистра"
+            adj = parses(words[i - 1].lower())[0] if i and "Fixd" in p.tag and words[i - 1][0].isalpha() else None
+            return not (adj and adj.tag.POS == "ADJF" and adj.tag.case != "nomn")
     return False
 
 

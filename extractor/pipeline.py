@@ -483,7 +483,7 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
                 "Name" in p.tag for p in parses(words[0].lower())[:2]):
             nat.append(t)  # "Кшиштоф Пендерецкий": a first name the dictionary knows, then one or two names
             taken.take(t.start, t.end)
-    nat = _surname_after(text, _surname_first(text, _with_known_first_name(text, nat)))
+    nat = _initials_after(text, _surname_after(text, _surname_first(text, _with_known_first_name(text, nat))))
     again = names_again(text, nat, spans, taken)
     # a whole name found again replaces the word of it a model took alone ("[Ли] Бо" in a headline)
     nat = [n for n in nat if not any(a.start <= n.start and n.end <= a.end for a in again)] + again
@@ -574,6 +574,32 @@ def _surname_after(text: str, names: list[Span]) -> list[Span]:
         if patr and not any(m.start < nxt.end() < m.end for m in names) \
                 and any(p.tag.case in patr for p in parses(nxt.group(1).lower())):
             n = Span(n.start, nxt.end(), n.type, n.source)
+        out.append(n)
+    return out
+
+
+_INITIALS = re.compile(r"(?:[А-ЯЁ]\.[ \u00a0]?){1,2}[А-ЯЁ]?\.?")
+
+
+def _initials_after(text: str, names: list[Span]) -> list[Span]:
+    """A surname and the initials after it, found apart, are one name: "[Котова] [И.П.]" -> "Котова И.П.", with
+    the initial's dot a model left out."""
+    out: list[Span] = []
+    for n in sorted(names, key=lambda n: n.start):
+        prev = out[-1] if out else None
+        if not _INITIALS.fullmatch(text, n.start, n.end):
+            out.append(n)
+            continue
+        end = n.end + (text[n.end:n.end + 1] == "." and text[n.end - 1] != ".")
+        if prev is not None and text[prev.end:n.start] in (" ", "\u00a0") \
+                and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text[prev.start:prev.end]):
+            out[-1] = Span(prev.start, end, prev.type, prev.source)
+            continue
+        # a surname no model found: a word with a surname's ending ("Котову И.П.")
+        word = re.search(r"(?<![\w-])([А-ЯЁ][а-яё]+)[ \u00a0]$", text[max(0, n.start - 30):n.start])
+        if word and _SURNAME_FORM.search(word.group(1).lower()) and (prev is None or prev.end <= n.start - len(word.group())):
+            out.append(Span(n.start - len(word.group()), end, n.type, n.source))
+            continue
         out.append(n)
     return out
 
