@@ -253,7 +253,7 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     return _told_before(text, out)
 
 
-_WEEKDAY_ALONE = re.compile(rf"(?i)(?:(?:во?|на|к)[ \u00a0]+)?{WEEKDAY}")
+_WEEKDAY_ALONE = re.compile(rf"(?i)(?:(?:во?|на|к|до)[ \u00a0]+)?{WEEKDAY}")
 _CLAUSE_END = re.compile(r"[.!?;:\n«»\"()]")
 
 

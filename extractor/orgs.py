@@ -849,7 +849,9 @@ def _after_its_kind(text: str, o: Span) -> bool:
         return False
     if parses(kind.group(1).lower())[0].tag.number == "plur":
         return False
-    return bool(_WORK_JUST_BEFORE.search(before) or _facility(kind.group(1)))
+    # a forum's quoted name is the event's ("форум «Цифровая неделя»"; "Всемирный экономический форум" is a body)
+    forum = before.rstrip(" \u00a0")[-1:] in "«\"'" and parses(kind.group(1).lower())[0].normal_form == "форум"
+    return bool(_WORK_JUST_BEFORE.search(before) or _facility(kind.group(1)) or forum)
 
 
 _LATIN_FACILITY = {"tournament", "festival", "fest", "cup", "championship", "championships", "awards", "award", "prize",
