@@ -562,6 +562,11 @@ def _to_nominative(text: str, words: list, head_i: int) -> str | None:
         options = [("sing", c, g) for c in CASES for g in ("masc", "femn", "neut")] + [("plur", c, None) for c in CASES]
     else:
         options = [(n, c, None) for n in ("sing", "plur") for c in CASES]
+        # a head far likelier a nominative plural already stays one: "Аналитики" are analysts, not analytics' genitive
+        top = parses(head_word.lower())[0]
+        if top.tag.POS == "NOUN" and top.tag.case == "nomn" and top.tag.number == "plur" and top.score >= 0.5 \
+                and top.is_known:
+            options.insert(0, ("plur", "nomn", None))
     participle = not abbr and person_participle(parses(head_word.lower()))  # "управляющего банком"
     for number, case, gender in options:
         # the head's readings in this case, each with its gender ("городского головы": the official, not the head)

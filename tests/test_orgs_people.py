@@ -781,6 +781,9 @@ PHRASES = [  # a title or a name -> its nominative
     # parts when both decline, a Latin first part kept as written
     ("вице-премьера", "вице-премьер"),
     ("Банка России", "Банк России"),  # the likeliest reading: a bank's genitive, not a jar
+    ("Аналитики банка", "Аналитики банка"),  # analysts, far likelier than analytics' genitive
+    ("аналитиков", "аналитики"),
+    ("газеты «Известия»", "газета «Известия»"),
     ("ТвГУ", "ТвГУ"),  # an abbreviation in mixed case does not decline
     ("Турбина", "Турбина"),  # no reading far likelier than the nominative
     ("первого вице-премьера правительства", "первый вице-премьер правительства"),
