@@ -330,7 +330,9 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
            if s.type == "ORG" and s.source == "spacy" and names.free(s.start, s.end)]
     # natasha's name where spaCy's, trimmed, leaves room: "[литовское правительство] через [Центральный банк]"
     taken = covered(text, [t for t in (_trim_org(text, o) for o in out) if t])
-    out += [n for n in spans if n.type == "ORG" and n.source == "natasha" and taken.free(n.start, n.end)]
+    starts = {o.start for o in out}
+    out += [n for n in spans if n.type == "ORG" and n.source == "natasha" and taken.free(n.start, n.end)
+            and not _descriptor_before(text, n, starts)]
     taken = covered(text, out)
     grown = [grow_over_place(text, loc) for loc in spans if loc.type == "LOC"]
     inner = [orgs_inside(text, pos) for pos in spans if pos.type == "POSITION" and pos.source == "spacy"]
@@ -367,6 +369,16 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
 
 
 _IN_BRACKETS = re.compile(r"[ \u00a0]*\(([A-ZА-ЯЁ][\w&-]*)\)")
+
+
+def _descriptor_before(text: str, n: Span, starts: set[int]) -> bool:
+    """natasha's words for a kind right before a Latin name spaCy finds: "[Американская корпорация] Apple" (the
+    descriptor, which NEREL leaves out), adjectives and a noun of an organisation's kind, lower-case but the first."""
+    words = _NAME_WORD.findall(text, n.start, n.end)
+    if n.end + 1 not in starts or not re.match(r"[ \u00a0][A-Z]", text[n.end:n.end + 2]) or not words \
+            or not is_org_head(words[-1]) or any(not w.islower() for w in words[1:]):
+        return False  # a Latin name after it; not a Russian genitive ("[Главном управлении] Минфина")
+    return all(parses(w.lower())[0].tag.POS in ("ADJF", "PRTF") for w in words[:-1])
 
 
 def _bracketed(text: str, o: Span) -> Span | None:

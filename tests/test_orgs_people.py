@@ -1005,3 +1005,16 @@ def test_common_words_opening_a_sentence_are_no_organisation(text, name, expecte
 
     start = text.index(name)
     assert _not_an_org(text, Span(start, start + len(name), "ORG", "spacy"), {}) is expected
+
+
+@pytest.mark.parametrize("text,words,expected", [
+    ("Американская корпорация Bellflower объявила.", "Американская корпорация", True),  # before a Latin name
+    # a body and whose it is, a Russian genitive: one name, merged later
+    ("В Главном управлении Минфина по Лесной области.", "Главном управлении", False),
+    ("Американская корпорация объявила.", "Американская корпорация", False),  # no name after it
+])
+def test_descriptor_before_a_latin_name(text, words, expected):
+    from extractor.orgs import _descriptor_before
+    from extractor.spans import Span
+    n = Span(text.index(words), text.index(words) + len(words), "ORG", "natasha")
+    assert _descriptor_before(text, n, {n.end + 1}) is expected
