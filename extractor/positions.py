@@ -764,7 +764,28 @@ def find_positions(text: str, spans) -> list:
                 start = _acting(text, _adjectives_before(text, m.start(), m.group()))
                 out = [s for s in out if not start <= s.start < end]  # the lexicon's bare "главнокомандующим"
                 out.append(Span(start, end, "POSITION", "rule"))
+    out = [_over_its_field(text, s, people) for s in out]
     return sorted((_with_prefix(text, s) for s in out if not _in_a_name(text, s)), key=lambda s: s.start)
+
+
+# "вице-президент [по финансовому планированию] Анна Котова": what the post is in charge of, before the holder's
+# name; not what is said of the holder ("экономист по образованию", "по словам")
+_FIELD = re.compile(r"[ \u00a0]+по[ \u00a0]+((?:[а-яё-]+[ \u00a0]+){0,3}?[а-яё-]+)[ \u00a0]+(?=[А-ЯЁ])")
+_NOT_A_FIELD = frozenset("образованию профессии специальности происхождению национальности словам данным мнению "
+                         "итогам традиции приглашению поручению случаю телефону телевидению радио делу обвинению "
+                         "подозрению факту требованию решению указу просьбе причине".split())
+
+
+def _over_its_field(text: str, s: Span, people) -> Span:
+    m = _FIELD.match(text, s.end)
+    if not m or " по " in text[s.start:s.end] or not people.starting(m.end(), m.end() + 1):
+        return s
+    words = m.group(1).split()
+    last = parses(words[-1])[0]
+    if words[-1] in _NOT_A_FIELD or last.tag.POS != "NOUN" or last.tag.case != "datv" or not all(
+            parses(w)[0].tag.POS in ("ADJF", "PRTF", "CONJ") or parses(w)[0].tag.case == "datv" for w in words[:-1]):
+        return s
+    return Span(s.start, s.end + len(m.group().rstrip(" \u00a0")), s.type, s.source)
 
 
 # "Могила Неизвестного солдата", "Дом офицеров", "Дому учёных": a memorial's or a building's name
