@@ -89,7 +89,9 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
     time ("три года назад", "за 18 лет"), which run only near such a unit."""
     num = rf"(?:\d+(?:[.,]\d+)?|{number_word_re()}(?:\s+{number_word_re()})?|нескольк(?:о|их|им|ими)|многих|много)"
     day = r"(?:[0-3]?\d)"
-    date_words = rf"(?:{day}(?:\s*[-–—]\s*{day})?{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?|{MONTH}(?:{SP}{YEAR}{GOD}?)?)"
+    # "20-го августа": a day may have its ordinal ending
+    date_words = (rf"(?:{day}(?:-го|-е)?(?:\s*[-–—]\s*{day})?{SP}{MONTH}(?:{SP}{YEAR}{GOD}?)?|"
+                  rf"{MONTH}(?:{SP}{YEAR}{GOD}?)?)")
     numeric = r"(?:[0-3]?\d\.[01]?\d\.(?:\d{4}|\d{2})(?!\d)|\d{4}-[01]\d-[0-3]\d)"
     year = rf"(?:{YEAR}{GOD})"
     single = rf"(?:{PART}?(?:{date_words}|{numeric}|{year}))"
@@ -641,7 +643,7 @@ def _quarter(anchor, n: int) -> tuple:
 
 def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, str, str | None] | None:
     """(value, kind, offset) for one matched span, or None when it is not a date after all."""
-    t = span.strip()
+    t = re.sub(rf"(?<=\d)-(?:го|е)(?=\s+{MONTH})", "", span.strip(), flags=re.I)  # "20-го августа" is the 20th
     low = t.lower()
     m = re.fullmatch(r"(?:(?:во?|за|к|до)\s+)?(перв|втор|трет|четв)[а-яё]*\s+(квартал|полугоди)[а-яё]*", low)
     if m:  # "в первом квартале", "за первое полугодие": of the year the text is about

@@ -55,7 +55,7 @@ def _patterns():
     rng = rf"(?:(?:от\s+)?{scaled}\s*(?:[-–—]|до)\s*{scaled}|{scaled})"
     full = rf"{QUAL}?(?:{rng}\s*{cur}|{SYMBOL}\s?{rng}|{rng}\s?{SYMBOL})"
     adjectival = r"\d+(?:[.,]\d+)?(?:\s*(?:тыс|млн|млрд)\.?)?-(?:долларов|рублев|евров|фунтов)\w*"
-    bare = rf"{QUAL}?(?:(?:(?:от\s+)?{amount}\s*{SCALE}\s*(?:[-–—]|до)\s*)?{amount}\s*{SCALE}|{HALF})"
+    bare = rf"{QUAL}?(?:(?:(?:от\s+)?{amount}(?:\s*{SCALE})?\s*(?:[-–—]|до)\s*)?{amount}\s*{SCALE}|{HALF})"
     # an amount given only in words of size: "несколько миллионов евро", "от нескольких сотен до нескольких тысяч
     # миллионов долларов", "миллиарды долларов" (nerel-train: 6 such spans, none found before); its value is unknown
     some = rf"(?:{SOME}\s+{PLURAL_SCALE}|{PLURAL_SCALE_ALONE})"

@@ -128,6 +128,7 @@ WITH_DATE = [
     ("До конца года завод запустят.", "До конца года", "2020", "date"),
     ("В начале месяца цены выросли.", "В начале месяца", "2020-06", "date"),
     ("Нового директора выберут до конца квартала.", "до конца квартала", "2020-Q2", "date"),
+    ("С 1-го сентября проезд подорожает.", "С 1-го сентября", "2020-09-01", "date"),  # a day with its ending
     # a month or a day with no year: the year before when told of in the past and over a month after the article's
     # date, the year after when told of as to come and over a month before it
     ("В декабре он уволился.", "В декабре", "2019-12", "date"),

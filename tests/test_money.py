@@ -130,6 +130,15 @@ def test_ranges(text, span, lo, hi, currency):
     assert (m.min, m.max) == (pytest.approx(lo), pytest.approx(hi))
 
 
+@pytest.mark.parametrize("text,span,lo,hi", [  # the scale said once, the currency from the money before
+    ("За ЖКХ платят 5 тысяч рублей, а многие по 8–10 тысяч в месяц.", "8–10 тысяч", 8000, 10000),
+    ("Бюджет — 5 млн рублей, на рекламу уйдёт от 2 до 3 млн.", "от 2 до 3 млн", 2e6, 3e6),
+])
+def test_ranges_with_currency_from_context(text, span, lo, hi):
+    first, m = find_money(text)
+    assert (m.text, m.min, m.max, m.currency, m.currency_inferred) == (span, lo, hi, "RUB", True)
+
+
 @pytest.mark.parametrize("text,span,qualifier", QUALIFIERS)
 def test_qualifiers(text, span, qualifier):
     [m] = find_money(text)
