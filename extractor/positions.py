@@ -1176,7 +1176,11 @@ def _is_title(text: str, s: Span) -> bool:
             if ps[0].normal_form in _NOT_TITLES:
                 return False
             return any("anim" in p.tag for p in ps[:3] if p.tag.POS == "NOUN")
-    return True  # no noun: "президентских [выборах]", which NEREL counts as a title too
+    # no noun: "президентских [выборах]", "депутатскую [фракцию]", which NEREL counts as titles too; not an adjective of
+    # no post before an organisation's kind: "Хоккейный [клуб]"
+    nxt = _NEXT_WORD.match(text, s.end)
+    stem = re.sub(r"(?:ск|цк|н)?(?:ий|ый|ой)$", "", parses(first.group().lower())[0].normal_form)
+    return not (nxt and is_org_head(nxt.group(1)) and stem not in _head_lemmas())
 
 
 def _rejoined(text: str, spans) -> list:

@@ -1024,3 +1024,14 @@ def test_descriptor_before_a_latin_name(text, words, expected):
     from extractor.spans import Span
     n = Span(text.index(words), text.index(words) + len(words), "ORG", "natasha")
     assert _descriptor_before(text, n, {n.end + 1}) is expected
+
+
+@pytest.mark.parametrize("text,word,expected", [
+    ("Хоккейный клуб «Лютик» выиграл.", "Хоккейный", False),  # an adjective of no post before an organisation's kind
+    ("Он вступил в депутатскую фракцию.", "депутатскую", True),  # of a post: NEREL counts it
+    ("Начались президентские выборы.", "президентские", True),
+])
+def test_lone_adjective_as_a_title(text, word, expected):
+    from extractor.positions import _is_title
+    from extractor.spans import Span
+    assert _is_title(text, Span(text.index(word), text.index(word) + len(word), "POSITION", "spacy")) is expected
