@@ -248,6 +248,7 @@ def group_orgs(text: str, spans) -> list[Organisation]:
             groups[a]["mentions"] = sorted(groups[a]["mentions"] + g["mentions"], key=lambda m: m.start)
             keys.update({k: a for k, v in keys.items() if v == b})
     _join_inflected(groups)
+    _join_short_names(text, groups)
     out = []
     for n, g in enumerate(sorted(groups.values(), key=lambda g: g["mentions"][0].start), 1):
         out.append(Organisation(f"org-{n}", g["name"], tuple(g["mentions"])))
@@ -297,6 +298,35 @@ def _stem(key: str) -> str:
         if key.endswith(e) and len(key) - len(e) >= 4:
             return key[: -len(e)]
     return key
+
+
+def _join_short_names(text: str, groups: dict[str, dict]) -> None:
+    """A quoted one-word name that is the last word of one quoted name of several words is that organisation
+    («Рыси», «Рысей» of «Северные Рыси»): teams and companies go by their name's last word."""
+    def lemmas(word: str) -> frozenset[str]:
+        return frozenset(p.normal_form for p in parses(word)[:3])
+
+    def quoted(g) -> bool:
+        return any(m.start and text[m.start - 1] in "«\"„" or "«" in m.text for m in g["mentions"])
+
+    def own_name(g) -> str:  # the quoted name inside it, not an owner's: "совет Фонда «Сколково»" is no «Сколково»
+        inner = re.search(r"[«\"„]([^»\"“”]+)[»\"“”]", g["name"])
+        return (inner.group(1) if inner else g["name"]).lower().replace("ё", "е")
+
+    def kind_then_name(g) -> bool:  # "Частный конный завод «Ромашка»": the first noun is the quoted name's kind
+        words = re.match(r"((?:[А-ЯЁа-яё-]+[ \u00a0]+)+)[«\"„]", g["name"])
+        nouns = [w for w in words.group(1).split() if parses(w.lower())[0].tag.POS == "NOUN"] if words else []
+        return len(nouns) == 1 and words.group(1).split()[-1] == nouns[0]
+
+    longer = [k for k, g in groups.items() if quoted(g) and re.fullmatch(r"[а-яa-z -]+ [а-яa-z-]+", own_name(g))]
+    named = [k for k, g in groups.items() if " " in k and kind_then_name(g)]
+    for key in [k for k, g in list(groups.items()) if re.fullmatch(r"[а-я]{3,}", k) and quoted(g)]:
+        whose = [k for k in longer if lemmas(own_name(groups[k]).rsplit(" ", 1)[1]) & lemmas(key)] or [
+            k for k in named if k in groups and own_name(groups[k]) == key == normalize_phrase(key)]
+        # (the name in the nominative: "бюро «Лютика»" is whose)
+        if len(whose) == 1:
+            groups[whose[0]]["mentions"] = sorted(groups[whose[0]]["mentions"] + groups.pop(key)["mentions"],
+                                                  key=lambda m: m.start)
 
 
 def _join_inflected(groups: dict[str, dict]) -> None:

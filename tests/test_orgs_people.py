@@ -70,6 +70,9 @@ ORGS = [
     ("Он занимал пост CFO почти десять лет.", {}),  # a post
     ("В Москве открылся форум «Цифровая неделя».", {}),  # an event, and so are summits and conferences
     ("Он выступил на конференции «Наука будущего».", {}),
+    # a team by its name's last word; not a body by its owner's name
+    ("Хоккейный клуб «Северные Рыси» обыграл соперников. Главный тренер «Рысей» доволен, «Рыси» идут первыми.",
+     {"Хоккейный клуб «Северные Рыси»": ["Хоккейный клуб «Северные Рыси»", "Рысей", "Рыси"]}),
     # a short form in brackets, one the dictionary knows too, is another mention, not part of the name or a place
     ("Глава Национального банка Республики Казахстан (Нацбанк) Иван Котов добавил.",
      {"Национальный банк Республики Казахстан": ["Национального банка Республики Казахстан", "Нацбанк"]}),
@@ -1035,3 +1038,14 @@ def test_lone_adjective_as_a_title(text, word, expected):
     from extractor.positions import _is_title
     from extractor.spans import Span
     assert _is_title(text, Span(text.index(word), text.index(word) + len(word), "POSITION", "spacy")) is expected
+
+
+def test_a_body_named_with_its_owner_keeps_apart_from_the_owner():
+    from extractor.orgs import _join_short_names
+    from extractor.types import Mention
+    text = "Правление концерна «Лютик» собралось. «Лютик» выплатит дивиденды."
+    groups = {"правление концерна лютик": {"name": "правление концерна «Лютик»",
+                                            "mentions": [Mention(0, 26, "Правление концерна «Лютик»")]},
+              "лютик": {"name": "Лютик", "mentions": [Mention(39, 44, "Лютик")]}}
+    _join_short_names(text, groups)
+    assert sorted(groups) == ["лютик", "правление концерна лютик"]
