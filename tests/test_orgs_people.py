@@ -1049,3 +1049,13 @@ def test_a_body_named_with_its_owner_keeps_apart_from_the_owner():
               "лютик": {"name": "Лютик", "mentions": [Mention(39, 44, "Лютик")]}}
     _join_short_names(text, groups)
     assert sorted(groups) == ["лютик", "правление концерна лютик"]
+
+
+@pytest.mark.parametrize("before,word,expected", [
+    ("сообщил министр ", "журналистам", True),  # whom it was said to
+    ("консультантом по налоговому ", "праву", False),  # after "по": what the post is in charge of
+    ("федеральным ", "агентам", False),  # a title whole in the dative
+])
+def test_dative_at_a_titles_end(before, word, expected):
+    from extractor.positions import _said_to
+    assert _said_to(before, word) is expected
