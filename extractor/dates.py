@@ -174,7 +174,8 @@ def _patterns() -> tuple[list[re.Pattern], list[re.Pattern]]:
         # a part of a year, month, week named by the unit alone: "в начале года", "до конца сезона", "с середины
         # года" (nerel-train: a date 7 times in 8), "в конце прошлого месяца"
         r"(?:(?:[Вв]о?|[Кк]|[Дд]о|[Сс]о?|[Пп]осле)\s+)?(?:начал|конц|середин)[а-яё]*\s+"
-        r"(?:(?:эт|текущ|нынешн|прошл|следующ)(?:ого|его|ей|ой)\s+)?(?:года|месяца|квартала|недели|сезона|века|десятилетия)",
+        r"(?:(?:эт|текущ|нынешн|прошл|следующ)(?:ого|его|ей|ой)\s+)?"
+        r"(?:года|месяца|квартала|недели|сезона|века|десятилетия)",
         # durations: "за 18 лет", "за последние три года", "1 год 6 месяцев", "полтора года"
         rf"(?:{DUR_PREP})?(?:(?:последние|последний|последнее|ближайшие|первые|следующие|последних|ближайших|первых|следующих|несколько|более|менее|около|почти|свыше|"
         rf"больше|меньше|целых|всего|не\s+более|не\s+менее|примерно|немногим\s+более|чуть\s+более|чуть\s+больше|чуть\s+менее|"
@@ -632,7 +633,6 @@ def _single_value(t: str, anchor: dt.date | None) -> str | None:
     return None
 
 
-
 def _quarter(anchor, n: int) -> tuple:
     """The quarter ``n`` quarters from the anchor's ("в прошлом квартале": -1), as a parsed date's triple."""
     off = _offset(3 * n, "M")
@@ -640,6 +640,7 @@ def _quarter(anchor, n: int) -> tuple:
         return (off, "relative", off)
     q = (anchor.month - 1) // 3 + n
     return (f"{anchor.year + q // 4:04d}-Q{q % 4 + 1}", "date", off)
+
 
 def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, str, str | None] | None:
     """(value, kind, offset) for one matched span, or None when it is not a date after all."""
@@ -728,7 +729,8 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
         off = _offset(n, code)
         return (_shift(anchor, n, code), "date", off) if anchor else (off, "relative", off)
     m = re.fullmatch(r"(?:в|на)\s+([а-яё]+)\s+(году|месяце|неделе|неделю|квартале|веке|сезоне)", low) or re.fullmatch(
-        r"(?:за|на)\s+((?:прошл|прошедш|истекш|текущ|нынешн|эт|следующ|ближайш|будущ|минувш|предыдущ)[а-яё]*)\s+(год|месяц|сезон)",
+        r"(?:за|на)\s+((?:прошл|прошедш|истекш|текущ|нынешн|эт|следующ|ближайш|будущ|минувш|предыдущ)[а-яё]*)\s+"
+        r"(год|месяц|сезон)",
         low)  # "за прошлый год": that year ("за последний год" is a duration)
     if m:
         word, unit = m.groups()

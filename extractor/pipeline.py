@@ -597,7 +597,8 @@ def _initials_after(text: str, names: list[Span]) -> list[Span]:
             continue
         # a surname no model found: a word with a surname's ending ("Котову И.П.")
         word = re.search(r"(?<![\w-])([А-ЯЁ][а-яё]+)[ \u00a0]$", text[max(0, n.start - 30):n.start])
-        if word and _SURNAME_FORM.search(word.group(1).lower()) and (prev is None or prev.end <= n.start - len(word.group())):
+        if word and _SURNAME_FORM.search(word.group(1).lower()) \
+                and (prev is None or prev.end <= n.start - len(word.group())):
             out.append(Span(n.start - len(word.group()), end, n.type, n.source))
             continue
         out.append(n)

@@ -1257,7 +1257,6 @@ def _mend(text: str, s: Span, people) -> Span | None:
     return Span(start, end, s.type, s.source)
 
 
-
 _TO_WHAT = re.compile(r"(?<![а-яё])(?:по|к|ко)(?![а-яё])", re.I)
 
 
