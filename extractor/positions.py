@@ -6,7 +6,7 @@ from bisect import bisect_right
 from functools import lru_cache
 
 from . import linker
-from .morph import HOSTED, head_noun, morph, normalize_phrase, noun_forms, parses
+from .morph import HOSTED, head_noun, morph, normalize_phrase, noun_forms, parses, person_participle
 from .orgs import REGION_HEADS, bare_kind, is_org_head, org_heads, owned_name
 from .people import NAMED_AFTER, named_after
 from .resources import lexicon
@@ -1168,6 +1168,9 @@ def _is_title(text: str, s: Span) -> bool:
     pos = parses(first.group().lower())[0].tag.POS
     if pos in ("VERB", "INFN", "PREP", "CONJ", "PRCL", "GRND", "ADVB", "ADJS"):
         return False
+    if pos == "PRTF" and first.end() == s.end - s.start and not person_participle(parses(first.group().lower())) \
+            and parses(first.group().lower())[0].normal_form not in _head_lemmas():
+        return False  # a participle alone names no one: "[посвящённых] юбиляру" ("нападающего" does)
     if _names_a_body(text, s.start, first.group()):  # "[директоров банка HSBC]" of "совет директоров банка"
         return False
     for w in re.findall(r"[А-Яа-яЁё-]+", text[_after_acting(text, s.start, s.end):s.end]):

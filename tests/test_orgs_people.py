@@ -1033,8 +1033,10 @@ def test_descriptor_before_a_latin_name(text, words, expected):
     ("Хоккейный клуб «Лютик» выиграл.", "Хоккейный", False),  # an adjective of no post before an organisation's kind
     ("Он вступил в депутатскую фракцию.", "депутатскую", True),  # of a post: NEREL counts it
     ("Начались президентские выборы.", "президентские", True),
+    ("Программы, посвящённых юбиляру, показали.", "посвящённых", False),  # a participle alone names no one
+    ("Фондом руководит соуправляющий.", "соуправляющий", True),  # but one for a person does
 ])
-def test_lone_adjective_as_a_title(text, word, expected):
+def test_lone_adjective_or_participle_as_a_title(text, word, expected):
     from extractor.positions import _is_title
     from extractor.spans import Span
     assert _is_title(text, Span(text.index(word), text.index(word) + len(word), "POSITION", "spacy")) is expected
