@@ -22,7 +22,8 @@ _LIST_BEFORE = re.compile(r"(?:,|[ \u00a0]а)[ \u00a0]*\Z")
 # "Ирина Таратина, первый заместитель", "Олег Лапин (второй тренер)", "Пётр Сомов, бывший депутат" ("бывший" is left
 # out of a title), "Пётр Сомов, ныне сенатор"
 _APPOS_BEFORE = re.compile(r"^[ \u00a0]*(?:,|[–—-]|\([ \u00a0]*(?:[а-яё-]+[ \u00a0]+){0,2})[ \u00a0]*"
-                           r"(?:(?:бывш|нынешн|действующ|тогдашн)[а-яё]+[ \u00a0]+|(?:ныне|сейчас)[ \u00a0]+)?$")
+                           r"(?:(?:бывш|нынешн|действующ|тогдашн)[а-яё]+[ \u00a0]+|(?:ныне|сейчас)[ \u00a0]+)?$"
+                           r"|^[ \u00a0]*\([ \u00a0]*[Ээ]кс-$")  # "Анна Котова (экс-глава «Ромашки»)"
 # a plural title introduces its holders: "музыкантами группы — A, B и C", "писатели, среди которых – A и B"
 _APPOS_AFTER_PLURAL = re.compile(
     r"^[ \u00a0]*$|^(?:[ \u00a0]+[\w«»\"-]+){0,3}?[ \u00a0]*(?:[–—:]|,[ \u00a0]*(?:среди них|среди которых|в том числе|"
@@ -643,8 +644,10 @@ def _org_after_holder(text, m, org_mentions):
     if not opened:
         return None
     close = text.find(")", m.end, m.end + 80)
-    inside = [oid for o, oid in org_mentions.starting(m.end, close) if o.end <= close] if close != -1 else []
-    return inside[0] if inside else None
+    inside = [(o, oid) for o, oid in org_mentions.starting(m.end, close) if o.end <= close] if close != -1 else []
+    if not inside or any(_is_head(w) or _is_head(_last_part(w)) for w in _WORD.findall(text, m.end, inside[0][0].start)):
+        return None  # "Анна Котова (экс-глава «Ромашки»)": the organisation of the title in the brackets
+    return inside[0][1]
 
 
 # verbs of working somewhere: "возглавил", "работает в", "играл за", "перешёл в", "служил в", "командовал"

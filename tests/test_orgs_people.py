@@ -346,6 +346,8 @@ HOLDERS = [  # title -> names of everyone holding it
     ("Иван Котов в 2018 году был главой предвыборного штаба телеведущей Анны Лапиной.",
      {"глава предвыборного штаба телеведущей": ["Иван Котов"]}),
     ("Пресс-секретарь президента Олег Лапин заявил о визите.", {"пресс-секретарь президента": ["Олег Лапин"]}),
+    # a former title in brackets after the name is that name's
+    ("В совет войдут Анна Котова (экс-глава «Лютика») и Олег Лапин.", {"глава «Лютика»": ["Анна Котова"]}),
     # a theatre named after initials and a surname: the name after them is the holder's
     ("Актёр театра им. Г. А. Лесова Иван Котов умер.", {"актёр театра им. Г. А. Лесова": ["Иван Котов"]}),
     ("Бывший вице-губернатор Пётр Сомов, ныне сенатор, выступил в Совете Федерации.",
@@ -1061,3 +1063,11 @@ def test_a_body_named_with_its_owner_keeps_apart_from_the_owner():
 def test_dative_at_a_titles_end(before, word, expected):
     from extractor.positions import _said_to
     assert _said_to(before, word) is expected
+
+
+def test_a_title_in_brackets_keeps_its_organisation_from_the_title_before(pipeline):
+    d = pipeline("Совет войдут независимые директора Анна Котова (экс-глава «Лютика») и Олег Лапин (бывший "
+                 "вице-президент «Ромашки»).").to_dict()
+    orgs = {o["id"]: o["name"] for o in d["organisations"]}
+    assert {p["title"]: orgs.get(p["organisation"]) for p in d["positions"]} == {
+        "директора": None, "глава «Лютика»": "Лютик", "вице-президент «Ромашки»": "Ромашка"}
