@@ -767,13 +767,24 @@ def find_positions(text: str, spans) -> list:
                 start = _acting(text, _adjectives_before(text, m.start(), m.group()))
                 out = [s for s in out if not start <= s.start < end]  # the lexicon's bare "главнокомандующим"
                 out.append(Span(start, end, "POSITION", "rule"))
-    out = [_over_its_field(text, s, people) for s in out]
+    out = [_over_its_degree(text, _over_its_field(text, s, people)) for s in out]
     return sorted((_with_prefix(text, s) for s in out if not _in_a_name(text, s)), key=lambda s: s.start)
+
+
+# "доктор [физико-математических наук]", "кандидата [исторических наук]": a degree's science is part of it
+# (nerel-train: 3 times in 3)
+_DEGREE = re.compile(r"(?:доктор|кандидат)[а-яё]*$", re.I)
+_SCIENCE = re.compile(r"[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){1,3}наук(?![а-яё])")
+
+
+def _over_its_degree(text: str, s: Span) -> Span:
+    m = _SCIENCE.match(text, s.end) if _DEGREE.search(text, s.start, s.end) else None
+    return Span(s.start, m.end(), s.type, s.source) if m else s
 
 
 # "вице-президент [по финансовому планированию] Анна Котова": what the post is in charge of, before the holder's
 # name; not what is said of the holder ("экономист по образованию", "по словам")
-_FIELD = re.compile(r"[ \u00a0]+по[ \u00a0]+((?:[а-яё-]+[ \u00a0]+){0,3}?[а-яё-]+)[ \u00a0]+(?=[А-ЯЁ])")
+_FIELD = re.compile(r"[ \u00a0]+по[ \u00a0]+((?:[а-яё-]+[ \u00a0]+){0,3}?[а-яё-]+)(?:[ \u00a0]+(?=[А-ЯЁ])|(?=[.,;]))")
 _NOT_A_FIELD = frozenset("образованию профессии специальности происхождению национальности словам данным мнению "
                          "итогам традиции приглашению поручению случаю телефону телевидению радио делу обвинению "
                          "подозрению факту требованию решению указу просьбе причине".split())
@@ -781,11 +792,18 @@ _NOT_A_FIELD = frozenset("образованию профессии специа
 
 def _over_its_field(text: str, s: Span, people) -> Span:
     m = _FIELD.match(text, s.end)
-    if not m or " по " in text[s.start:s.end] or not people.starting(m.end(), m.end() + 1):
+    if not m or " по " in text[s.start:s.end]:
+        return s
+    # before the holder's name, or the clause's end after a title in the nominative or the instrumental ("был
+    # проректором по научной работе."; not "позицию губернатора по многим вопросам,")
+    head = next((w for w in _WORD.findall(text, s.start, s.end) if parses(w.lower())[0].tag.POS == "NOUN"), None)
+    cases = {p.tag.case for p in parses(head.lower())[:3] if p.tag.POS == "NOUN" and "anim" in p.tag} if head else set()
+    if not people.starting(m.end(), m.end() + 1) and (not cases or not cases <= {"nomn", "ablt"}):
         return s
     words = m.group(1).split()
     last = parses(words[-1])[0]
-    if words[-1] in _NOT_A_FIELD or last.tag.POS != "NOUN" or last.tag.case != "datv" or not all(
+    datv = any(p.tag.POS == "NOUN" and p.tag.case == "datv" for p in parses(words[-1])[:3])  # "работе" reads both
+    if words[-1] in _NOT_A_FIELD or last.tag.POS != "NOUN" or not datv or not all(
             parses(w)[0].tag.POS in ("ADJF", "PRTF", "CONJ") or parses(w)[0].tag.case == "datv" for w in words[:-1]):
         return s
     return Span(s.start, s.end + len(m.group().rstrip(" \u00a0")), s.type, s.source)
@@ -811,9 +829,19 @@ _LATIN_PREFIX = re.compile(r"(?<![\w-])[A-Za-z\d]+-$")
 
 
 def _with_prefix(text: str, s: Span) -> Span:
-    """A title begins at a Latin first part joined to it: "[YouTube-блогер]", "[PR-директор]", not "блогер"."""
+    """A title begins at a Latin first part joined to it: "[YouTube-блогер]", "[PR-директор]", not "блогер"; or at a
+    Russian one when the whole word is a title of the lexicon: "[член-корреспондент]" (not "экс-", "женщина-")."""
     m = _LATIN_PREFIX.search(text, max(0, s.start - 20), s.start)
-    return Span(m.start(), s.end, s.type, s.source) if m else s
+    if m:
+        return Span(m.start(), s.end, s.type, s.source)
+    m = _RUSSIAN_PREFIX.search(text, max(0, s.start - 20), s.start)
+    word = _WORD.match(text, s.start)
+    if m and word and any(p.normal_form in _head_lemmas() for p in parses((m.group() + word.group()).lower())[:2]):
+        return Span(m.start(), s.end, s.type, s.source)
+    return s
+
+
+_RUSSIAN_PREFIX = re.compile(r"(?<![\w-])[А-Яа-яЁё]+-$")
 
 
 # "командующий войсками округа", "управляющий фонда", "заведующий отделением больницы": the participles that
