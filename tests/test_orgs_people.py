@@ -527,6 +527,7 @@ TITLE_EDGES = [  # sentence -> the titles found
     ("Он не понял позицию губернатора по многим вопросам, сказав это.", ["губернатора"]),  # whose view, on what
     ("Он член-корреспондент РАН.", ["член-корреспондент РАН"]),  # a Russian first part when the word is a title
     ("Экс-министр Иван Котов пришёл.", ["министр"]),  # but not "экс-"
+    ("Экс-советник губернатора Иван Котов задержан.", ["советник губернатора"]),
     ("Избран доктор физико-математических наук Иван Котов.", ["доктор физико-математических наук"]),  # a degree
     # nor whom it was said to, in the dative; a title whole in the dative or after "по" stays
     ("Об этом сообщил министр журналистам.", ["министр", "журналистам"]),
@@ -1076,3 +1077,13 @@ def test_a_title_in_brackets_keeps_its_organisation_from_the_title_before(pipeli
     orgs = {o["id"]: o["name"] for o in d["organisations"]}
     assert {p["title"]: orgs.get(p["organisation"]) for p in d["positions"]} == {
         "директора": None, "глава «Лютика»": "Лютик", "вице-президент «Ромашки»": "Ромашка"}
+
+
+@pytest.mark.parametrize("text,end,expected", [
+    ("Ректором Лесногорского университета избран Иван Котов.", 22, True),  # a model's "name" opening with a title
+    ("Иван Котов избран ректором.", 10, False),
+])
+def test_a_models_name_opening_with_a_title(text, end, expected):
+    from extractor.positions import _opens_with_title
+    from extractor.spans import Span
+    assert _opens_with_title(text, Span(0, end, "PERSON", "spacy")) is expected
