@@ -785,6 +785,8 @@ def test_organisation_by_a_verb_of_working(pipeline, text, expected):
      "Сибирский федеральный университет"),
     ("Компания Genentech выросла. Директор театра Иван Петров доволен.", None),  # no theatre named before
     ("Директор театра Иван Петров доволен. Театр «Ромэн» открыл сезон.", None),  # nor after
+    # a name that ends in its kind: "Лесбанк" is a bank
+    ("Ставки снизил Лесбанк. Об этом сообщил вице-президент банка Иван Котов.", "Лесбанк"),
 ])
 def test_organisation_named_before_by_its_kind(pipeline, text, expected):
     d = pipeline(text).to_dict()
