@@ -888,13 +888,14 @@ def _after_its_kind(text: str, o: Span) -> bool:
     "на фестивале Green Wave"); a Russian one is mostly whose it is ("в зале Лесного суда")."""
     before = text[max(0, o.start - 40):o.start]
     kind = _KIND_BEFORE.search(before)
-    if not kind or not (re.match(r"[A-Za-z]", text[o.start:o.end]) or before.rstrip(" \u00a0")[-1:] in "«\"'"):
+    quoted = before.rstrip(" \u00a0")[-1:] in "«\"'"
+    if not kind or not (re.match(r"[A-Za-z]", text[o.start:o.end]) or quoted):
         return False
-    if parses(kind.group(1).lower())[0].tag.number == "plur":
+    head = parses(kind.group(1).lower())[0]
+    if head.tag.number == "plur":
         return False
     # a forum's quoted name is the event's ("форум «Цифровая неделя»"; "Всемирный экономический форум" is a body)
-    forum = before.rstrip(" \u00a0")[-1:] in "«\"'" and parses(kind.group(1).lower())[0].normal_form == "форум"
-    return bool(_WORK_JUST_BEFORE.search(before) or _facility(kind.group(1)) or forum)
+    return bool(_WORK_JUST_BEFORE.search(before) or _facility(kind.group(1)) or quoted and head.normal_form == "форум")
 
 
 _LATIN_FACILITY = {"tournament", "festival", "fest", "cup", "championship", "championships", "awards", "award", "prize",

@@ -386,7 +386,7 @@ def _person_noun_before(text: str, start: int) -> bool:
     """A noun for a person in the nominative among the three words before, in the same clause: the name after it
     is in the nominative too ("Руководитель центра Э. Котова")."""
     words = re.findall(r"[А-Яа-яЁё-]+|[.!?;:,«»()\n—–]", text[max(0, start - 60):start])[-4:]
-    for i in range(len(words) - 1, max(len(words) - 4, -1), -1):
+    for i in reversed(range(max(len(words) - 3, 0), len(words))):  # the last three, each with the word before
         if not words[i][0].isalpha():
             return False
         p = parses(words[i].lower())[0]

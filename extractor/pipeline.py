@@ -521,7 +521,8 @@ def _joined_by_spacy(text: str, nat: list[Span], spacy: list[Span]) -> list[Span
     return nat
 
 
-_ADDRESSED = re.compile(r"(?<![\w-])" + ADDRESS + r"[ \u00a0]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+_CAPITALISED = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"  # a name's word: "Котов", "Сомов-Лапин"
+_ADDRESSED = re.compile(r"(?<![\w-])" + ADDRESS + r"[ \u00a0]+(" + _CAPITALISED + r")(?![\w-])")
 
 
 
@@ -556,7 +557,7 @@ def _surname_first(text: str, names: list[Span]) -> list[Span]:
     return out
 
 
-_NEXT_WORD = re.compile(r"[ \u00a0]([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])")
+_NEXT_NAME_WORD = re.compile(r"[ \u00a0](" + _CAPITALISED + r")(?![\w-])")
 
 
 def _surname_after(text: str, names: list[Span]) -> list[Span]:
@@ -568,7 +569,7 @@ def _surname_after(text: str, names: list[Span]) -> list[Span]:
         if out and out[-1].start < n.start < out[-1].end:
             continue  # the surname taken in, which a model found alone
         words = re.findall(r"[А-ЯЁ][а-яё]+", text[n.start:n.end])
-        nxt = _NEXT_WORD.match(text, n.end)
+        nxt = _NEXT_NAME_WORD.match(text, n.end)
         patr = {p.tag.case for p in parses(words[-1].lower())[:3] if "Patr" in p.tag} if len(words) == 2 and nxt \
             else set()
         if patr and not any(m.start < nxt.end() < m.end for m in names) \
@@ -592,7 +593,7 @@ def _initials_after(text: str, names: list[Span]) -> list[Span]:
             continue
         end = n.end + (text[n.end:n.end + 1] == "." and text[n.end - 1] != ".")
         if prev is not None and text[prev.end:n.start] in (" ", "\u00a0") \
-                and re.fullmatch(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text[prev.start:prev.end]):
+                and re.fullmatch(_CAPITALISED, text[prev.start:prev.end]):
             out[-1] = Span(prev.start, end, prev.type, prev.source)
             continue
         # a surname no model found: a word with a surname's ending ("Котову И.П.")
@@ -680,7 +681,7 @@ def names_again(text: str, names: list[Span], spans: list[Span], taken: Coverage
     # a surname's stem: all but its last two letters, so that "Тимченко", "Стиллавина", "Кандыбы" match
     stems = set()
     for n in names:
-        words = re.findall(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text[n.start:n.end])
+        words = re.findall(_CAPITALISED, text[n.start:n.end])
         if len(words) >= 2 and len(words[-1]) >= 4:
             stems.add(words[-1].lower()[:max(4, len(words[-1]) - 2)])
     for m in _LONE_WORD.finditer(text):

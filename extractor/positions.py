@@ -645,7 +645,7 @@ def _org_after_holder(text, m, org_mentions):
         return None
     close = text.find(")", m.end, m.end + 80)
     inside = [(o, oid) for o, oid in org_mentions.starting(m.end, close) if o.end <= close] if close != -1 else []
-    if not inside or any(_is_head(w) or _is_head(_last_part(w)) for w in _WORD.findall(text, m.end, inside[0][0].start)):
+    if not inside or any(_role_word(w) for w in _WORD.findall(text, m.end, inside[0][0].start)):
         return None  # "Анна Котова (экс-глава «Ромашки»)": the organisation of the title in the brackets
     return inside[0][1]
 
@@ -904,7 +904,7 @@ def _in_charge_end(text: str, end: int, names) -> int:
         if not m:
             return end
         word = m.group(1)
-        if not names.free(m.start(1), m.end(1)) or _is_head(word) or _is_head(_last_part(word)):
+        if not names.free(m.start(1), m.end(1)) or _role_word(word):
             return end  # a name or another title begins: "управляющий банком [Агустин Карстенс]", "[генерала]"
         if not word[0].isdigit():
             ps = parses(_last_part(word))[:3]
@@ -1113,6 +1113,11 @@ _SAID_BY = re.compile(r"(?<![а-яё])(?:по[ \u00a0]+(?:словам|мнен�
                       r"[ \u00a0]+$", re.I)
 
 
+def _role_word(word: str) -> bool:
+    """A role noun of the lexicon, whole or by its last part ("генерал-полковника")."""
+    return _is_head(word) or _is_head(_last_part(word))
+
+
 def _is_head(word: str, text: str = "", at: int = 0) -> bool:
     """A role noun of the lexicon, in a form whose likelier reading is a person, or any reading where someone's
     words are quoted before it in ``text`` at ``at`` ("по словам аналитика")."""
@@ -1205,11 +1210,12 @@ def _is_title(text: str, s: Span) -> bool:
     first = re.match(r"[\w-]+", text[s.start:s.end])
     if not first:
         return False
-    pos = parses(first.group().lower())[0].tag.POS
+    first_ps = parses(first.group().lower())
+    pos = first_ps[0].tag.POS
     if pos in ("VERB", "INFN", "PREP", "CONJ", "PRCL", "GRND", "ADVB", "ADJS"):
         return False
-    if pos == "PRTF" and first.end() == s.end - s.start and not person_participle(parses(first.group().lower())) \
-            and parses(first.group().lower())[0].normal_form not in _head_lemmas():
+    if pos == "PRTF" and first.end() == s.end - s.start and not person_participle(first_ps) \
+            and first_ps[0].normal_form not in _head_lemmas():
         return False  # a participle alone names no one: "[посвящённых] юбиляру" ("нападающего" does)
     if _names_a_body(text, s.start, first.group()):  # "[директоров банка HSBC]" of "совет директоров банка"
         return False
@@ -1222,7 +1228,7 @@ def _is_title(text: str, s: Span) -> bool:
     # no noun: "президентских [выборах]", "депутатскую [фракцию]", which NEREL counts as titles too; not an adjective of
     # no post before an organisation's kind: "Хоккейный [клуб]"
     nxt = _NEXT_WORD.match(text, s.end)
-    stem = re.sub(r"(?:ск|цк|н)?(?:ий|ый|ой)$", "", parses(first.group().lower())[0].normal_form)
+    stem = re.sub(r"(?:ск|цк|н)?(?:ий|ый|ой)$", "", first_ps[0].normal_form)
     return not (nxt and is_org_head(nxt.group(1)) and stem not in _head_lemmas())
 
 
