@@ -57,6 +57,7 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     for i in range(1, len(spans)):  # and the rest of its list: "выборах президента, вице-президента, депутатов"
         run_for[i] = run_for[i] or run_for[i - 1] and bool(_LIST_GAP.match(text[spans[i - 1].end:spans[i].start]))
     held = [None if r or _PUT_FORWARD.search(text, max(0, s.start - 60), s.start)
+            or _POSED_AS.search(text, max(0, s.start - 60), s.start)
             or h is not None and h.tag.case == "ablt" and _WOULD_BE.search(text, max(0, s.start - 40), s.start) else h
             for s, h, r in zip(spans, heads, run_for)]
     genders = {p.id: _known_gender(p) for p in people}
@@ -383,6 +384,12 @@ _PUT_FORWARD = re.compile(r"(?<![а-яё])(?:выдвинул|выдвинет|�
 # a post someone could, should or wants to take, after "стать" or "быть": not yet theirs ("может стать новым
 # мэром", "мечтала стать адвокатом"; nerel-train and nerel-dev: a holder 0 times in 17)
 _WOULD_BE = re.compile(r"(?<![а-яё])(?:стать|быть)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+)?$", re.I)
+
+# a post someone only claims: "представившийся сотрудником полиции", "выдавал себя за врача", "под видом курьера"
+_POSED_AS = re.compile(r"(?<![а-яё])(?:представ(?:ивш|ляющ)[а-яё]*с[яь]|представ(?:ил|ля)(?:ся|ась|ись|ется|ются)|"
+                       r"назва(?:вш[а-яё]*с[яь]|л(?:ся|ась|ись))|притвор[яи](?:л|вш|ющ)[а-яё]*с[яь]|"
+                       r"выда(?:в|ва|л|ва(?:л|вш|ющ)[а-яё]*|[её]т)(?:[а-яё]*)?[ \u00a0]+себя[ \u00a0]+за|под[ \u00a0]+видом)"
+                       r"[ \u00a0]+(?:[а-яё-]+[ \u00a0]+)?$", re.I)
 
 
 def _plural(head) -> bool:

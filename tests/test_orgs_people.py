@@ -367,6 +367,9 @@ HOLDERS = [  # title -> names of everyone holding it
     # a post someone could or wants to take is not yet theirs
     ("По опросам, Иван Котов может стать новым мэром.", {"мэр": []}),
     ("Анна Котова в юности мечтала стать адвокатом.", {"адвокат": []}),
+    # a post someone only claims
+    ("Олег Лапин, представившийся инспектором налоговой службы, забрал у неё телефон.", {"инспектор": []}),
+    ("Иван Котов выдавал себя за врача.", {"врач": []}),
     # a plural title the linker gives the first of a list of names after it gives it the whole list
     ("Среди выступивших артистов были Анна Котова, Олег Лапин и Пётр Сизов.",
      {"артисты": ["Анна Котова", "Олег Лапин", "Пётр Сизов"]}),
