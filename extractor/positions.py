@@ -699,13 +699,22 @@ def _kind_named_before(text, s, org_mentions):
     kind = parses(last.group(1))[0].normal_form
     for m, oid in reversed(org_mentions.within(max(0, s.start - _KIND_BACK), s.start)):
         before = _WORD.findall(text, max(0, m.start - 40), m.start)[-2:]
-        if any(p.normal_form == kind for w in _WORD.findall(m.text) + before for p in parses(w.lower())[:2]) \
+        if any(p.normal_form == kind for w in _to_head(_WORD.findall(m.text)) + before for p in parses(w.lower())[:2]) \
                 or len(kind) > 3 and re.sub(r"[«»\"]", "", m.text).lower().endswith(kind):  # "Сбербанк", "Альфа-банк"
             return oid
     return None
 
 
 _KIND_BACK = 3000
+
+
+def _to_head(words: list[str]) -> list[str]:
+    """The words of a name up to its first noun, the one that says its kind ("Хоккейный клуб"; not "клуба" of
+    "пресс-служба клуба", which is no club)."""
+    for i, w in enumerate(words):
+        if parses(w.lower())[0].tag.POS == "NOUN":
+            return words[:i + 1]
+    return words
 
 
 def _organisation(text, s, org_mentions):
