@@ -224,6 +224,15 @@ def _named_by_kind(text: str, start: int) -> bool:
     return bool(kind) and is_org_head(kind.group(1)) and parses(kind.group(1))[0].normal_form not in _PART_OF
 
 
+def _unknown_nominative(name: str) -> bool:
+    """One word the dictionary does not know, ending in a hard consonant but in no case ending ("-ом", "-ах",
+    "-ов"): a nominative as written ("Сосновир", "Бьёрклёвен"; its guessed readings as some plural's genitive are
+    far less likely for a name)."""
+    word = re.fullmatch(r"[«\"„“]?([А-ЯЁ][а-яё]+)[»\"“”]?", name)
+    return bool(word) and word.group(1)[-1] in "бвгджзклмнпрстфхцчшщ" \
+        and not re.search(r"(?:[оеёая]м|[ая]х|[оеё]в)$", word.group(1)) and not morph().word_is_known(word.group(1).lower())
+
+
 # a part of the organisation the quoted name after it names, in the genitive: "отделение «Сбербанка»"
 _PART_OF = frozenset("отделение филиал подразделение представительство офис отдел".split())
 
@@ -235,7 +244,7 @@ def group_orgs(text: str, spans) -> list[Organisation]:
     keys: dict[tuple[int, int], str] = {}
     for s in sorted(spans, key=lambda s: s.start):
         mtext = text[s.start:s.end]
-        name = mtext if _named_by_kind(text, s.start) else normalize_phrase(mtext)
+        name = mtext if _named_by_kind(text, s.start) or _unknown_nominative(mtext) else normalize_phrase(mtext)
         key = keys[s.start, s.end] = _key(name)
         g = groups.setdefault(key, {"name": name, "mentions": []})
         if len(name) > len(g["name"]):  # the fullest mention names the organisation
