@@ -361,8 +361,13 @@ def _join_oblique(people: list[dict]) -> None:
 
 
 def _verb_nearby(text: str, start: int, end: int) -> str | None:
-    """The gender of the past-tense verb right before a name (or its title), or within three words after it."""
+    """The gender of the past-tense verb right before a name (or its title), or within three words after it, but
+    not right after a comma with its own subject after it ("Котовым, сообщила пресс-служба"; "Анна Котова,
+    рассказала, что" and "Анна Котова, жена художника, сказала" are hers)."""
     after = re.findall(r"[А-Яа-яЁё]+|[.!?;:«»\n]", text[end:end + 60])
+    if re.match(r"[ \u00a0]*,", text[end:end + 3]) and len(after) > 1 and verb_gender(after[0]) \
+            and after[1].isalpha() and (after[1][0].isupper() or parses(after[1].lower())[0].tag.case == "nomn"):
+        after = []
     for w in after[:3]:
         if not w.isalpha():
             break
