@@ -756,7 +756,7 @@ def find_positions(text: str, spans) -> list:
         if s.type != "POSITION":
             continue
         s = _mend(text, s, people)
-        if s is not None and _is_title(text, s):
+        for s in _rank_apart(text, s) if s is not None and _is_title(text, s) else ():
             s = _without_nationality(text, _without_first(text, s))
             first = _WORD.match(text, s.start)
             start = _adjectives_before(text, s.start, first.group()) if first else s.start
@@ -1325,6 +1325,32 @@ def _mend(text: str, s: Span, people) -> Span | None:
 _TO_WHAT = re.compile(r"(?<![а-яё])(?:по|к|ко)(?![а-яё])", re.I)
 
 
+_HOLDERS_RANK = re.compile(r"(?:профессор|академик|доцент|генерал|генерал-[а-яё]+|полковник|подполковник|майор|адмирал|"
+                   r"вице-адмирал|контр-адмирал|маршал|лейтенант|старший[ \u00a0]+лейтенант)[ауе]?$", re.I)
+# whose aide or deputy a rank may follow ("помощник генерала"): the rank is whom they serve
+_SERVES = frozenset("помощник заместитель адъютант советник секретарь пресс-секретарь референт охранник водитель "
+                    "адвокат представитель".split())
+
+
+def _serves(word: str) -> bool:
+    return parses(word.lower())[0].normal_form in _SERVES
+
+
+def _rank_apart(text: str, s: Span) -> list[Span]:
+    """A rank at the end of a title is the holder's own title, apart from it: "избрал [ректором] [профессора] Анну
+    Котову", "[командующего округом] [генерал-полковника] Олега Лапина"; not after whom it serves ("помощник
+    генерала")."""
+    words = list(_WORD.finditer(text, s.start, s.end))
+    rank = _HOLDERS_RANK.search(text, s.start, s.end)
+    if len(words) < 2 or not rank or rank.end() != s.end or rank.start() <= words[0].start():
+        return [s]
+    before = [w for w in words if w.end() <= rank.start()]
+    if not before or _serves(before[-1].group()):
+        return [s]
+    head = Span(s.start, before[-1].end(), s.type, s.source)
+    return [head, Span(rank.start(), s.end, s.type, s.source)] if _is_title(text, head) else [s]
+
+
 def _said_to(before: str, word: str) -> bool:
     """A noun only in the dative at a title's end, after a word in another case and with no "по" or "к" in the
     title, is whom something was said or given to: "сказал министр [журналистам]" (a title ends in the dative only
@@ -1339,7 +1365,8 @@ def _said_to(before: str, word: str) -> bool:
 
 def _chain_titles(text: str, titles: list[Span]) -> list[Span]:
     """"Полпред [президента РФ]", "тренер [вратарей]": a title followed by the genitive title of those it serves is
-    one title, unless the first already ends in a genitive ("главы администрации [президента]" stays two)."""
+    one title, unless the first already ends in a genitive ("главы администрации [президента]" stays two) or the
+    second is a rank that is the holder's own ("избрал ректором [профессора] Анну Котову")."""
     out: list[Span] = []
     for s in sorted(titles, key=lambda s: s.start):
         prev = out[-1] if out else None
@@ -1347,7 +1374,8 @@ def _chain_titles(text: str, titles: list[Span]) -> list[Span]:
             first = _WORD.match(text, s.start)
             last = _WORD.findall(text, prev.start, prev.end)[-1:]
             if first and last and any(p.tag.case == "gent" for p in parses(_last_part(first.group()))[:2]) \
-                    and parses(_last_part(last[0]))[0].tag.case != "gent":
+                    and parses(_last_part(last[0]))[0].tag.case != "gent" \
+                    and not (_HOLDERS_RANK.fullmatch(text, s.start, s.end) and not _serves(last[0])):
                 out[-1] = Span(prev.start, s.end, prev.type, prev.source)
                 continue
         out.append(s)
