@@ -258,6 +258,7 @@ def group_orgs(text: str, spans) -> list[Organisation]:
             keys.update({k: a for k, v in keys.items() if v == b})
     _join_inflected(groups)
     _join_short_names(text, groups)
+    _join_abbreviations(groups)
     out = []
     for n, g in enumerate(sorted(groups.values(), key=lambda g: g["mentions"][0].start), 1):
         out.append(Organisation(f"org-{n}", g["name"], tuple(g["mentions"])))
@@ -289,7 +290,9 @@ def _defined(text: str, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, i
         fulls = [f for f in by_end.get(end, []) if f != t]
         short = text[t[0]:t[1]]
         if _ABBR.fullmatch(short) and fulls:
-            out.append((max(fulls, key=lambda f: f[1] - f[0]), t))
+            full = max(fulls, key=lambda f: f[1] - f[0])
+            if not _inner_initials(short, _NAME_WORD.findall(text, full[0], full[1])):
+                out.append((full, t))
             continue
         # a name in Latin letters after one in Cyrillic: "Фонда защиты озёр (Lake Protection Fund)"
         latin = bool(re.fullmatch(r"[A-Za-z][\w&.' -]*", short))
@@ -297,6 +300,34 @@ def _defined(text: str, spans: list[tuple[int, int]]) -> list[tuple[tuple[int, i
         if fulls and (latin or re.fullmatch(r"[А-ЯЁ][а-яё]+", short)):
             out.append((min(fulls, key=lambda f: f[1] - f[0]), t))
     return out
+
+
+_FUNCTION_WORDS = frozenset("и по в во на при для с со о об".split())
+
+
+def initials(words: list[str]) -> str:
+    """The capital letters of a name's words, its function words left out, each part of a hyphenated word apart:
+    "Лесной суд по делам охоты" -> "ЛСДО", "Либерально-демократическая партия" -> "ЛДП"."""
+    return "".join(part[0].upper() for w in words if w.lower() not in _FUNCTION_WORDS for part in w.split("-") if part)
+
+
+def _inner_initials(short: str, words: list[str]) -> bool:
+    """The abbreviation is the initials of the name's last words only: it names the organisation inside
+    ("Учёный совет Лесногорского государственного университета (ЛГУ)" -> the university)."""
+    return initials(words) != short.upper() and any(
+        initials(words[i:]) == short.upper() for i in range(1, len(words) - 1))
+
+
+def _join_abbreviations(groups: dict[str, dict]) -> None:
+    """An abbreviation the text does not define in brackets is the one organisation whose name's initials it is
+    ("ЛГУ" of "Лесногорский государственный университет")."""
+    for key in [k for k, g in groups.items() if all(_ABBR.fullmatch(m.text) for m in g["mentions"])]:
+        abbr = groups[key]["mentions"][0].text.upper()
+        whose = [k for k, g in groups.items() if k != key and len(_NAME_WORD.findall(g["name"])) > 1
+                 and "«" not in g["name"] and initials(_NAME_WORD.findall(g["name"])) == abbr]
+        if len(whose) == 1:
+            groups[whose[0]]["mentions"] = sorted(groups[whose[0]]["mentions"] + groups.pop(key)["mentions"],
+                                                  key=lambda m: m.start)
 
 
 _ENDINGS = ("ами", "ями", "ом", "ем", "ой", "ей", "ою", "ах", "ях", "а", "я", "у", "ю", "е", "ы", "и")
