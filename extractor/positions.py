@@ -81,6 +81,10 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     holders = [f[1] if f else None for f in found]
     # how sure: a name right after the title (2), right before it (1), or the linker's pick (0)
     sure = [(2 if f[0].start >= s.end else 1) if f and f[2] else 0 for f, s in zip(found, spans)]
+    for i in range(len(spans) - 1):  # "лидер партии «Лютик» (ЛЛ) действующий президент Иван Котов": stacked
+        if held[i] and holders[i] is None and holders[i + 1] and sure[i + 1] == 2 and heads[i + 1] is not None \
+                and held[i].tag.case == heads[i + 1].tag.case and _STACKED.fullmatch(text, spans[i].end, spans[i + 1].start):
+            holders[i], sure[i] = holders[i + 1], 1
     for i in list(range(1, len(spans))) + list(range(len(spans) - 2, -1, -1)):
         # "Иван Петров, профессор, академик", "продюсер и актёр Олег Лапин": a list of titles shares its
         # holder, both ways; the surer holder wins
@@ -514,6 +518,8 @@ def _co_holders(text, s, found, mentions) -> tuple[str, ...]:
 
 
 _LIST_GAP = re.compile("^" + _LIST)
+# between two titles of one holder with no comma: a note in brackets, a word for when ("действующий", "бывший")
+_STACKED = re.compile(r"[ \u00a0]+(?:\([^()\n]{1,40}\)[ \u00a0]+)?(?:[а-яё]+(?:ий|ый|ая|ое)[ \u00a0]+)?")
 
 
 def _listed(text, s, found, head, mentions, in_full) -> tuple[str, ...]:
