@@ -258,16 +258,21 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
 
 _WEEKDAY_ALONE = re.compile(rf"(?i)(?:(?:во?|на|к|до)[ \u00a0]+)?{WEEKDAY}")
 _CLAUSE_END = re.compile(r"[.!?;:\n«»\"()]")
+_PART_END = re.compile(r"[.!?;:\n«»\"(),]")
 
 
 def _tense(text: str, start: int, end: int) -> str | None:
     """The time the clause of a date speaks of: "futr" for a verb in the future and none in the past ("пройдёт в
-    четверг", "в пятницу будет объявлено"; not "в четверг сообщил, что пройдёт"), "past" for the reverse, else None."""
-    a = max((m.end() for m in _CLAUSE_END.finditer(text, max(0, start - 120), start)), default=max(0, start - 120))
-    b = next((m.start() for m in _CLAUSE_END.finditer(text, end, end + 120)), min(len(text), end + 120))
-    tenses = {p.tag.tense for w in re.findall(r"[а-яё]+", text[a:b].lower())
-              for p in parses(w)[:1] if p.tag.POS == "VERB"} & {"futr", "past"}
-    return tenses.pop() if len(tenses) == 1 else None
+    четверг", "в пятницу будет объявлено"; not "в четверг сообщил, что пройдёт"), "past" for the reverse, else None;
+    the verbs between the commas around the date first ("заявил, что начнёт консультации во вторник")."""
+    for bound in (_PART_END, _CLAUSE_END):  # the part between commas first: "заявил, что начнёт во вторник"
+        a = max((m.end() for m in bound.finditer(text, max(0, start - 120), start)), default=max(0, start - 120))
+        b = next((m.start() for m in bound.finditer(text, end, end + 120)), min(len(text), end + 120))
+        tenses = {p.tag.tense for w in re.findall(r"[а-яё]+", text[a:b].lower())
+                  for p in parses(w)[:1] if p.tag.POS == "VERB"} & {"futr", "past"}
+        if tenses:
+            return tenses.pop() if len(tenses) == 1 else None
+    return None
 
 
 _YEAR_SAID = re.compile(r"\d{4}|год|лет", re.I)
