@@ -82,6 +82,8 @@ def orgs_in_titles(text: str, titles, orgs, taken, places) -> list[tuple[int, in
         if k is None:
             continue
         a, b = words[k].start(), t.end
+        whom = _FROM_WHOM.search(text, a, b)  # "депутат [городской думы] от КПРФ": whom they stand for is apart
+        b = whom.start() if whom else b
         inner = [o for o in orgs if a < o.start and o.end <= b]
         if taken.free(a, min([o.start for o in inner] + [b])) and places.free(a, a + 1) \
                 and all(re.fullmatch(r"[»\"']*", text[o.end:b]) for o in inner) \
@@ -90,6 +92,9 @@ def orgs_in_titles(text: str, titles, orgs, taken, places) -> list[tuple[int, in
             out.append((a, b))
             taken.take(a, b)
     return out
+
+
+_FROM_WHOM = re.compile(r"[ \u00a0]от[ \u00a0]")
 
 
 def _body_in_title(words, end: int) -> int | None:

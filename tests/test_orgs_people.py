@@ -134,6 +134,8 @@ ORGS = [
     ("Учёный совет Лесногорского государственного университета (ЛГУ) собрался. Он помнит историю ЛГУ.",
      {"Учёный совет Лесногорского государственного университета":
       ["Учёный совет Лесногорского государственного университета"], "ЛГУ": ["ЛГУ", "ЛГУ"]}),
+    # whom a deputy stands for is no part of the body named in the title
+    ("Депутат городской думы от КПРФ Олег Лапин выступил.", {"городская дума": ["городской думы"], "КПРФ": ["КПРФ"]}),
     # one the dictionary does not know, ending in a consonant and no case ending, is the nominative as written
     ("Он играл за шведский «Бьёрклёвен».", {"Бьёрклёвен": ["Бьёрклёвен"]}),
     # the country, the internet, the civil code and the arts are no organisations
