@@ -252,7 +252,8 @@ def group_people(text: str, spans) -> list[Person]:
     _join_oblique(people)
     for p in people:
         _keep_indeclinable(p)
-    people = [p for p in people if len(p["mentions"]) > 1 or not _common_word(text, p["mentions"][0])]
+    people = [p for p in people if (len(p["mentions"]) > 1 or not _common_word(text, p["mentions"][0]))
+              and not all(_town(m) for m in p["mentions"])]
     people.sort(key=lambda p: min(m.start for m in p["mentions"]))
     out = []
     for n, p in enumerate(people, 1):
@@ -291,6 +292,18 @@ def _common_word(text: str, m: Mention) -> bool:
             or _ADDRESS_BEFORE.search(text, max(0, m.start - 12), m.start):
         return False
     return ps[0].tag.POS != "NOUN" or bool(_SENTENCE_START.search(text[max(0, m.start - 5):m.start]))
+
+
+_TOWN_END = re.compile(r"(?:ск|цк|град|бург|поль)(?:а|у|е|ом)?|(?:ов|ев|ин|ын)о")
+
+
+def _town(m: Mention) -> bool:
+    """One word shaped as a town's name that the dictionary reads only as a place ("Мэр Лесногорска ушёл":
+    "Лесногорска" is no surname)."""
+    if not re.fullmatch(r"[А-ЯЁ][а-яё]+", m.text) or not _TOWN_END.search(m.text):
+        return False
+    ps = parses(m.text.lower())
+    return bool(ps) and all("Geox" in p.tag for p in ps)
 
 
 def _keep_indeclinable(p: dict) -> None:
