@@ -43,14 +43,24 @@ def owned_name(text: str, found, mentions):
     return after[0] if after else found
 
 
+# a rank, and the service it is of, ending a title: the holder's own title, no part of the organisation the title
+# names ("начальник пресс-службы [майор полиции]", "подполковник юстиции")
+RANK = re.compile(r"(?:профессор|академик|доцент|генерал|генерал-[а-яё]+|полковник|подполковник|майор|адмирал|"
+                  r"вице-адмирал|контр-адмирал|маршал|лейтенант|старший[ \u00a0]+лейтенант)[ауе]?"
+                  r"(?:[ \u00a0]+(?:юстиции|полиции|милиции|авиации|армии|(?:медицинской|внутренней)[ \u00a0]+службы))?$",
+                  re.I)
+
+
 def orgs_inside(text: str, span) -> tuple[int, int] | None:
     """The organisation inside a position: 'заместитель председателя [комитета по экономике ...]'."""
     end = span.end
     if text[span.start:end].count("«") > text[span.start:end].count("»"):  # "редактор радиостанции «Говорит"
         end = quote_close(text, end) or end
-    words = list(_WORD.finditer(text, span.start, end))
+    rank = RANK.search(text, span.start, end)
+    end = _rstrip(text, span.start, rank.start()) if rank and rank.start() > span.start else end
+    words = list(_NAME_WORD.finditer(text, span.start, end))
     for m in words[1:]:
-        if is_org_head(m.group()):
+        if is_org_head(m.group().rsplit("-", 1)[-1]):  # "пресс-службы" whole
             inside = text[m.start():end]
             return (m.start(), end) if inside.count("«") == inside.count("»") else None
     return None

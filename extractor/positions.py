@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from . import linker
 from .morph import HOSTED, head_noun, morph, normalize_phrase, noun_forms, parses, person_participle
-from .orgs import REGION_HEADS, bare_kind, is_org_head, org_heads, owned_name
+from .orgs import RANK, REGION_HEADS, bare_kind, is_org_head, org_heads, owned_name
 from .people import NAMED_AFTER, named_after
 from .resources import lexicon
 from .spans import ByStart, Span, covered, quote_close, sentence_at
@@ -1331,11 +1331,6 @@ def _mend(text: str, s: Span, people) -> Span | None:
 _TO_WHAT = re.compile(r"(?<![а-яё])(?:по|к|ко)(?![а-яё])", re.I)
 
 
-_HOLDERS_RANK = re.compile(r"(?:профессор|академик|доцент|генерал|генерал-[а-яё]+|полковник|подполковник|майор|адмирал|"
-                   r"вице-адмирал|контр-адмирал|маршал|лейтенант|старший[ \u00a0]+лейтенант)[ауе]?"
-                   # and the service it is of: "подполковник юстиции", "генерал-майор полиции"
-                   r"(?:[ \u00a0]+(?:юстиции|полиции|милиции|авиации|армии|(?:медицинской|внутренней)[ \u00a0]+службы))?$",
-                   re.I)
 # whose aide or deputy a rank may follow ("помощник генерала"): the rank is whom they serve
 _SERVES = frozenset("помощник заместитель адъютант советник секретарь пресс-секретарь референт охранник водитель "
                     "адвокат представитель".split())
@@ -1350,7 +1345,7 @@ def _rank_apart(text: str, s: Span) -> list[Span]:
     Котову", "[командующего округом] [генерал-полковника] Олега Лапина"; not after whom it serves ("помощник
     генерала")."""
     words = list(_WORD.finditer(text, s.start, s.end))
-    rank = _HOLDERS_RANK.search(text, s.start, s.end)
+    rank = RANK.search(text, s.start, s.end)
     if len(words) < 2 or not rank or rank.end() != s.end or rank.start() <= words[0].start():
         return [s]
     before = [w for w in words if w.end() <= rank.start()]
@@ -1384,7 +1379,7 @@ def _chain_titles(text: str, titles: list[Span]) -> list[Span]:
             last = _WORD.findall(text, prev.start, prev.end)[-1:]
             if first and last and any(p.tag.case == "gent" for p in parses(_last_part(first.group()))[:2]) \
                     and parses(_last_part(last[0]))[0].tag.case != "gent" \
-                    and not (_HOLDERS_RANK.fullmatch(text, s.start, s.end) and not _serves(last[0])):
+                    and not (RANK.fullmatch(text, s.start, s.end) and not _serves(last[0])):
                 out[-1] = Span(prev.start, s.end, prev.type, prev.source)
                 continue
         out.append(s)
