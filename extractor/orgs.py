@@ -268,8 +268,7 @@ def group_orgs(text: str, spans) -> list[Organisation]:
     for full, short in _defined(text, list(keys)):
         a, b = keys[full], keys[short]
         if a in groups and b in groups and a != b:  # the name given again in brackets is the same organisation
-            g = groups.pop(b)
-            groups[a]["mentions"] = sorted(groups[a]["mentions"] + g["mentions"], key=lambda m: m.start)
+            _merge(groups, b, a)
             keys.update({k: a for k, v in keys.items() if v == b})
     _join_inflected(groups)
     _join_short_names(text, groups)
@@ -333,6 +332,11 @@ def _inner_initials(short: str, words: list[str]) -> bool:
         initials(words[i:]) == short.upper() for i in range(1, len(words) - 1))
 
 
+def _merge(groups: dict[str, dict], key: str, into: str) -> None:
+    """The mentions of ``key``'s organisation are ``into``'s, in the text's order."""
+    groups[into]["mentions"] = sorted(groups[into]["mentions"] + groups.pop(key)["mentions"], key=lambda m: m.start)
+
+
 def _join_abbreviations(groups: dict[str, dict]) -> None:
     """An abbreviation the text does not define in brackets is the one organisation whose name's initials it is
     ("ЛГУ" of "Лесногорский государственный университет")."""
@@ -341,8 +345,7 @@ def _join_abbreviations(groups: dict[str, dict]) -> None:
         whose = [k for k, g in groups.items() if k != key and len(_NAME_WORD.findall(g["name"])) > 1
                  and "«" not in g["name"] and initials(_NAME_WORD.findall(g["name"])) == abbr]
         if len(whose) == 1:
-            groups[whose[0]]["mentions"] = sorted(groups[whose[0]]["mentions"] + groups.pop(key)["mentions"],
-                                                  key=lambda m: m.start)
+            _merge(groups, key, whose[0])
 
 
 _ENDINGS = ("ами", "ями", "ом", "ем", "ой", "ей", "ою", "ах", "ях", "а", "я", "у", "ю", "е", "ы", "и")
@@ -380,8 +383,7 @@ def _join_short_names(text: str, groups: dict[str, dict]) -> None:
             k for k in named if k in groups and own_name(groups[k]) == key == normalize_phrase(key)]
         # (the name in the nominative: "бюро «Лютика»" is whose)
         if len(whose) == 1:
-            groups[whose[0]]["mentions"] = sorted(groups[whose[0]]["mentions"] + groups.pop(key)["mentions"],
-                                                  key=lambda m: m.start)
+            _merge(groups, key, whose[0])
 
 
 def _join_inflected(groups: dict[str, dict]) -> None:
