@@ -47,7 +47,8 @@ def owned_name(text: str, found, mentions):
 # names ("начальник пресс-службы [майор полиции]", "подполковник юстиции")
 RANK = re.compile(r"(?:профессор|академик|доцент|генерал|генерал-[а-яё]+|полковник|подполковник|майор|адмирал|"
                   r"вице-адмирал|контр-адмирал|маршал|лейтенант|старший[ \u00a0]+лейтенант)[ауе]?"
-                  r"(?:[ \u00a0]+(?:юстиции|полиции|милиции|авиации|армии|(?:медицинской|внутренней)[ \u00a0]+службы))?$",
+                  r"(?:[ \u00a0]+(?:юстиции|полиции|милиции|авиации|армии|"
+                  r"(?:медицинской|внутренней)[ \u00a0]+службы))?$",
                   re.I)
 
 
@@ -245,7 +246,8 @@ def _unknown_nominative(name: str) -> bool:
     far less likely for a name)."""
     word = re.fullmatch(r"[«\"„“]?([А-ЯЁ][а-яё]+)[»\"“”]?", name)
     return bool(word) and word.group(1)[-1] in "бвгджзклмнпрстфхцчшщ" \
-        and not re.search(r"(?:[оеёая]м|[ая]х|[оеё]в)$", word.group(1)) and not morph().word_is_known(word.group(1).lower())
+        and not re.search(r"(?:[оеёая]м|[ая]х|[оеё]в)$", word.group(1)) \
+        and not morph().word_is_known(word.group(1).lower())
 
 
 # a part of the organisation the quoted name after it names, in the genitive: "отделение «Сбербанка»"
