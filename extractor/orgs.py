@@ -52,6 +52,15 @@ RANK = re.compile(r"(?:профессор|академик|доцент|гене
                   re.I)
 
 
+_BANK_NAME = re.compile(r"[А-ЯЁ][А-Яа-яЁё-]*банк(а|у|е|ом)?")
+
+
+def banks_named_as_people(text: str, spans) -> list:
+    """A model's "person" that is one word ending in "банк" is a bank ("Аналитики Лесбанка", "Тинькофф-банк")."""
+    return [Span(s.start, s.end, "ORG", s.source) if s.type == "PERSON" and _BANK_NAME.fullmatch(text[s.start:s.end])
+            else s for s in spans]
+
+
 def orgs_inside(text: str, span) -> tuple[int, int] | None:
     """The organisation inside a position: 'заместитель председателя [комитета по экономике ...]'."""
     end = span.end
@@ -261,7 +270,9 @@ def group_orgs(text: str, spans) -> list[Organisation]:
     keys: dict[tuple[int, int], str] = {}
     for s in sorted(spans, key=lambda s: s.start):
         mtext = text[s.start:s.end]
-        name = mtext if _named_by_kind(text, s.start) or _unknown_nominative(mtext) else normalize_phrase(mtext)
+        bank = _BANK_NAME.fullmatch(mtext)  # "Лесбанка" is Лесбанк's, not a "Лесбанка"
+        name = mtext if _named_by_kind(text, s.start) or _unknown_nominative(mtext) else \
+            mtext[:bank.start(1)] if bank and bank.group(1) else normalize_phrase(mtext)
         key = keys[s.start, s.end] = _key(name)
         g = groups.setdefault(key, {"name": name, "mentions": []})
         if len(name) > len(g["name"]):  # the fullest mention names the organisation

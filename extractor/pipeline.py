@@ -12,7 +12,7 @@ from .dates import find_dates, parse_anchor
 from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
 from .morph import morph, parses
-from .orgs import combine_orgs, group_orgs, named_orgs, orgs_in_titles
+from .orgs import banks_named_as_people, combine_orgs, group_orgs, named_orgs, orgs_in_titles
 from .people import ADDRESS, RELATIVES, group_people, names_closing_orgs, names_named_after
 from .positions import build_positions, extend_to_body, find_positions, position_heads
 from .resources import resource
@@ -140,6 +140,7 @@ class Pipeline:
         if not text.strip():
             return Result(id=id, date=anchor.isoformat() if anchor else None)
         spans, sents = ner
+        spans = banks_named_as_people(text, spans)
         persons = combine_persons(text, spans)
         orgs = combine_orgs(text, spans)
         places = [s for s in spans if s.type == "LOC"]

@@ -706,13 +706,15 @@ def _kind_named_before(text, s, org_mentions):
     kind = parses(last.group(1))[0].normal_form
     for m, oid in reversed(org_mentions.within(max(0, s.start - _KIND_BACK), s.start)):
         before = _WORD.findall(text, max(0, m.start - 40), m.start)[-2:]
+        name = re.sub(r"[«»\"]", "", m.text).lower()
         if any(p.normal_form == kind for w in _to_head(_WORD.findall(m.text)) + before for p in parses(w.lower())[:2]) \
-                or len(kind) > 3 and re.sub(r"[«»\"]", "", m.text).lower().endswith(kind):  # "Сбербанк", "Альфа-банк"
-            return oid
+                or len(kind) > 3 and (name.endswith(kind) or " " not in name and _CASE_END.sub("", name).endswith(kind)):
+            return oid  # "Сбербанк", "Альфа-банк", "Лесбанка"
     return None
 
 
 _KIND_BACK = 3000
+_CASE_END = re.compile(r"(?:а|у|е|ом)$")
 
 
 def _to_head(words: list[str]) -> list[str]:

@@ -822,6 +822,8 @@ def test_organisation_by_a_verb_of_working(pipeline, text, expected):
     ("Директор театра Иван Петров доволен. Театр «Ромэн» открыл сезон.", None),  # nor after
     # a name that ends in its kind: "Лесбанк" is a bank
     ("Ставки снизил Лесбанк. Об этом сообщил вице-президент банка Иван Котов.", "Лесбанк"),
+    # a bank a model took for a person, named in the genitive
+    ("Аналитики Лесбанка ждут снижения ставки. Главный экономист банка Олег Лапин согласен.", "Лесбанк"),
     # a body named with its owner's kind is not of that kind: "пресс-служба клуба" is no club
     ("Клуб «Северные Рыси» подписал форварда, сообщила пресс-служба клуба. Генеральный менеджер клуба Анна Котова "
      "довольна.", "Клуб «Северные Рыси»"),
