@@ -261,14 +261,20 @@ _CLAUSE_END = re.compile(r"[.!?;:\n«»\"()]")
 _PART_END = re.compile(r"[.!?;:\n«»\"(),]")
 
 
+# a verb in the present that speaks of what is to come: "может снизить ставку в марте", "планирует открыть в мае"
+_MEANS_TO = frozenset("мочь планировать собираться намереваться рассчитывать обещать готовиться".split())
+
+
 def _tense(text: str, start: int, end: int) -> str | None:
     """The time the clause of a date speaks of: "futr" for a verb in the future and none in the past ("пройдёт в
     четверг", "в пятницу будет объявлено"; not "в четверг сообщил, что пройдёт"), "past" for the reverse, else None;
-    the verbs between the commas around the date first ("заявил, что начнёт консультации во вторник")."""
+    the verbs between the commas around the date first ("заявил, что начнёт консультации во вторник"); "может",
+    "планирует" and the like speak of what is to come."""
     for bound in (_PART_END, _CLAUSE_END):  # the part between commas first: "заявил, что начнёт во вторник"
         a = max((m.end() for m in bound.finditer(text, max(0, start - 120), start)), default=max(0, start - 120))
         b = next((m.start() for m in bound.finditer(text, end, end + 120)), min(len(text), end + 120))
-        tenses = {p.tag.tense for w in re.findall(r"[а-яё]+", text[a:b].lower())
+        tenses = {"futr" if p.tag.tense == "pres" and p.normal_form in _MEANS_TO else p.tag.tense
+                  for w in re.findall(r"[а-яё]+", text[a:b].lower())
                   for p in parses(w)[:1] if p.tag.POS == "VERB"} & {"futr", "past"}
         if tenses:
             return tenses.pop() if len(tenses) == 1 else None
