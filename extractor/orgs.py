@@ -352,11 +352,19 @@ def _merge(groups: dict[str, dict], key: str, into: str) -> None:
 
 def _join_abbreviations(groups: dict[str, dict]) -> None:
     """An abbreviation the text does not define in brackets is the one organisation whose name's initials it is
-    ("ЛГУ" of "Лесногорский государственный университет")."""
+    ("ЛГУ" of "Лесногорский государственный университет"); so is a word made of the beginnings of its name's words
+    ("Нацбанк" of "Национальный банк Лесновии")."""
+    def full(g) -> bool:
+        return len(_NAME_WORD.findall(g["name"])) > 1 and "«" not in g["name"]
+
     for key in [k for k, g in groups.items() if all(_ABBR.fullmatch(m.text) for m in g["mentions"])]:
         abbr = groups[key]["mentions"][0].text.upper()
-        whose = [k for k, g in groups.items() if k != key and len(_NAME_WORD.findall(g["name"])) > 1
-                 and "«" not in g["name"] and initials(_NAME_WORD.findall(g["name"])) == abbr]
+        whose = [k for k, g in groups.items() if k != key and full(g) and initials(_NAME_WORD.findall(g["name"])) == abbr]
+        if len(whose) == 1:
+            _merge(groups, key, whose[0])
+    for key in [k for k in groups if re.fullmatch(r"[а-я]{5,}", k)]:
+        whose = [k for k, g in groups.items() if k != key and full(g)
+                 and _short_form(key, [w.lower() for w in _NAME_WORD.findall(g["name"])])]
         if len(whose) == 1:
             _merge(groups, key, whose[0])
 
@@ -493,6 +501,15 @@ def _bracketed(text: str, o: Span) -> Span | None:
             or _cut_from(short.lower(), [w.lower() for w in _NAME_WORD.findall(text, o.start, o.end)])):
         return Span(m.start(1), m.end(1), "ORG", "rule")
     return None
+
+
+def _short_form(short: str, words: list[str]) -> bool:
+    """The word begins with a part of the name's first word, not all of it, and goes on with beginnings of the
+    words after: "нацбанк" of "Национальный банк ...", "генштаб" of "Генеральный штаб" (not "Газпром" of a
+    department of Газпром's, nor "правительство" of "правительство Грузии")."""
+    first = words[0] if words else ""
+    return any(short[:k] == first[:k] and _cut_from(short[k:], words[1:])
+               for k in range(2, min(len(first) - 1, len(short) - 2)))  # the rest three letters at least
 
 
 def _cut_from(short: str, words: list[str]) -> bool:

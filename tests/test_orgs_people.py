@@ -139,6 +139,9 @@ ORGS = [
      {"пресс-служба управления": ["пресс-службы управления"]}),
     # whom a deputy stands for is no part of the body named in the title
     ("Депутат городской думы от КПРФ Олег Лапин выступил.", {"городская дума": ["городской думы"], "КПРФ": ["КПРФ"]}),
+    # a word made of the beginnings of a name's words is that organisation; a word that is the name's first is not
+    ("Национальный банк Лесновии сохранил ставку. Решение Нацбанка поддержали.",
+     {"Национальный банк Лесновии": ["Национальный банк Лесновии", "Нацбанка"]}),
     # one the dictionary does not know, ending in a consonant and no case ending, is the nominative as written
     ("Он играл за шведский «Бьёрклёвен».", {"Бьёрклёвен": ["Бьёрклёвен"]}),
     # the country, the internet, the civil code and the arts are no organisations
