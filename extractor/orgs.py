@@ -505,8 +505,8 @@ def _bracketed(text: str, o: Span) -> Span | None:
 
 def _short_form(short: str, words: list[str]) -> bool:
     """The word begins with a part of the name's first word, not all of it, and goes on with beginnings of the
-    words after: "нацбанк" of "Национальный банк ...", "генштаб" of "Генеральный штаб" (not "Газпром" of a
-    department of Газпром's, nor "правительство" of "правительство Грузии")."""
+    words after: "нацбанк" of "Национальный банк ...", "минлес" of "Министерство лесного хозяйства" (not
+    "Ромашка" of a department of Ромашка's, nor "правительство" of "правительство Лесновии")."""
     first = words[0] if words else ""
     return any(short[:k] == first[:k] and _cut_from(short[k:], words[1:])
                for k in range(2, min(len(first) - 1, len(short) - 2)))  # the rest three letters at least
