@@ -372,7 +372,8 @@ def _join_abbreviations(groups: dict[str, dict]) -> None:
 _ENDINGS = ("ами", "ями", "ом", "ем", "ой", "ей", "ою", "ах", "ях", "а", "я", "у", "ю", "е", "ы", "и")
 
 
-def _stem(key: str) -> str:
+def stem(key: str) -> str:
+    """The word without its case ending ("лесбанка" -> "лесбанк"), keeping four letters at least."""
     for e in _ENDINGS:
         if key.endswith(e) and len(key) - len(e) >= 4:
             return key[: -len(e)]
@@ -414,11 +415,11 @@ def _join_inflected(groups: dict[str, dict]) -> None:
     by_stem: dict[str, list[str]] = {}
     for key in groups:
         if re.fullmatch(r"[а-я-]{5,}", key) and not morph().word_is_known(key):
-            by_stem.setdefault(_stem(key), []).append(key)
-    for stem, keys in by_stem.items():
+            by_stem.setdefault(stem(key), []).append(key)
+    for base, keys in by_stem.items():
         if len(keys) < 2:
             continue
-        main = next((k for k in keys if k == stem), None) or next((k for k in keys if k[-1] in "ая"), None)
+        main = next((k for k in keys if k == base), None) or next((k for k in keys if k[-1] in "ая"), None)
         if main is None:
             continue
         for k in keys:
@@ -453,7 +454,7 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
            for t in (_trim_org(text, o) for o in out) if t]
     out = [o for o in _merge_orgs(text, sorted(out, key=lambda s: s.start), spans) if not _not_an_org(text, o, people)]
     works = _works_named(text)
-    out = [o for o in out if _stem(text[o.start:o.end].lower()) not in works]
+    out = [o for o in out if stem(text[o.start:o.end].lower()) not in works]
     named = covered(text, [o for o in spans if o.type in ("ORG", "POSITION", "LOC")])
     for a, b in adjective_orgs(text, [(s.start, s.end) for s in spans if s.type == "LOC"]):
         if named.free(a, b) and taken.free(a, b):
@@ -967,7 +968,7 @@ _QUOTED_AFTER_WORK = re.compile(_WORK_NOUN + r"[ \u00a0]+«([^«»\n]{1,40})»",
 def _works_named(text: str) -> frozenset[str]:
     """The quoted names the text gives a work or a vehicle ("шаттл «Дискавери»", "автомобиль «Славута»"):
     the same name elsewhere in it is that work, not an organisation ("после «Дискавери»")."""
-    return frozenset(_stem(m.group(1).lower()) for m in _QUOTED_AFTER_WORK.finditer(text))
+    return frozenset(stem(m.group(1).lower()) for m in _QUOTED_AFTER_WORK.finditer(text))
 
 
 def _after_its_kind(text: str, o: Span) -> bool:

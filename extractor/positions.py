@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from . import linker
 from .morph import HOSTED, head_noun, morph, normalize_phrase, noun_forms, parses, person_participle
-from .orgs import RANK, REGION_HEADS, bare_kind, is_org_head, org_heads, owned_name
+from .orgs import RANK, REGION_HEADS, bare_kind, is_org_head, org_heads, owned_name, stem
 from .people import NAMED_AFTER, named_after
 from .resources import lexicon
 from .spans import ByStart, Span, covered, quote_close, sentence_at
@@ -708,13 +708,12 @@ def _kind_named_before(text, s, org_mentions):
         before = _WORD.findall(text, max(0, m.start - 40), m.start)[-2:]
         name = re.sub(r"[«»\"]", "", m.text).lower()
         if any(p.normal_form == kind for w in _to_head(_WORD.findall(m.text)) + before for p in parses(w.lower())[:2]) \
-                or len(kind) > 3 and (name.endswith(kind) or " " not in name and _CASE_END.sub("", name).endswith(kind)):
+                or len(kind) > 3 and (name.endswith(kind) or " " not in name and stem(name).endswith(kind)):
             return oid  # "Сбербанк", "Альфа-банк", "Лесбанка"
     return None
 
 
 _KIND_BACK = 3000
-_CASE_END = re.compile(r"(?:а|у|е|ом)$")
 
 
 def _to_head(words: list[str]) -> list[str]:
