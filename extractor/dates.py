@@ -250,9 +250,9 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
         out.append(DateMention(s, e, span, value, kind, offset))
     out.sort(key=lambda d: d.start)
     out = _join_coordinated(text, _join_appositions(text, out), anchor)
-    if anchor:
-        out = [dataclasses.replace(d, value=_in_its_year(d.value, d.text, anchor, _tense(text, d.start, d.end)))
-               if d.kind == "date" and d.value and re.search(MONTH, d.text, re.I) else d for d in out]
+    if anchor:  # the clause's tense read only for a month or a day said without its year
+        out = [dataclasses.replace(d, value=_in_its_year(d.value, anchor, _tense(text, d.start, d.end)))
+               if _yearless(d, anchor) else d for d in out]
     return _told_before(text, out)
 
 
@@ -285,15 +285,20 @@ _YEAR_SAID = re.compile(r"\d{4}|год|лет", re.I)
 _MONTH_DAY = re.compile(r"(\d{4})(-\d{2}(?:-\d{2})?)")
 
 
-def _in_its_year(value: str, span: str, anchor: dt.date, tense: str | None) -> str:
-    """A month or a day with no year said, given the article's year, moved to the year before when the clause tells
-    of the past and it would be over a month after the article's date ("В декабре он уволился" in February), to the
-    year after when it tells of what is to come and it would be over a month before ("сохранит ставку до марта" in
-    November); a weekday said with it settles the year already."""
+def _yearless(d: DateMention, anchor: dt.date) -> bool:
+    """A month or a day the text names without a year, which took the article's; not with a weekday, which settles
+    the year already."""
+    m = _MONTH_DAY.fullmatch(d.value or "") if d.kind == "date" and re.search(MONTH, d.text, re.I) else None
+    return bool(m) and int(m.group(1)) == anchor.year \
+        and not _YEAR_SAID.search(re.sub(r"^\D*\d{1,2}(?!\d)", "", d.text)) and not re.search(WEEKDAY, d.text, re.I)
+
+
+def _in_its_year(value: str, anchor: dt.date, tense: str | None) -> str:
+    """A month or a day with no year said (``_yearless``), given the article's year, moved to the year before when
+    the clause tells of the past and it would be over a month after the article's date ("В декабре он уволился" in
+    February), to the year after when it tells of what is to come and it would be over a month before ("сохранит
+    ставку до марта" in November)."""
     m = _MONTH_DAY.fullmatch(value)
-    if not m or int(m.group(1)) != anchor.year or _YEAR_SAID.search(re.sub(r"^\D*\d{1,2}(?!\d)", "", span)) \
-            or re.search(WEEKDAY, span, re.I):
-        return value
     said = dt.date.fromisoformat(value if len(value) == 10 else value + "-01")
     last = said if len(value) == 10 else (said + dt.timedelta(days=31)).replace(day=1) - dt.timedelta(days=1)
     shift = -1 if tense == "past" and (said - anchor).days > 31 else \

@@ -7,12 +7,14 @@ from functools import lru_cache
 from .morph import CASES, FEMN_NOM, REGNAL, normalize_name, parses, particle, surname_first, surname_nominative, verb_gender
 from .types import Mention, Person
 
+CAPITALISED = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"  # a name's word: "Котов", "Сомов-Лапин"
+
 # "театр им. И. П. Котова", "Общество имени Карла ван Дейка": whom something is named after, in the genitive
 # (not "девушка по имени Анна Котова": the name itself, in the nominative)
 _MARKER = r"(?<![\w-])(?<!по[ \u00a0])(?:им\.[ \u00a0]*|имени[ \u00a0]+)"  # "им.Жданова" too
 NAMED_AFTER = re.compile(_MARKER + "$")
-_NAMED_AFTER_NAME = re.compile(_MARKER + r"((?:[А-ЯЁ]\.[ \u00a0]*){0,2}[А-ЯЁ][а-яё]+"
-                               r"(?:-[А-ЯЁ][а-яё]+)?(?:[ \u00a0]+(?:(?:ван|фон|де|дер)[ \u00a0]+)?[А-ЯЁ][а-яё]+){0,2})")
+_NAMED_AFTER_NAME = re.compile(_MARKER + r"((?:[А-ЯЁ]\.[ \u00a0]*){0,2}" + CAPITALISED
+                               + r"(?:[ \u00a0]+(?:(?:ван|фон|де|дер)[ \u00a0]+)?[А-ЯЁ][а-яё]+){0,2})")
 
 
 def names_named_after(text: str) -> list[tuple[int, int]]:
@@ -29,7 +31,7 @@ def names_closing_orgs(text: str, orgs) -> list[tuple[int, int]]:
     for o in orgs:
         if not _LEADERS_BODY.match(text, o.start, o.end):
             continue
-        words = list(re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?|\S+", text[o.start:o.end]))
+        words = list(re.finditer(CAPITALISED + r"|\S+", text[o.start:o.end]))
         k = len(words)
         while k > 1 and len(words) - k < 3 and _genitive_name(words[k - 1].group()):
             k -= 1
@@ -39,6 +41,8 @@ def names_closing_orgs(text: str, orgs) -> list[tuple[int, int]]:
 
 
 _LEADERS_BODY = re.compile(r"(?:правительств|кабинет|администраци|штаб)[а-яё]*[ \u00a0]", re.I)
+
+
 
 
 def _genitive_name(word: str) -> bool:
@@ -54,10 +58,10 @@ def named_after(text: str, at: int) -> tuple[int, int] | None:
     if not m:
         return None
     start, end = m.span(1)
-    initials = re.match(r"(?:[А-ЯЁ]\.[ \u00a0]*)+[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text[start:end])
+    initials = re.match(r"(?:[А-ЯЁ]\.[ \u00a0]*)+" + CAPITALISED, text[start:end])
     if initials:  # "им. Г. А. Товстоногова": the initials and the surname, nothing after ("... Борис Котов")
         return start, start + initials.end()
-    for w in reversed(list(re.finditer(r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?", text[start:end]))[1:]):
+    for w in reversed(list(re.finditer(CAPITALISED, text[start:end]))[1:]):
         if any(p.tag.case in ("gent", "accs") and p.tag.number != "plur" for p in parses(w.group().lower())):
             break
         end = start + len(text[start:start + w.start()].rstrip(" \u00a0"))

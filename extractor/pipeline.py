@@ -13,7 +13,7 @@ from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
 from .morph import morph, parses
 from .orgs import banks_named_as_people, combine_orgs, group_orgs, named_orgs, orgs_in_titles
-from .people import ADDRESS, RELATIVES, group_people, names_closing_orgs, names_named_after
+from .people import ADDRESS, CAPITALISED, RELATIVES, group_people, names_closing_orgs, names_named_after
 from .positions import build_positions, extend_to_body, find_positions, position_heads
 from .resources import resource
 from .spans import QUOTE_PAIRS, Coverage, Span, covered
@@ -377,7 +377,7 @@ def _to_quote_end(text: str, start: int, end: int) -> int:
     return stop
 
 
-_INITIALS_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]?\.[ \u00a0]?){1,2}[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?")
+_INITIALS_NAME = re.compile(r"(?:[А-ЯЁ][а-яё]?\.[ \u00a0]?){1,2}" + CAPITALISED)
 _FIRST_LAST = re.compile(r"[А-ЯЁ][а-яё]+(?:[ \u00a0]+[А-ЯЁ][а-яё]+){1,2}")
 _INITIAL_BEFORE = re.compile(r"(?:[A-ZА-ЯЁ][a-zа-яё]?\.[ \u00a0]?){1,2}$")
 
@@ -522,8 +522,7 @@ def _joined_by_spacy(text: str, nat: list[Span], spacy: list[Span]) -> list[Span
     return nat
 
 
-_CAPITALISED = r"[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?"  # a name's word: "Котов", "Сомов-Лапин"
-_ADDRESSED = re.compile(r"(?<![\w-])" + ADDRESS + r"[ \u00a0]+(" + _CAPITALISED + r")(?![\w-])")
+_ADDRESSED = re.compile(r"(?<![\w-])" + ADDRESS + r"[ \u00a0]+(" + CAPITALISED + r")(?![\w-])")
 
 
 
@@ -558,7 +557,7 @@ def _surname_first(text: str, names: list[Span]) -> list[Span]:
     return out
 
 
-_NEXT_NAME_WORD = re.compile(r"[ \u00a0](" + _CAPITALISED + r")(?![\w-])")
+_NEXT_NAME_WORD = re.compile(r"[ \u00a0](" + CAPITALISED + r")(?![\w-])")
 
 
 def _surname_after(text: str, names: list[Span]) -> list[Span]:
@@ -594,7 +593,7 @@ def _initials_after(text: str, names: list[Span]) -> list[Span]:
             continue
         end = n.end + (text[n.end:n.end + 1] == "." and text[n.end - 1] != ".")
         if prev is not None and text[prev.end:n.start] in (" ", "\u00a0") \
-                and re.fullmatch(_CAPITALISED, text[prev.start:prev.end]):
+                and re.fullmatch(CAPITALISED, text[prev.start:prev.end]):
             out[-1] = Span(prev.start, end, prev.type, prev.source)
             continue
         # a surname no model found: a word with a surname's ending ("Котову И.П.")
@@ -682,7 +681,7 @@ def names_again(text: str, names: list[Span], spans: list[Span], taken: Coverage
     # a surname's stem: all but its last two letters, so that "Тимченко", "Стиллавина", "Кандыбы" match
     stems = set()
     for n in names:
-        words = re.findall(_CAPITALISED, text[n.start:n.end])
+        words = re.findall(CAPITALISED, text[n.start:n.end])
         if len(words) >= 2 and len(words[-1]) >= 4:
             stems.add(words[-1].lower()[:max(4, len(words[-1]) - 2)])
     for m in _LONE_WORD.finditer(text):

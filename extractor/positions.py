@@ -1252,8 +1252,8 @@ def _is_title(text: str, s: Span) -> bool:
     # no noun: "президентских [выборах]", "депутатскую [фракцию]", which NEREL counts as titles too; not an adjective of
     # no post before an organisation's kind: "Хоккейный [клуб]"
     nxt = _NEXT_WORD.match(text, s.end)
-    stem = re.sub(r"(?:ск|цк|н)?(?:ий|ый|ой)$", "", first_ps[0].normal_form)
-    return not (nxt and is_org_head(nxt.group(1)) and stem not in _head_lemmas())
+    root = re.sub(r"(?:ск|цк|н)?(?:ий|ый|ой)$", "", first_ps[0].normal_form)
+    return not (nxt and is_org_head(nxt.group(1)) and root not in _head_lemmas())
 
 
 def _rejoined(text: str, spans) -> list:
@@ -1348,7 +1348,7 @@ def _rank_apart(text: str, s: Span) -> list[Span]:
     генерала")."""
     words = list(_WORD.finditer(text, s.start, s.end))
     rank = RANK.search(text, s.start, s.end)
-    if len(words) < 2 or not rank or rank.end() != s.end or rank.start() <= words[0].start():
+    if len(words) < 2 or not rank or rank.start() <= words[0].start():  # (RANK ends where the title does)
         return [s]
     before = [w for w in words if w.end() <= rank.start()]
     if not before or _serves(before[-1].group()):
