@@ -221,10 +221,12 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, p
         if not t:
             out.append(f)
             continue
-        skip = {(m.start, m.end) for m, pid in mentions.starting(s.end, s.end + 80)
-                if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start])
-                and (_kin(text, s, h, m) or _whose(text, s, h, m, genders[pid], in_full[pid])
-                     or _whose_of_many(text, s, h, m, mentions))}
+        # whose the title is, or whose relative, holds it by none of their mentions ("заместителем Сомова")
+        whose = {pid for m, pid in mentions.starting(s.end, s.end + 80)
+                 if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start])
+                 and (_kin(text, s, h, m) or _whose(text, s, h, m, genders[pid], in_full[pid])
+                      or _whose_of_many(text, s, h, m, mentions))}
+        skip = {(m.start, m.end) for m, pid in mentions.items if pid in whose}
         skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - 200), s.start)
                  if _APPOS_BEFORE.match(text[m.end:s.start]) and _oblique(text, h, m)}
         # "Эмили Миура, дочь спортсмена": a name before a relative's title is the relative
@@ -462,6 +464,9 @@ def _kin(text, s, head, m) -> bool:
 _NOT_GENITIVE = ("nomn", "ablt", "datv", "loct")
 
 
+_MAN_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
+
+
 def _whose(text, s, head, m, gender: str = "?", nominative=frozenset()) -> bool:
     """A name in the genitive right after a title in another case is whose the title is, not who holds it:
     "Адвокат [Маркива] заявил", "Оппонент [Максима] остаётся непобеждённым", "был охранником [Мосийчука]"; not
@@ -472,9 +477,13 @@ def _whose(text, s, head, m, gender: str = "?", nominative=frozenset()) -> bool:
     if not nouns or head.tag.case not in _NOT_GENITIVE or any(p.tag.case != head.tag.case for p in nouns):
         return False
     for w in _WORD.findall(text, m.start, m.end):  # every word a name the dictionary knows, in the genitive only
+        if len(w) == 1:
+            continue  # an initial: "О.Лапина"
         names = [p for p in parses(w.lower()) if "Surn" in p.tag or "Name" in p.tag and p.tag.number == "sing"]
         # a man's "Лапина" is no woman's name in the nominative
         names = [p for p in names if not (gender == "masc" and p.tag.gender == "femn")] or names
+        if not names and gender == "masc" and any(w.lower() == n + "а" for n in nominative if _MAN_SURNAME.search(n)):
+            continue  # a surname the dictionary does not know, by the man's nominative: "Сомова" of "Пётр Сомов"
         if not names or any(p.tag.case not in ("gent", "accs") for p in names):
             return False  # (a given name in the plural is a guess: "Харальд" as of "Харальда")
     return True
@@ -781,7 +790,9 @@ def find_positions(text: str, spans) -> list:
         taken = covered(text, out + [x for x in spans if x.type == "PERSON" and not _opens_with_title(text, x)])
         names = covered(text, [x for x in spans if x.type == "PERSON"])
         for m in _WORD.finditer(text):
-            if not taken.free(m.start(), m.end()) or not _is_head(m.group(), text, m.start()) \
+            nxt = _NEXT_WORD.match(text, m.end())
+            if not taken.free(m.start(), m.end()) or not _is_head(m.group(), text, m.start(), bool(
+                    nxt and not names.free(nxt.start(1), nxt.start(1) + 1))) \
                     or _names_a_body(text, m.start(), m.group()) or _agrees_with_next(text, m):
                 continue
             ex = re.match(r"(?i)экс-", m.group())  # "[Экс-]советник": NEREL leaves "экс-" out, as "бывший"
@@ -795,7 +806,7 @@ def find_positions(text: str, spans) -> list:
                 start = _acting(text, _adjectives_before(text, m.start(), m.group()))
                 out = [s for s in out if not start <= s.start < end]  # the lexicon's bare "главнокомандующим"
                 out.append(Span(start, end, "POSITION", "rule"))
-    out = [_over_its_degree(text, _over_its_field(text, s, people)) for s in out]
+    out = [_over_its_degree(text, _over_its_field(text, s, people)) for s in _adjective_joined(text, out)]
     return sorted((_with_prefix(text, s) for s in out if not _in_a_name(text, s)), key=lambda s: s.start)
 
 
@@ -896,6 +907,21 @@ _HOST = re.compile(r"(?<![\w-])ведущ(?:ий|его|ему|им|ем|ая|е
 _OWN_TITLE = re.compile(r"[ \u00a0]+(?:директор|партн[её]р)", re.I)
 _COMPANY = re.compile(r"[ \u00a0]+(?:компани|организаци)", re.I)
 _FEMININE = re.compile(r"(?:ая|ей|ую|ею|ой)$", re.I)
+
+
+def _adjective_joined(text: str, titles: list[Span]) -> list[Span]:
+    """A model's title that is only an adjective, right before the role noun the lexicon found, is one title
+    with it ("[частный] [детектив]")."""
+    titles = sorted(titles, key=lambda s: s.start)
+    out: list[Span] = []
+    for s in titles:
+        prev = out[-1] if out else None
+        if prev and s.source == "rule" and text[prev.end:s.start] in (" ", "\u00a0") and all(
+                parses(w.group().lower())[0].tag.POS in ("ADJF", "PRTF") for w in _WORD.finditer(text, prev.start, prev.end)):
+            out[-1] = Span(prev.start, s.end, s.type, prev.source)
+        else:
+            out.append(s)
+    return out
 
 
 def _agrees_with_next(text: str, m) -> bool:
@@ -1142,9 +1168,10 @@ def _role_word(word: str) -> bool:
     return _is_head(word) or _is_head(_last_part(word))
 
 
-def _is_head(word: str, text: str = "", at: int = 0) -> bool:
+def _is_head(word: str, text: str = "", at: int = 0, named: bool = False) -> bool:
     """A role noun of the lexicon, in a form whose likelier reading is a person, or any reading where someone's
-    words are quoted before it in ``text`` at ``at`` ("по словам аналитика")."""
+    words are quoted before it in ``text`` at ``at`` ("по словам аналитика") or, ``named``, a name follows it
+    ("частный детектив Пётр Сомов")."""
     w = word.lower()
     if word[:1].isupper() and word[1:2].isupper():
         return False
@@ -1155,6 +1182,9 @@ def _is_head(word: str, text: str = "", at: int = 0) -> bool:
             return False  # a set lookup spares a morphological parse of every word of the text
     heads = _head_lemmas()
     ps = parses(base)
+    if named and ps[0].normal_form in heads and any(p.normal_form == ps[0].normal_form and "anim" in p.tag
+                                                    for p in ps[:2]):
+        return True  # one word for a thing and a person ("детектив"): a name after it says which
     person = bool(text) and bool(_SAID_BY.search(text, max(0, at - 20), at))  # past the set look-ups: rarely run
     if ps[0].tag.POS == "NOUN" and "inan" in ps[0].tag and not person:
         return False  # "политику", "премьера": the likelier reading is a thing, not a person
