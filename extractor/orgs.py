@@ -11,6 +11,7 @@ from .spans import QUOTE_PAIRS, Span, covered, quote_close
 from .types import Mention, Organisation
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
+REGION_HEADS = frozenset("округ область край район республика штат провинция".split())  # a region's name
 
 
 def org_heads() -> frozenset[str]:
@@ -450,7 +451,7 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
             out.append(Span(a, b, "ORG", "rule"))
             taken.take(a, b)
     people = {p.end: p for p in spans if p.type == "PERSON"}
-    out = [_named_after(text, _grow_object(text, _grow_to_noun(text, _grow_left(text, t))))
+    out = [_named_after(text, _grow_domain(text, _grow_object(text, _grow_to_noun(text, _grow_left(text, t)))))
            for t in (_trim_org(text, o) for o in out) if t]
     out = [o for o in _merge_orgs(text, sorted(out, key=lambda s: s.start), spans) if not _not_an_org(text, o, people)]
     works = _works_named(text)
@@ -825,6 +826,32 @@ def _grow_object(text: str, o: Span) -> Span:
     return o if case is None else Span(o.start, end, o.type, "rule")
 
 
+# bodies named by the field they run: "департамент [строительства]", "управления [жилищного хозяйства]"
+_DOMAIN_BODIES = frozenset("департамент управление министерство комитет служба отдел агентство комиссия инспекция "
+                           "дирекция главк".split())
+_NEXT = re.compile(r"[ \u00a0]+([а-яё]+(?:-[а-яё]+)?)")
+_PLACE_WORDS = frozenset("страна государство город столица регион мир село посёлок поселок".split()) | REGION_HEADS
+
+
+def _grow_domain(text: str, o: Span) -> Span:
+    """A body's name cut after its kind word takes the field it runs, a common noun in the genitive with its
+    adjectives: "[Областной департамент] строительства", "[управление] жилищного хозяйства"."""
+    last = re.search(r"([А-Яа-яЁё]+)$", text[o.start:o.end])
+    if not last or parses(last.group(1).lower())[0].normal_form not in _DOMAIN_BODIES:
+        return o
+    end = o.end
+    while (m := _NEXT.match(text, end)) is not None:
+        ps = [p for p in parses(m.group(1))[:2] if p.tag.case == "gent"]
+        if not ps or parses(m.group(1))[0].tag.case != "gent" or ps[0].tag.POS not in ("NOUN", "ADJF") \
+                or "anim" in ps[0].tag or "Geox" in ps[0].tag or "Name" in ps[0].tag or "Surn" in ps[0].tag \
+                or ps[0].normal_form in _PLACE_WORDS:
+            break  # "[Олимпийского комитета] страны": whose, not what it runs
+        end = m.end()
+        if ps[0].tag.POS == "NOUN":
+            return Span(o.start, end, o.type, "rule")
+    return o
+
+
 def _named_after(text: str, o: Span) -> Span:
     """A name ending in "имени" takes the person it is named after: "[театра им.] Карла Мейера",
     "[училище имени] М. И. Глинки", "[Общества] имени Иоганна Себастьяна Баха"."""
@@ -993,7 +1020,6 @@ _LATIN_FACILITY = {"tournament", "festival", "fest", "cup", "championship", "cha
 
 # a name headed by a word for a region is a place ("Центральном федеральном округе", "Республики Коми";
 # nerel-train: 7 such spans, none an organisation)
-REGION_HEADS = frozenset("округ область край район республика штат провинция".split())  # a region's name
 _HOUSE = re.compile(r"Дом(?:а|у|ом|е)?[ \u00a0]+[А-ЯЁа-яё]")  # "Белый дом" is no such name
 
 
