@@ -845,7 +845,7 @@ def _grow_domain(text: str, o: Span) -> Span:
         if not ps or parses(m.group(1))[0].tag.case != "gent" or ps[0].tag.POS not in ("NOUN", "ADJF") \
                 or "anim" in ps[0].tag or "Geox" in ps[0].tag or "Name" in ps[0].tag or "Surn" in ps[0].tag \
                 or ps[0].normal_form in _PLACE_WORDS:
-            break  # "[Олимпийского комитета] страны": whose, not what it runs
+            break  # "[Лесного комитета] страны": whose, not what it runs
         end = m.end()
         if ps[0].tag.POS == "NOUN":
             return Span(o.start, end, o.type, "rule")
