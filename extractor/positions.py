@@ -110,7 +110,41 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
         role = (role[0], role[1], text[role[0]:role[1]], _title(text[role[0]:role[1]], bool(listed))) if role else None
         out.append(Position(f"position-{i + 1}", _title(mtext, bool(listed)), s.start, s.end, mtext, person, org,
                             people_, role))
+    # "советник [президента Лесновии] Петра Сомова": whom a title serves, named after it, holds the title inside it
+    for s, h, person in zip(spans, heads, holders):
+        served = _served(text, s, h, mentions, genders, in_full)
+        if served and served[2] != person:
+            a, b, pid = served
+            out.append(Position(f"position-{len(out) + 1}", _title(text[a:b]), a, b, text[a:b], pid,
+                                _organisation(text, Span(a, b, "POSITION", "rule"), org_mentions), (pid,)))
     return out
+
+
+def _served(text, s, head, mentions, genders, in_full) -> tuple[int, int, str] | None:
+    """The title of whom a title serves, inside it, and who holds it, named right after it in the genitive:
+    "советником [президента Лесновии] Петра Сомова"; (start, end, person id) or None."""
+    words = list(_WORD.finditer(text, s.start, s.end))
+    at = next((k for k, w in enumerate(words) if head is not None and w.group().lower() == head.word), None)
+    if at is None or not _serves(head.word) or at + 1 >= len(words):
+        return None
+    k = at + 1
+    while k < len(words) - 1 and _modifier_gent(words[k].group()):
+        k += 1  # "советник [генерального прокурора]"
+    role = words[k].group()
+    if not _role_word(role) or not any(p.tag.case == "gent" for p in parses(role.lower())[:1]):
+        return None
+    after = mentions.starting(s.end, s.end + 3)
+    if not after or text[s.end:after[0][0].start].strip(" \u00a0"):
+        return None
+    m, pid = after[0]
+    if not _whose(text, s, head, m, genders.get(pid, "?"), in_full.get(pid, frozenset())):
+        return None
+    return words[at + 1].start(), s.end, pid
+
+
+def _modifier_gent(word: str) -> bool:
+    p = parses(word.lower())[0]
+    return p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "gent"
 
 
 # titles NEREL never nests a bare title in ("сотрудник [ФСБ]", "член [совета директоров]", "кандидат [в президенты]"):
