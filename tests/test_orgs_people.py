@@ -1022,7 +1022,8 @@ def test_organisation_of_the_next_title_is_not_this_ones(pipeline):
         ("президентом России", None), ("председателем правительства", "правительство")]
 
 
-@pytest.mark.parametrize("full", ["ООО УК «Лесоинвест»", "банк «Лесоинвест»", "«Лесоинвест»"])
+@pytest.mark.parametrize("full", ["ООО УК «Лесоинвест»", "банк «Лесоинвест»", "«Лесоинвест»",
+                                  "Хоккейный клуб «Лесоинвест»"])
 def test_legal_form_and_kind_before_a_quoted_name(full):
     from extractor.orgs import group_orgs
     from extractor.spans import Span
@@ -1033,13 +1034,14 @@ def test_legal_form_and_kind_before_a_quoted_name(full):
     assert [[m.text for m in o.mentions] for o in orgs] == [[full, "Лесоинвест"]]
 
 
-def test_a_body_before_a_quoted_name_is_its_own():
+@pytest.mark.parametrize("body", ["Совет директоров «Лесоинвест»", "Центральное бюро «Лесоинвеста»"])
+def test_a_body_before_a_quoted_name_is_its_own(body):
     from extractor.orgs import group_orgs
     from extractor.spans import Span
 
-    text = "Совет директоров «Лесоинвест» собрался, Лесоинвест вырос."
+    text = f"{body} собрался, Лесоинвест вырос."
     a, b = 0, text.index("Лесоинвест вырос")
-    orgs = group_orgs(text, [Span(a, 32, "ORG", "test"), Span(b, b + len("Лесоинвест"), "ORG", "test")])
+    orgs = group_orgs(text, [Span(a, len(body), "ORG", "test"), Span(b, b + len("Лесоинвест"), "ORG", "test")])
     assert len(orgs) == 2
 
 
