@@ -90,7 +90,8 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
         # "Иван Петров, профессор, академик", "продюсер и актёр Олег Лапин": a list of titles shares its
         # holder, both ways; the surer holder wins
         near = [k for k in (i - 1, i + 1) if 0 <= k < len(spans) and holders[k]
-                and _LIST_GAP.match(text[spans[min(i, k)].end:spans[max(i, k)].start])]
+                and _LIST_GAP.match(text[spans[min(i, k)].end:spans[max(i, k)].start])
+                and (heads[i] is None or heads[k] is None or _plural(heads[i]) == _plural(heads[k]))]
         j = max(near, key=lambda k: sure[k]) if near else None
         if j is not None and held[i] and (holders[i] is None or sure[j] > sure[i]):
             holders[i], sure[i] = holders[j], sure[j]
