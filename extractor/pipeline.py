@@ -420,6 +420,9 @@ def _post_or_adjective(word: str) -> bool:
     return p.tag.POS != "NOUN" or p.normal_form in position_heads() or word.lower() in position_heads()
 
 
+_DOT_ENDS_SENTENCE = re.compile(r"(?<![\w.])[IVXL]+\.$")
+
+
 def tidy_person(text: str, s: Span) -> Span | None:
     """Fix a name span's edges: take in initials before it ("Дж.Коми"), leave out a title before it
     ("Император Акихито"), drop punctuation, stop at a line break."""
@@ -448,6 +451,9 @@ def tidy_person(text: str, s: Span) -> Span | None:
         end = opened  # "James (Buddy) McGirt" cut inside its brackets: the name before them
     while end > start and not (text[end - 1].isalnum() or text[end - 1] == "."):
         end -= 1
+    if re.search(r"(?<![\w.])(?:Jr|Sr)\.$", text[start:end]) or _DOT_ENDS_SENTENCE.search(text, start, end) \
+            and re.match(r"\s*(?:$|\n|[А-ЯЁA-Z«\"])", text[end:end + 3]):
+        end -= 1  # "Ken Cockrel Jr." as NEREL draws it, and "Харальд V." before a new sentence: the sentence's dot
     if end <= start or not any(ch.isalpha() for ch in text[start:end]):
         return None
     return Span(start, end, s.type, s.source, s.alias_of)

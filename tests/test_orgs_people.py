@@ -185,6 +185,10 @@ ORGS = [
 ]
 
 PEOPLE = [
+    # the dot after a regnal number that ends the sentence, or after "Jr", is no part of the name
+    ("Премию вручит король Швеции Олаф IX.\nЦеремония пройдёт в мае.", {"Олаф IX": ["Олаф IX"]}),
+    ("Его сменил Пётр Сомов (Peter Somov Jr.), бывший заместитель.",
+     {"Пётр Сомов": ["Пётр Сомов", "Peter Somov Jr"]}),
     # a surname a man and a woman share: a verb tells whose it is
     ("Олег Лапин арестован. Его жена Ирина Лапина тоже. Лапина не признала вину.",
      {"Олег Лапин": ["Олег Лапин"], "Ирина Лапина": ["Ирина Лапина", "Лапина"]}),
