@@ -253,6 +253,8 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
     if anchor:  # the clause's tense read only for a month or a day said without its year
         out = [dataclasses.replace(d, value=_in_its_year(d.value, anchor, _tense(text, d.start, d.end)))
                if _yearless(d, anchor) else d for d in out]
+        out = [dataclasses.replace(d, value=_range_by_tense(d.value, anchor, _tense(text, d.start, d.end)))
+               if _NEW_YEAR_RANGE.fullmatch(d.value or "") and not _YEAR_SAID.search(d.text) else d for d in out]
     return _told_before(text, out)
 
 
@@ -847,7 +849,7 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
             elif a_val and a_val.startswith("-"):
                 a_val = _single_value(a, anchor)
         if a_val and b_val:
-            return (f"{a_val}/{b_val}", "range", None)
+            return (f"{_across_new_year(a_val, b_val, b, anchor)}", "range", None)
         return None
     # recurring: "ежегодно", "каждый год", "каждые два года" (ISO 8601 repeating intervals)
     if low == "ежегодно":
@@ -889,6 +891,37 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     if v is None:
         return None
     return (v, "date", None)
+
+
+_NEW_YEAR_RANGE = re.compile(r"(\d{4})(-\d{2}(?:-\d{2})?)/(\d{4})(-\d{2}(?:-\d{2})?)")
+
+
+def _range_by_tense(value: str, anchor: dt.date, tense: str | None) -> str:
+    """A range over the new year with no year said (``_across_new_year``), a year later when the clause tells of
+    what is to come and it would be over, a year earlier when it tells of the past and it would not have begun."""
+    m = _NEW_YEAR_RANGE.fullmatch(value)
+    a, b = int(m.group(1)), int(m.group(3))
+    if b != a + 1:
+        return value
+    start = dt.date.fromisoformat(f"{a:04d}{m.group(2)}" + ("" if len(m.group(2)) == 6 else "-01"))
+    end = dt.date.fromisoformat(f"{b:04d}{m.group(4)}" + ("" if len(m.group(4)) == 6 else "-28"))
+    shift = 1 if tense == "futr" and end < anchor else -1 if tense == "past" and start > anchor else 0
+    return f"{a + shift:04d}{m.group(2)}/{b + shift:04d}{m.group(4)}" if shift else value
+
+
+def _across_new_year(a: str, b: str, b_text: str, anchor: dt.date | None) -> str:
+    """A range of days or months that runs over the new year ("с 15 декабря по 10 января") ends in the year after
+    its start: with the end's year said, the start goes back a year; with neither said, the two years that put it
+    nearest the article's date."""
+    if not (re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", a) and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", b)) \
+            or a[:4] != b[:4] or a[4:] <= b[4:]:
+        return f"{a}/{b}"
+    year = int(a[:4])
+    if re.search(r"\d{4}", b_text) or anchor is None:
+        return f"{year - 1:04d}{a[4:]}/{b}"
+    back = abs((dt.date(year, int(b[5:7]), 1) - anchor).days)  # the end in the article's year: it has begun
+    ahead = abs((dt.date(year, int(a[5:7]), 1) - anchor).days)  # the start in it: it is to come
+    return f"{year - 1:04d}{a[4:]}/{b}" if back < ahead else f"{a}/{year + 1:04d}{b[4:]}"
 
 
 def parse_anchor(value: str | None) -> dt.date | None:
