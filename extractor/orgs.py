@@ -211,9 +211,10 @@ def _key(name: str) -> str:
     """Mentions of one organisation share a key: its quoted name if it has one ('банк «Северный капитал»')."""
     quoted = re.search(r"[«\"“„]([^»\"“”]+)[»\"“”]", name)
     before = name[: quoted.start()].split() if quoted else []
-    # "банк «X»", "ООО УК «X»" and "Хоккейный клуб «X»" are X; "совет директоров «X»" is not
-    if quoted and (len(before) <= 1 or all(re.fullmatch(r"[А-ЯЁA-Z]{2,5}", w) for w in before)
-                   or is_org_head(before[-1].lower()) and all(_modifier(parses(w.lower())[0]) for w in before[:-1])
+    # "банк «X»", "ООО УК «X»" and "Хоккейный клуб «X»" are X; "совет директоров «X»" and "правление «X»" are not
+    if quoted and (not before or all(re.fullmatch(r"[А-ЯЁA-Z]{2,5}", w) for w in before)
+                   or (len(before) == 1 or is_org_head(before[-1].lower())
+                       and all(_modifier(parses(w.lower())[0]) for w in before[:-1]))
                    and parses(before[-1].lower())[0].normal_form not in _BODY_OF_OWNER):
         name = quoted.group(1)
     key = re.sub(r"[«»\"“”„]", "", name).lower().replace("ё", "е").strip()

@@ -1044,7 +1044,8 @@ def test_legal_form_and_kind_before_a_quoted_name(full):
     assert [[m.text for m in o.mentions] for o in orgs] == [[full, "Лесоинвест"]]
 
 
-@pytest.mark.parametrize("body", ["Совет директоров «Лесоинвест»", "Центральное бюро «Лесоинвеста»"])
+@pytest.mark.parametrize("body", ["Совет директоров «Лесоинвест»", "Центральное бюро «Лесоинвеста»",
+                                  "Правление «Лесоинвеста»"])
 def test_a_body_before_a_quoted_name_is_its_own(body):
     from extractor.orgs import group_orgs
     from extractor.spans import Span
