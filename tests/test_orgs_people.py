@@ -824,6 +824,19 @@ def test_organisation_in_brackets_after_the_holder(pipeline, text, expected):
     assert names.get(p["organisation"]) == expected
 
 
+@pytest.mark.parametrize("text,title,expected", [
+    # "его", "её": the organisation named last before, of the pronoun's gender; not whom a person serves
+    ("Компания «Ромашка» основана в 2001 году. Её генеральным директором в 2010 году стала Анна Котова.",
+     "генеральный директор", "Ромашка"),
+    ("Пётр Сомов ушёл из «Лютика». Его заместитель Олег Лапин остался.", "заместитель", None),
+    ("Пётр Сомов покинул «Лютик». Его телохранитель Олег Лапин ушёл с ним.", "телохранитель", None),
+])
+def test_organisation_of_its_title(pipeline, text, title, expected):
+    d = pipeline(text).to_dict()
+    names = {o["id"]: o["name"] for o in d["organisations"]}
+    assert {p["title"]: names.get(p["organisation"]) for p in d["positions"]}[title] == expected
+
+
 @pytest.mark.parametrize("text,expected", [
     # the organisation the holder's sentence says they work in, after a verb of working
     ("Генерал Майкл Стоун командовал силами НАТО в Косово.", "НАТО"),
