@@ -595,10 +595,16 @@ def _title(text: str, plural: bool = False) -> str:
     return title
 
 
+_COLON_AFTER = re.compile(r"(?:[ \u00a0]+[\w«»\"-]+){0,4}?[ \u00a0]*:[ \u00a0]*[А-ЯЁA-Z]")
+
+
 def _apposition(text, s, mentions, head, genders, in_full):
     """The person right after the title ("губернатор области Роман Старовойт"), or right before it with a comma
     or dash ("Ирина Таратина, первый заместитель"), as (mention, person id, True); None if there is none."""
-    after = _APPOS_AFTER_PLURAL if _plural(head) else _APPOS_AFTER
+    # a head that may be a plural, before a colon, is one: "гандболистки клуба «Лютик»: Анна Котова, Мария Белова"
+    plural = _plural(head) or bool(_COLON_AFTER.match(text, s.end)) and any(
+        p.tag.number == "plur" and p.tag.case == "nomn" for p in parses(head.word)[:3])
+    after = _APPOS_AFTER_PLURAL if plural else _APPOS_AFTER
     following = mentions.starting(s.end, s.end + 60)
     for i, (m, pid) in enumerate(following):  # a name right after the title is the surest sign
         if after.match(text[s.end:m.start]):
