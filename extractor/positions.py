@@ -551,14 +551,17 @@ def _co_holders(text, s, found, mentions) -> tuple[str, ...]:
     out = [pid]
     after = m.start >= s.end
     chain = mentions.starting(m.end, m.end + 2000) if after else reversed(mentions.starting(max(0, m.start - 2000), m.start))
-    last = m
+    last, last_id = m, pid
     for n, nid in chain:
         gap = text[last.end:n.start] if after else text[n.end:last.start]
+        if nid == last_id and re.fullmatch(r"[ \u00a0]*\(", gap):  # the name spelt again in brackets:
+            last = last if after else n  # "Анна Котова (Anna Kotova) и Мария Белова": from the name before them
+            continue
         if n.end > last.start and not after or not _CHAIN_GAP.match(gap):
             break
         if nid not in out:
             out.append(nid)
-        last = n
+        last, last_id = n, nid
     return tuple(out if after else reversed(out))  # in the text's order
 
 

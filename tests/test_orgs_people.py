@@ -419,6 +419,9 @@ HOLDERS = [  # title -> names of everyone holding it
     # a head that may be a plural, before a colon and a list of names, is one
     ("В сборную вошли гандболистки клуба «Лютик»: Анна Котова, Мария Белова, Ольга Лапина.",
      {"гандболистки клуба «Лютик»": ["Анна Котова", "Мария Белова", "Ольга Лапина"]}),
+    # a name spelt again in brackets does not end the list
+    ("Его жертвами стали сотрудники полиции Анна Котова (Anna Kotova) и Мария Белова (Maria Belova).",
+     {"сотрудники полиции": ["Анна Котова", "Мария Белова"]}),
     # a list of titles shares its holder only between titles of one number
     ("Олег Лапин, сыгравший музыкантов и актёра, уехал.", {"музыканты": [], "актёр": ["Олег Лапин"]}),
     # trades the models seldom see
