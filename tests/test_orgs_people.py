@@ -419,6 +419,9 @@ HOLDERS = [  # title -> names of everyone holding it
     # a head that may be a plural, before a colon and a list of names, is one
     ("В сборную вошли гандболистки клуба «Лютик»: Анна Котова, Мария Белова, Ольга Лапина.",
      {"гандболистки клуба «Лютик»": ["Анна Котова", "Мария Белова", "Ольга Лапина"]}),
+    # adjectives between the comma or the dash and the title; not a participle
+    ("Анна Котова и Мария Белова — известные музыканты.", {"музыканты": ["Анна Котова", "Мария Белова"]}),
+    ("Пётр Сомов, ушедший в отставку, — опытный французский дипломат.", {"дипломат": ["Пётр Сомов"]}),
     # a name spelt again in brackets does not end the list
     ("Его жертвами стали сотрудники полиции Анна Котова (Anna Kotova) и Мария Белова (Maria Belova).",
      {"сотрудники полиции": ["Анна Котова", "Мария Белова"]}),
