@@ -863,9 +863,7 @@ def find_positions(text: str, spans) -> list:
         taken = covered(text, out + [x for x in spans if x.type == "PERSON" and not _opens_with_title(text, x)])
         names = covered(text, [x for x in spans if x.type == "PERSON"])
         for m in _WORD.finditer(text):
-            nxt = _NEXT_WORD.match(text, m.end())
-            if not taken.free(m.start(), m.end()) or not _is_head(m.group(), text, m.start(), bool(
-                    nxt and not names.free(nxt.start(1), nxt.start(1) + 1))) \
+            if not taken.free(m.start(), m.end()) or not _is_head(m.group(), text, m.start(), names) \
                     or _names_a_body(text, m.start(), m.group()) or _agrees_with_next(text, m):
                 continue
             ex = re.match(r"(?i)экс-", m.group())  # "[Экс-]советник": NEREL leaves "экс-" out, as "бывший"
@@ -1241,10 +1239,10 @@ def _role_word(word: str) -> bool:
     return _is_head(word) or _is_head(_last_part(word))
 
 
-def _is_head(word: str, text: str = "", at: int = 0, named: bool = False) -> bool:
+def _is_head(word: str, text: str = "", at: int = 0, names=None) -> bool:
     """A role noun of the lexicon, in a form whose likelier reading is a person, or any reading where someone's
-    words are quoted before it in ``text`` at ``at`` ("по словам аналитика") or, ``named``, a name follows it
-    ("частный детектив Пётр Сомов")."""
+    words are quoted before it in ``text`` at ``at`` ("по словам аналитика") or a name (in the coverage ``names``)
+    follows it ("частный детектив Пётр Сомов")."""
     w = word.lower()
     if word[:1].isupper() and word[1:2].isupper():
         return False
@@ -1255,9 +1253,11 @@ def _is_head(word: str, text: str = "", at: int = 0, named: bool = False) -> boo
             return False  # a set lookup spares a morphological parse of every word of the text
     heads = _head_lemmas()
     ps = parses(base)
-    if named and ps[0].normal_form in heads and any(p.normal_form == ps[0].normal_form and "anim" in p.tag
-                                                    for p in ps[:2]):
-        return True  # one word for a thing and a person ("детектив"): a name after it says which
+    if names is not None and ps[0].normal_form in heads and any(
+            p.normal_form == ps[0].normal_form and "anim" in p.tag for p in ps[:2]):
+        nxt = _NEXT_WORD.match(text, at + len(word))
+        if nxt and not names.free(nxt.start(1), nxt.start(1) + 1):
+            return True  # one word for a thing and a person ("детектив"): a name after it says which
     person = bool(text) and bool(_SAID_BY.search(text, max(0, at - 20), at))  # past the set look-ups: rarely run
     if ps[0].tag.POS == "NOUN" and "inan" in ps[0].tag and not person:
         return False  # "политику", "премьера": the likelier reading is a thing, not a person
