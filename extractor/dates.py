@@ -914,7 +914,7 @@ def _across_new_year(a: str, b: str, b_text: str, anchor: dt.date | None) -> str
     its start: with the end's year said, the start goes back a year; with neither said, the two years that put it
     nearest the article's date."""
     if not (re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", a) and re.fullmatch(r"\d{4}-\d{2}(?:-\d{2})?", b)) \
-            or a[:4] != b[:4] or a[4:] <= b[4:]:
+            or a[:4] != b[:4] or a[5:7] <= b[5:7]:  # (days of one month the wrong way round stay as they are)
         return f"{a}/{b}"
     year = int(a[:4])
     if re.search(r"\d{4}", b_text) or anchor is None:
