@@ -14,7 +14,7 @@ from .money import find_money
 from .morph import morph, parses
 from .orgs import banks_named_as_people, combine_orgs, group_orgs, named_orgs, orgs_in_titles
 from .people import ADDRESS, CAPITALISED, RELATIVES, group_people, names_closing_orgs, names_named_after
-from .positions import build_positions, extend_to_body, find_positions, position_heads
+from .positions import build_positions, extend_to_body, find_positions, position_heads, titles_apart
 from .resources import resource
 from .spans import QUOTE_PAIRS, Coverage, Span, covered
 from .threads import one_blas_thread
@@ -140,7 +140,7 @@ class Pipeline:
         if not text.strip():
             return Result(id=id, date=anchor.isoformat() if anchor else None)
         spans, sents = ner
-        spans = banks_named_as_people(text, spans)
+        spans = titles_apart(text, banks_named_as_people(text, spans))
         persons = combine_persons(text, spans)
         orgs = combine_orgs(text, spans)
         places = [s for s in spans if s.type == "LOC"]

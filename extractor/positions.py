@@ -1445,6 +1445,22 @@ def _serves(word: str) -> bool:
     return parses(word.lower())[0].normal_form in _SERVES
 
 
+def titles_apart(text: str, spans) -> list:
+    """Two titles a model drew as one across a comma, the second a role in the first one's case, as two:
+    "[художественный руководитель театра], [народный артист]" (a comma before a field or a body stays inside:
+    "министр образования, науки и культуры")."""
+    out = []
+    for s in spans:
+        comma = text.find(", ", s.start, s.end) if s.type == "POSITION" else -1
+        first = head_noun(text, s.start, comma) if comma != -1 else None
+        role = next((w for w in _WORD.findall(text, comma, s.end) if _role_word(w)), None) if first else None
+        if role is None or not any(p.tag.case == first.tag.case for p in parses(role.lower())[:1]):
+            out.append(s)
+        else:
+            out += [Span(s.start, comma, s.type, s.source), Span(comma + 2, s.end, s.type, s.source)]
+    return out
+
+
 def _rank_apart(text: str, s: Span) -> list[Span]:
     """A rank at the end of a title is the holder's own title, apart from it: "избрал [ректором] [профессора] Анну
     Котову", "[командующего округом] [генерал-полковника] Олега Лапина"; not after whom it serves ("помощник
