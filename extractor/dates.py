@@ -255,6 +255,9 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateMention]:
                if _yearless(d, anchor) else d for d in out]
         out = [dataclasses.replace(d, value=_range_by_tense(d.value, anchor, _tense(text, d.start, d.end)))
                if _NEW_YEAR_RANGE.fullmatch(d.value or "") and not _YEAR_SAID.search(d.text) else d for d in out]
+        out = [dataclasses.replace(d, value=_season_by_tense(d.value, anchor, _tense(text, d.start, d.end)))
+               if d.value and d.value[-2:] in _SEASON_MONTHS and d.value == f"{anchor.year:04d}-{d.value[-2:]}"
+               and not _YEAR_SAID.search(d.text) and not _SAID_WHICH.search(d.text) else d for d in out]
     return _told_before(text, out)
 
 
@@ -891,6 +894,19 @@ def parse_date(span: str, anchor: dt.date | None = None) -> tuple[str | None, st
     if v is None:
         return None
     return (v, "date", None)
+
+
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}  # (winter runs over the new year: left as it is)
+_SAID_WHICH = re.compile(r"(?:эт|прошл|следующ|будущ|нынешн|текущ)", re.I)
+
+
+def _season_by_tense(value: str, anchor: dt.date, tense: str | None) -> str:
+    """A season with no year said, given the article's year: the year after when its clause tells of what is to come
+    and it would be over ("покажет весной" in August), the year before when it tells of the past and it would not
+    have begun ("осенью уволился" in May)."""
+    first, last = _SEASON_MONTHS[value[-2:]]
+    shift = 1 if tense == "futr" and last < anchor.month else -1 if tense == "past" and first > anchor.month else 0
+    return f"{anchor.year + shift:04d}{value[4:]}" if shift else value
 
 
 _NEW_YEAR_RANGE = re.compile(r"(\d{4})(-\d{2}(?:-\d{2})?)/(\d{4})(-\d{2}(?:-\d{2})?)")
