@@ -294,6 +294,7 @@ def group_orgs(text: str, spans) -> list[Organisation]:
             _merge(groups, b, a)
             keys.update({k: a for k, v in keys.items() if v == b})
     _join_inflected(groups)
+    _join_named_after(groups)
     _join_short_names(text, groups)
     _join_abbreviations(groups)
     out = []
@@ -416,6 +417,15 @@ def _join_short_names(text: str, groups: dict[str, dict]) -> None:
         # (the name in the nominative: "бюро «Лютика»" is whose)
         if len(whose) == 1:
             _merge(groups, key, whose[0])
+
+
+def _join_named_after(groups: dict[str, dict]) -> None:
+    """A name and the same name with whom it is named after are one organisation ("Лесногорский театр драмы" and
+    "Лесногорский театр драмы имени Ивана Котова")."""
+    for key in list(groups):
+        base = re.split(r" (?:имени|им\.) ", key, maxsplit=1)[0]
+        if base != key and base in groups and key in groups:
+            _merge(groups, base, key)
 
 
 def _join_inflected(groups: dict[str, dict]) -> None:

@@ -1071,6 +1071,17 @@ def test_legal_form_and_kind_before_a_quoted_name(full):
     assert [[m.text for m in o.mentions] for o in orgs] == [[full, "Лесоинвест"]]
 
 
+def test_a_name_and_the_same_name_with_whom_it_is_named_after_are_one():
+    from extractor.orgs import group_orgs
+    from extractor.spans import Span
+
+    text = "Лесногорский театр драмы отметит юбилей. Лесногорский театр драмы имени Ивана Котова основан в 1927 году."
+    short, full = "Лесногорский театр драмы", "Лесногорский театр драмы имени Ивана Котова"
+    b = text.index(full)
+    orgs = group_orgs(text, [Span(0, len(short), "ORG", "test"), Span(b, b + len(full), "ORG", "test")])
+    assert [[m.text for m in o.mentions] for o in orgs] == [[short, full]]
+
+
 @pytest.mark.parametrize("body", ["Совет директоров «Лесоинвест»", "Центральное бюро «Лесоинвеста»",
                                   "Правление «Лесоинвеста»"])
 def test_a_body_before_a_quoted_name_is_its_own(body):
