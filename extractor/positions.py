@@ -822,8 +822,11 @@ def _organisation(text, s, org_mentions):
         return oid
     for m, oid in near:
         if m.start >= s.end and _WORKS_IN.fullmatch(text[s.end:m.start]) and not any(
-                parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND") for w in _WORD.findall(text, s.end, m.start)):
-            # not across a verb: "Кандидат в мэры Иван Петров учился в МГУ"
+                parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND")
+                or _role_word(w) and not re.match(r"[ \u00a0]+и[ \u00a0]", text[s.end:s.end + 3])
+                for w in _WORD.findall(text, s.end, m.start)):
+            # not across a verb ("Кандидат в мэры Иван Петров учился в МГУ") or another title ("сообщил журналистам
+            # пресс-секретарь МИД Франции")
             return owned_name(text, (m, oid), org_mentions)[1]
     return None
 

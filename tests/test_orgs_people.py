@@ -844,6 +844,8 @@ def test_organisation_in_brackets_after_the_holder(pipeline, text, expected):
      "генеральный директор", "Ромашка"),
     ("Пётр Сомов ушёл из «Лютика». Его заместитель Олег Лапин остался.", "заместитель", None),
     ("Пётр Сомов покинул «Лютик». Его телохранитель Олег Лапин ушёл с ним.", "телохранитель", None),
+    # not across another title: the organisation is the second title's
+    ("Как сообщил журналистам пресс-секретарь МИД Франции Игорь Зайцев, раунд пройдёт в марте.", "журналисты", None),
 ])
 def test_organisation_of_its_title(pipeline, text, title, expected):
     d = pipeline(text).to_dict()
