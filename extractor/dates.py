@@ -270,6 +270,11 @@ _PART_END = re.compile(r"[.!?;:\n«»\"(),]")
 _MEANS_TO = frozenset("мочь планировать собираться намереваться рассчитывать обещать готовиться".split())
 
 
+# a day something is set for: "заседание назначено на 15 января", "перенесено на март" (with no past verb beside)
+_SET_FOR = frozenset("назначить назначенный запланировать запланированный наметить намеченный перенести "
+                     "перенесённый перенесенный отложить отложенный".split())
+
+
 def _tense(text: str, start: int, end: int) -> str | None:
     """The time the clause of a date speaks of: "futr" for a verb in the future and none in the past ("пройдёт в
     четверг", "в пятницу будет объявлено"; not "в четверг сообщил, что пройдёт"), "past" for the reverse, else None;
@@ -278,9 +283,11 @@ def _tense(text: str, start: int, end: int) -> str | None:
     for bound in (_PART_END, _CLAUSE_END):  # the part between commas first: "заявил, что начнёт во вторник"
         a = max((m.end() for m in bound.finditer(text, max(0, start - 120), start)), default=max(0, start - 120))
         b = next((m.start() for m in bound.finditer(text, end, end + 120)), min(len(text), end + 120))
-        tenses = {"futr" if p.tag.tense == "pres" and p.normal_form in _MEANS_TO else p.tag.tense
+        for_date = bool(re.match(r"(?i)на[ \u00a0]", text[start:end]))  # "назначено на 15 января": to come
+        tenses = {"futr" if p.tag.tense == "pres" and p.normal_form in _MEANS_TO
+                  or p.tag.POS == "PRTS" and p.normal_form in _SET_FOR else p.tag.tense
                   for w in re.findall(r"[а-яё]+", text[a:b].lower())
-                  for p in parses(w)[:1] if p.tag.POS == "VERB"} & {"futr", "past"}
+                  for p in parses(w)[:1] if p.tag.POS == "VERB" or for_date and p.tag.POS == "PRTS"} & {"futr", "past"}
         if tenses:
             return tenses.pop() if len(tenses) == 1 else None
     return None
