@@ -45,6 +45,10 @@ def _inflect(parse, grams: set[str]) -> str | None:
         res = parse.inflect(grams)
     except (ValueError, KeyError):
         return None
+    if res and {"NOUN", "anim", "masc", "plur", "nomn"} <= res.tag.grammemes and res.word[-1] in "иы":
+        # a person's plural in "-а"/"-я" where the dictionary has both: "учителя", not "учители"
+        other = next((f.word for f in res.lexeme if f.tag == res.tag and f.word[-1] in "ая"), None)
+        return other or res.word
     return res.word if res else None
 
 

@@ -907,6 +907,9 @@ PHRASES = [  # a title or a name -> its nominative
     # compounds: the part that declines ("вице-премьера" is known whole: its last part reads as "премьера"), both
     # parts when both decline, a Latin first part kept as written
     ("вице-премьера", "вице-премьер"),
+    # a person's plural in "-а"/"-я" where the dictionary has both forms; the usual one where it has one
+    ("учителей", "учителя"),
+    ("тренеров", "тренеры"),
     ("Банка России", "Банк России"),  # the likeliest reading: a bank's genitive, not a jar
     ("Аналитики банка", "Аналитики банка"),  # analysts, far likelier than analytics' genitive
     ("аналитиков", "аналитики"),
