@@ -912,8 +912,15 @@ def _season_by_tense(value: str, anchor: dt.date, tense: str | None) -> str:
     and it would be over ("покажет весной" in August), the year before when it tells of the past and it would not
     have begun ("осенью уволился" in May)."""
     first, last = _SEASON_MONTHS[value[-2:]]
-    shift = 1 if tense == "futr" and last < anchor.month else -1 if tense == "past" and first > anchor.month else 0
+    shift = _tense_shift(dt.date(anchor.year, first, 1), dt.date(anchor.year, last + 1, 1) - dt.timedelta(days=1),
+                         anchor, tense)
     return f"{anchor.year + shift:04d}{value[4:]}" if shift else value
+
+
+def _tense_shift(start: dt.date, end: dt.date, anchor: dt.date, tense: str | None) -> int:
+    """How many years a time said without its year moves: one on when its clause tells of what is to come and it
+    would be over by the article's date, one back when it tells of the past and it would not have begun."""
+    return 1 if tense == "futr" and end < anchor else -1 if tense == "past" and start > anchor else 0
 
 
 _NEW_YEAR_RANGE = re.compile(r"(\d{4})(-\d{2}(?:-\d{2})?)/(\d{4})(-\d{2}(?:-\d{2})?)")
@@ -928,7 +935,7 @@ def _range_by_tense(value: str, anchor: dt.date, tense: str | None) -> str:
         return value
     start = dt.date.fromisoformat(f"{a:04d}{m.group(2)}" + ("" if len(m.group(2)) == 6 else "-01"))
     end = dt.date.fromisoformat(f"{b:04d}{m.group(4)}" + ("" if len(m.group(4)) == 6 else "-28"))
-    shift = 1 if tense == "futr" and end < anchor else -1 if tense == "past" and start > anchor else 0
+    shift = _tense_shift(start, end, anchor, tense)
     return f"{a + shift:04d}{m.group(2)}/{b + shift:04d}{m.group(4)}" if shift else value
 
 

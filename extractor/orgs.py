@@ -860,13 +860,12 @@ def _grow_domain(text: str, o: Span) -> Span:
         return o
     end = o.end
     while (m := _NEXT.match(text, end)) is not None:
-        ps = [p for p in parses(m.group(1))[:2] if p.tag.case == "gent"]
-        if not ps or parses(m.group(1))[0].tag.case != "gent" or ps[0].tag.POS not in ("NOUN", "ADJF") \
-                or "anim" in ps[0].tag or "Geox" in ps[0].tag or "Name" in ps[0].tag or "Surn" in ps[0].tag \
-                or ps[0].normal_form in _PLACE_WORDS:
+        p = parses(m.group(1))[0]  # its likeliest reading, in the genitive
+        if p.tag.case != "gent" or p.tag.POS not in ("NOUN", "ADJF") or "anim" in p.tag or "Geox" in p.tag \
+                or "Name" in p.tag or "Surn" in p.tag or p.normal_form in _PLACE_WORDS:
             break  # "[Лесного комитета] страны": whose, not what it runs
         end = m.end()
-        if ps[0].tag.POS == "NOUN":
+        if p.tag.POS == "NOUN":
             return Span(o.start, end, o.type, "rule")
     return o
 

@@ -127,9 +127,11 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
 def _served(text, s, head, mentions, genders, in_full) -> tuple[int, int, str] | None:
     """The title of whom a title serves, inside it, and who holds it, named right after it in the genitive:
     "советником [президента Лесновии] Петра Сомова"; (start, end, person id) or None."""
+    if head is None or not _serves(head.word):
+        return None
     words = list(_WORD.finditer(text, s.start, s.end))
-    at = next((k for k, w in enumerate(words) if head is not None and w.group().lower() == head.word), None)
-    if at is None or not _serves(head.word) or at + 1 >= len(words):
+    at = next((k for k, w in enumerate(words) if w.group().lower() == head.word), None)
+    if at is None or at + 1 >= len(words):
         return None
     k = at + 1
     while k < len(words) - 1 and _modifier_gent(words[k].group()):
@@ -264,7 +266,7 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, p
                  if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start])
                  and (_kin(text, s, h, m) or _whose(text, s, h, m, genders[pid], in_full[pid])
                       or _whose_of_many(text, s, h, m, mentions))}
-        skip = {(m.start, m.end) for m, pid in mentions.items if pid in whose}
+        skip = {(m.start, m.end) for m, pid in mentions.items if pid in whose} if whose else set()
         skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - 200), s.start)
                  if _APPOS_BEFORE.match(text[m.end:s.start]) and _oblique(text, h, m)}
         # "Эмили Миура, дочь спортсмена": a name before a relative's title is the relative
@@ -783,7 +785,7 @@ def _its(text, s, head, org_mentions):
     organisation named before it within a few sentences, of the pronoun's gender where its name tells one; not a
     title of whom it serves ("его заместитель" is a person's). nerel-train: 4 right, 3 not (2 right by reading)."""
     pron = _POSSESSIVE.search(text, max(0, s.start - 6), s.start)
-    if not pron or head is None or _serves(head.word) or parses(head.word)[0].normal_form in _SERVES_ALSO:
+    if not pron or head is None or parses(head.word)[0].normal_form in _SERVES_OR_BESIDE:
         return None
     for m, oid in reversed(org_mentions.within(max(0, s.start - 300), s.start)):
         if m.end > pron.start():
@@ -1446,6 +1448,9 @@ _TO_WHAT = re.compile(r"(?<![а-яё])(?:по|к|ко)(?![а-яё])", re.I)
 # whose aide or deputy a rank may follow ("помощник генерала"): the rank is whom they serve
 _SERVES = frozenset("помощник заместитель адъютант советник секретарь пресс-секретарь референт охранник водитель "
                     "адвокат представитель".split())
+
+
+_SERVES_OR_BESIDE = _SERVES | _SERVES_ALSO
 
 
 def _serves(word: str) -> bool:
