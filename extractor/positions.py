@@ -67,7 +67,8 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     nominative = {p.id: nominative_words(p) for p in people}
     # the nominative of a name some mention gives in full ("Джон Мендес"): a lone surname may guess it wrong
     in_full = {p.id: nominative[p.id] if any(len(m.text.split()) > 1 for m in p.mentions) else frozenset() for p in people}
-    found = [_apposition(text, s, mentions, h, genders, in_full) if h else None for s, h in zip(spans, held)]
+    found = [_apposition(text, s, mentions, h, genders, in_full, org_mentions) if h else None
+             for s, h in zip(spans, held)]
     # "С 2002 года [он] был депутатом горсовета": the subject of a linking verb, by rule
     for i, (s, h, f) in enumerate(zip(spans, held, found)):
         if h and (not f or f[0].end <= s.start):
@@ -509,6 +510,8 @@ _NOT_GENITIVE = ("nomn", "ablt", "datv", "loct")
 
 
 _MAN_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын)$")
+# a vowel at the end, but no adjective's ending ("Лесногорского")
+_INDECLINABLE = re.compile(r"(?<![ое]г)[еиоуюэ]$", re.I)
 
 
 def _whose(text, s, head, m, gender: str = "?", nominative=frozenset()) -> bool:
@@ -523,7 +526,9 @@ def _whose(text, s, head, m, gender: str = "?", nominative=frozenset()) -> bool:
     for w in _WORD.findall(text, m.start, m.end):  # every word a name the dictionary knows, in the genitive only
         if len(w) == 1:
             continue  # an initial: "О.Лапина"
-        names = [p for p in parses(w.lower()) if "Surn" in p.tag or "Name" in p.tag and p.tag.number == "sing"]
+        # (a guess for a word the dictionary does not know, unless it looks indeclinable: "Тавили Океке")
+        names = [p for p in parses(w.lower()) if ("Surn" in p.tag or "Name" in p.tag and p.tag.number == "sing")
+                 and (p.is_known or not _INDECLINABLE.search(w))]
         # a man's "Лапина" is no woman's name in the nominative
         names = [p for p in names if not (gender == "masc" and p.tag.gender == "femn")] or names
         if not names and gender == "masc" and any(w.lower() == n + "а" for n in nominative if _MAN_SURNAME.search(n)):
@@ -610,16 +615,17 @@ def _title(text: str, plural: bool = False) -> str:
 _COLON_AFTER = re.compile(r"(?:[ \u00a0]+[\w«»\"-]+){0,4}?[ \u00a0]*:[ \u00a0]*[А-ЯЁA-Z]")
 
 
-def _apposition(text, s, mentions, head, genders, in_full):
-    """The person right after the title ("губернатор области Роман Старовойт"), or right before it with a comma
-    or dash ("Ирина Таратина, первый заместитель"), as (mention, person id, True); None if there is none."""
+def _apposition(text, s, mentions, head, genders, in_full, org_mentions):
+    """The person right after the title ("губернатор области Роман Старовойт") or after the organisation that
+    follows it ("тренер клуба «Ромашка» Олег Лапин"), or right before it with a comma or dash ("Ирина Таратина,
+    первый заместитель"), as (mention, person id, True); None if there is none."""
     # a head that may be a plural, before a colon, is one: "гандболистки клуба «Лютик»: Анна Котова, Мария Белова"
     plural = _plural(head) or bool(_COLON_AFTER.match(text, s.end)) and any(
         p.tag.number == "plur" and p.tag.case == "nomn" for p in parses(head.word)[:3])
     after = _APPOS_AFTER_PLURAL if plural else _APPOS_AFTER
     following = mentions.starting(s.end, s.end + 60)
     for i, (m, pid) in enumerate(following):  # a name right after the title is the surest sign
-        if after.match(text[s.end:m.start]):
+        if after.match(text[s.end:m.start]) or not plural and _through_org(text, s, m, org_mentions):
             if _kin(text, s, head, m) or _whose_of_many(text, s, head, m, mentions):
                 break
             nxt = following[i + 1] if i + 1 < len(following) else None
@@ -651,6 +657,20 @@ def _apposition(text, s, mentions, head, genders, in_full):
             if m.end <= s.start and _ONE_OF.match(text, m.end, s.start):
                 return m, pid, False  # one of them: no list of holders to gather
     return None
+
+
+def _through_org(text, s, m, org_mentions) -> bool:
+    """Nothing but the title's organisation between the title and the name: "тренер лесногорского клуба «Ромашка»
+    Олег Лапин" (so not "Иван Котов, тренер ..." before it)."""
+    return any(o.end <= m.start and _WORKS_IN.fullmatch(text, s.end, o.start)
+               and _ORG_TO_NAME.fullmatch(text, o.end, m.start)
+               and not any(_role_word(w) or parses(w.lower())[0].tag.POS in ("VERB", "INFN", "GRND")
+                           for w in _WORD.findall(text, s.end, o.start))
+               for o, _ in org_mentions.starting(s.end, m.start))
+
+
+# after the organisation, before the name: a closing quote, an abbreviation in brackets
+_ORG_TO_NAME = re.compile(r"[»\"]?(?:[ \u00a0]*\([^()\n]{1,30}\))?[ \u00a0]+")
 
 
 def _inner_role_last(text, s, head, m) -> bool:

@@ -573,6 +573,11 @@ HOLDERS = [  # title -> names of everyone holding it
     # no subject: the person the sentence before opens with, whatever the case of the name
     ("Сообщил Иван Котов. Абдурахману Исмаилову было 58 лет. Избран главой совета в мае.",
      {"глава совета": ["Абдурахман Исмаилов"]}),
+    # the name after the title's organisation holds it, not the name before the comma
+    ("Пришли главный тренер сборной Иван Котов, тренер лесногорского клуба «Ромашка» Олег Лапин и другие.",
+     {"главный тренер сборной": ["Иван Котов"], "тренер": ["Олег Лапин"]}),
+    # an unknown name that looks indeclinable is no genitive of whose the title is
+    ("Затем президент Тавили Океке подписал указ.", {"президент": ["Тавили Океке"]}),
 ]
 
 
