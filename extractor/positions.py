@@ -307,7 +307,8 @@ _TAKES = re.compile(r"[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:займ[её]т|з�
 _PARTICIPLE = re.compile(r"[ \u00a0]*,[ \u00a0]*$")
 _WHICH = re.compile(r"[ \u00a0]*(?:\([^()]*\)[ \u00a0]*)?,[ \u00a0]*котор(?:ый|ая|ые)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?$")
 _COPULA_AFTER = re.compile(r"[ \u00a0]+(?:стал|стала|станет|становится|является|являлся|являлась|был|была|будет)"
-                           r"(?:[ \u00a0]+[а-яё-]+){0,3}[ \u00a0]+")
+                           r"(?:[ \u00a0]+[А-ЯЁа-яё-]+){0,3}[ \u00a0]+")
+_INSTEAD = re.compile(r"[ \u00a0]+вместо(?:[ \u00a0]+[а-яё-]+){0,4}[ \u00a0]+", re.I)
 _SUBJECT_PRONOUN = re.compile(r"(?<![а-яё])(?:он|она)(?![а-яё])", re.I)
 
 
@@ -337,8 +338,12 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
         return None
 
     if not cop:  # "капитаном стал Олег Лапин"
-        nxt = mentions.starting(s.end, s.end + 80)
-        if nxt and _COPULA_AFTER.fullmatch(text, s.end, nxt[0][0].start):
+        nxt = mentions.starting(s.end, s.end + 160)
+        # the one replaced is not the one who became it: "главой вместо уволенного накануне Петра Сомова стал"
+        at = s.end
+        if nxt and _INSTEAD.fullmatch(text, s.end, nxt[0][0].start):
+            at, nxt = nxt[0][0].end, nxt[1:]
+        if nxt and _COPULA_AFTER.fullmatch(text, at, nxt[0][0].start):
             # not a friend's name: "главой службы стал давний друг Ивана Котова генерал Олег Лапин"
             holder = nxt[1] if len(nxt) > 1 and _of_someone(text, nxt[0][0]) and nxt[1][0].start < end else nxt[0]
             if named(*holder):
