@@ -71,8 +71,15 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
              for s, h in zip(spans, held)]
     # "С 2002 года [он] был депутатом горсовета": the subject of a linking verb, by rule
     for i, (s, h, f) in enumerate(zip(spans, held, found)):
-        if h and (not f or f[0].end <= s.start):
+        # (a name after a title in the instrumental that may be genitive is whose the title is when the linking
+        # verb has its subject before it: "Анна Котова, работавшая заместителем Лапенко")
+        whose = h and f and f[0].start >= s.end and h.tag.case == "ablt" and _may_be_genitive(text, f[0], True)
+        if h and (not f or f[0].end <= s.start or whose):
             c = _copula_subject(text, s, h, mentions, sents, nominative)
+            if whose:
+                if c and c[0].end <= s.start:
+                    found[i] = c
+                continue
             if c is None:
                 c = _one_of_pronoun(text, s, h, mentions, sents, nominative)
             # a name after the verb beats one before the title: "Вместо Йенса Мюллера, капитаном стал Томас Вебер"
@@ -285,7 +292,9 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, p
 
 _COPULA = re.compile(r"(?<![а-яё])(?:был|была|были|стал|стала|стали|станет|становится|является|являлся|являлась|"
                      r"являются|работал|работала|работает|служил|служила|назначен|назначена|избран|избрана|"
-                     r"остался|осталась|оставался|оставалась|остаётся|остается)"
+                     r"остался|осталась|оставался|оставалась|остаётся|остается|"
+                     # "Анна Котова, работавшая заместителем": a participle of its subject
+                     r"(?:работа|служи|явля|ста)(?:вш|ющ)[а-яё]+)"
                      r"(?:[ \u00a0]+(?:назначен|назначена|избран|избрана))?[ \u00a0]+$", re.I)
 # "занимал пост губернатора", "вступил в должность министра": a title in the genitive after a verb of holding a post
 _HOLDS_POST = re.compile(r"(?<![а-яё])(?:занима(?:л|ла|ли|ет|ют|вш[а-яё]+|ющ[а-яё]+)|занял|заняла|заняли|займ[её]т|"
@@ -357,7 +366,7 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
     before = [(m, pid) for m, pid in mentions.starting(start, cop.start()) if m.end <= cop.start()]
     if before and _WHICH.match(text, before[-1][0].end, cop.start()):  # "Джона Миллера, который стал"
         return (*before[-1], False)
-    if before and re.match(r"занима[вю]|вступивш", cop.group(), re.I) \
+    if before and re.match(r"занима[вю]|вступивш|[а-яё]+(?:вш|ющ)", cop.group(), re.I) \
             and _PARTICIPLE.fullmatch(text, before[-1][0].end, cop.start()):  # "Иван Петров, занимающий пост"
         return (*before[-1], False)
     if before:
