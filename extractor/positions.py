@@ -8,7 +8,7 @@ from functools import lru_cache
 from . import linker
 from .morph import HOSTED, head_noun, morph, normalize_phrase, noun_forms, parses, person_participle
 from .orgs import RANK, REGION_HEADS, bare_kind, is_org_head, org_heads, owned_name, stem
-from .people import NAMED_AFTER, named_after
+from .people import ADDRESS, NAMED_AFTER, named_after
 from .resources import lexicon
 from .spans import ByStart, Span, covered, quote_close, sentence_at
 from .types import Position
@@ -277,6 +277,10 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, p
         skip = {(m.start, m.end) for m, pid in mentions.items if pid in whose} if whose else set()
         skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - 200), s.start)
                  if _APPOS_BEFORE.match(text[m.end:s.start]) and _oblique(text, h, m)}
+        # "Губернатор и мисс Белова": someone beside the title's holder
+        if not _plural(h):
+            skip |= {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + 40)
+                     if _AND_SOMEONE.fullmatch(text, s.end, m.start)}
         # "Эмили Миура, дочь спортсмена": a name before a relative's title is the relative
         if h.tag.case == "gent" and _relative_right_before(text, max(0, s.start - 20), s.start):
             skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - linker.WINDOW), s.start)}
@@ -317,6 +321,7 @@ _PARTICIPLE = re.compile(r"[ \u00a0]*,[ \u00a0]*$")
 _WHICH = re.compile(r"[ \u00a0]*(?:\([^()]*\)[ \u00a0]*)?,[ \u00a0]*котор(?:ый|ая|ые)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?$")
 _COPULA_AFTER = re.compile(r"[ \u00a0]+(?:стал|стала|станет|становится|является|являлся|являлась|был|была|будет)"
                            r"(?:[ \u00a0]+[А-ЯЁа-яё-]+){0,3}[ \u00a0]+")
+_AND_SOMEONE = re.compile(r"[ \u00a0]+и[ \u00a0]+(?:" + ADDRESS + r"[ \u00a0]+|[Мм]исс[ \u00a0]+)?")
 _INSTEAD = re.compile(r"[ \u00a0]+вместо(?:[ \u00a0]+[а-яё-]+){0,4}[ \u00a0]+", re.I)
 _SUBJECT_PRONOUN = re.compile(r"(?<![а-яё])(?:он|она)(?![а-яё])", re.I)
 

@@ -581,6 +581,8 @@ HOLDERS = [  # title -> names of everyone holding it
     # the one replaced is not the one who became it
     ("Новым руководителем ведомства вместо уволенного накануне Петра Сомова стал Олег Лапин.",
      {"руководитель ведомства": ["Олег Лапин"]}),
+    # someone beside the title's holder does not hold it
+    ("Губернатор и мисс Белова поблагодарили всех.", {"губернатор": []}),
     # a participle's subject holds the title in the instrumental, not the name after it that may be genitive
     ("Главой службы назначена Анна Котова, работавшая заместителем Лапенко.",
      {"глава службы": ["Анна Котова"], "заместитель": ["Анна Котова"]}),
