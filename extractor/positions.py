@@ -277,6 +277,10 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, p
         skip = {(m.start, m.end) for m, pid in mentions.items if pid in whose} if whose else set()
         skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - 200), s.start)
                  if _APPOS_BEFORE.match(text[m.end:s.start]) and _oblique(text, h, m)}
+        # "С премьерой режиссёра поздравил Олег Лапин": the subject of the verb after a title in an oblique case
+        if h.tag.case in ("gent", "datv", "accs") and not _plural(h):
+            skip |= {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + 60)
+                     if _subject_after_verb(text, s, m)}
         # "Губернатор и мисс Белова": someone beside the title's holder
         if not _plural(h):
             skip |= {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + 40)
@@ -321,9 +325,23 @@ _PARTICIPLE = re.compile(r"[ \u00a0]*,[ \u00a0]*$")
 _WHICH = re.compile(r"[ \u00a0]*(?:\([^()]*\)[ \u00a0]*)?,[ \u00a0]*котор(?:ый|ая|ые)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?$")
 _COPULA_AFTER = re.compile(r"[ \u00a0]+(?:стал|стала|станет|становится|является|являлся|являлась|был|была|будет)"
                            r"(?:[ \u00a0]+[А-ЯЁа-яё-]+){0,3}[ \u00a0]+")
+_LINKING = re.compile(r"(?<![а-яё])(?:был|была|стал|стала|станет|назначен|назначена|избран|избрана|является)"
+                      r"(?![а-яё])")
 _AND_SOMEONE = re.compile(r"[ \u00a0]+и[ \u00a0]+(?:" + ADDRESS + r"[ \u00a0]+|[Мм]исс[ \u00a0]+)?")
 _INSTEAD = re.compile(r"[ \u00a0]+вместо(?:[ \u00a0]+[а-яё-]+){0,4}[ \u00a0]+", re.I)
 _SUBJECT_PRONOUN = re.compile(r"(?<![а-яё])(?:он|она)(?![а-яё])", re.I)
+
+
+def _subject_after_verb(text, s, m) -> bool:
+    """Between the title and the name, lower-case words with a verb of the present or past among them, and a name
+    whose given name the dictionary knows in the nominative only."""
+    gap = text[s.end:m.start]
+    if not re.fullmatch(r"(?:[ \u00a0]+[а-яё-]+)+[ \u00a0]+", gap) or _LINKING.search(gap):
+        return False  # (not a linking verb: "Ведущей церемонии стала актриса Анна Котова")
+    if not any(p.tag.POS == "VERB" and p.tag.mood == "indc" for w in _WORD.findall(gap) for p in parses(w)[:1]):
+        return False
+    given = [p for w in _WORD.findall(text, m.start, m.end) for p in parses(w.lower())[:2] if "Name" in p.tag and p.is_known]
+    return bool(given) and all(p.tag.case == "nomn" for p in given)
 
 
 def _copula_subject(text, s, head, mentions, sents, nominative):

@@ -581,6 +581,9 @@ HOLDERS = [  # title -> names of everyone holding it
     # the one replaced is not the one who became it
     ("Новым руководителем ведомства вместо уволенного накануне Петра Сомова стал Олег Лапин.",
      {"руководитель ведомства": ["Олег Лапин"]}),
+    # the subject of the verb after a title in an oblique case does not hold it; the subject of a linking verb does
+    ("С премьерой молодого режиссёра поздравил Олег Лапин.", {"режиссёр": []}),
+    ("Ведущей церемонии стала актриса Анна Котова.", {"ведущий": ["Анна Котова"], "актриса": ["Анна Котова"]}),
     # someone beside the title's holder does not hold it
     ("Губернатор и мисс Белова поблагодарили всех.", {"губернатор": []}),
     # a participle's subject holds the title in the instrumental, not the name after it that may be genitive
