@@ -318,9 +318,11 @@ _HOLDS_POST = re.compile(r"(?<![а-яё])(?:занима(?:л|ла|ли|ет|ю�
 # "назначил руководителем службы 30-летнего Ивана Муравьева": the one appointed follows the title
 _APPOINTED = re.compile(r"(?<![а-яё])(?:назнач|утверд|избра|выбра)(?:ил|ила|или|ит|ят|ал|ала|али|ли)"
                         r"[ \u00a0]+$", re.I)
-_TAKES = re.compile(r"[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?(?:займ[её]т|займут|занял|заняла|занимает|занимал|занимала|получил|"
+_TAKES = re.compile(r"[ \u00a0]+(?:[А-ЯЁа-яё-]+[ \u00a0]+){0,4}(?:займ[её]т|займут|занял|заняла|занимает|занимал|занимала|получил|"
                     r"получила|получит)"
                     r"[ \u00a0]", re.I)
+# "Место председателя фонда занял ...", "кресло мэра займёт ...": the seat of a post
+_SEAT = re.compile(r"(?<![а-яё])(?:место|кресло)[ \u00a0]+$", re.I)
 _PARTICIPLE = re.compile(r"[ \u00a0]*,[ \u00a0]*$")
 _WHICH = re.compile(r"[ \u00a0]*(?:\([^()]*\)[ \u00a0]*)?,[ \u00a0]*котор(?:ый|ая|ые)[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?$")
 _COPULA_AFTER = re.compile(r"[ \u00a0]+(?:стал|стала|станет|становится|является|являлся|являлась|был|была|будет)"
@@ -364,7 +366,9 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
         return _as_named(text, m, nominative[pid])
 
     if head.tag.case == "gent" and not cop:
-        if linker.AFTER_POST.search(text, max(start, s.start - 20), s.start) and _TAKES.match(text, s.end):
+        if (linker.AFTER_POST.search(text, max(start, s.start - 20), s.start) or _SEAT.search(text, max(start, s.start - 20),
+                                                                                             s.start)) \
+                and _TAKES.match(text, s.end):
             after = [x for x in mentions.starting(s.end, end) if named(*x) and not _of_someone(text, x[0])]
             return (*after[0], False) if after else None
         return None
@@ -428,7 +432,7 @@ def _antecedent(text, start, k, sents, mentions, nominative):
 # "он считался одним из лучших [актёров]", "что делает её одной из самых титулованных [теннисисток]": whom the
 # pronoun stands for is one of them
 _PRONOUN_ONE_OF = re.compile(r"(?<![а-яё])(?:он|она|его|её|ее)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,2}"
-                             r"(?:один|одна|одного|одним|одной|одну)[ \u00a0]+из[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,4}$", re.I)
+                             r"(?:один|одна|одного|одному|одним|одной|одну)[ \u00a0]+из[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,4}$", re.I)
 
 
 def _one_of_pronoun(text, s, head, mentions, sents, nominative):
@@ -732,7 +736,7 @@ def _inner_role_last(text, s, head, m) -> bool:
 _ONE_OF = re.compile(r"[ \u00a0]*(?:[,—–-][ \u00a0]*|[ \u00a0])(?:(?:[а-яё-]+[ \u00a0]+){0,3}и[ \u00a0]+)?"
                      r"(?:(?:является|являлся|являлась|стал|стала|был|была|считается|считался|считалась|"
                      r"считающ[а-яё]+|остаётся|остается|оставался|оставалась)[ \u00a0]+)?"
-                     r"(?:один|одна|одного|одним|одной|одну)[ \u00a0]+из[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,4}\Z", re.I)
+                     r"(?:один|одна|одного|одному|одним|одной|одну)[ \u00a0]+из[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,4}\Z", re.I)
 
 
 def _oblique(text, head, m) -> bool:
@@ -1029,7 +1033,7 @@ _RUSSIAN_PREFIX = re.compile(r"(?<![\w-])[А-Яа-яЁё]+-$")
 # name a post, which the role nouns (nouns only) miss; nerel-train has them inside a title 30 times in 32, the
 # model finding 11 of them
 _IN_CHARGE = re.compile(r"(?<![\w-])(?:(?:(?:главно)?командующ|управляющ|заведующ|нападающ)(?:ий|его|ему|им|ем|ие|их|ими)"
-                        r"|заведующ(?:ая|ей|ую|ею))(?![\w-])", re.I)  # ("управляющая компания" is no one)
+                        r"|заведующ(?:ая|ей|ую|ею)|зав\.(?=[ \u00a0]+[а-яё]))(?![\w-])", re.I)  # ("управляющая компания" is no one)
 # "Уполномоченный по правам человека", "уполномоченного по правам ребёнка при президенте": the ombudsmen
 _OMBUDSMAN = re.compile(r"(?<![\w-])уполномоченн(?:ый|ого|ому|ым|ом|ая|ой|ую)[ \u00a0]+по[ \u00a0]+правам[ \u00a0]+"
                         r"(?:человека|ребёнка|ребенка|детей|предпринимателей|потребителей|коренных[ \u00a0]+народов)"

@@ -584,6 +584,11 @@ HOLDERS = [  # title -> names of everyone holding it
     # the subject of the verb after a title in an oblique case does not hold it; the subject of a linking verb does
     ("С премьерой молодого режиссёра поздравил Олег Лапин.", {"режиссёр": []}),
     ("Ведущей церемонии стала актриса Анна Котова.", {"ведущий": ["Анна Котова"], "актриса": ["Анна Котова"]}),
+    # one of those a title in the dative names; the seat of a post someone takes; "зав." for "заведующий"
+    ("Дань отдали Ивану Котову, одному из вице-президентов банка.", {"вице-президенты банка": ["Иван Котов"]}),
+    ("Место председателя фонда после ухода основателя занял его сын Пётр Котов.", {"председатель фонда": ["Пётр Котов"]}),
+    ("Выступили Анна Котова - директор музея, Олег Лапин, зав. лабораторией химии.",
+     {"директор музея": ["Анна Котова"], "зав. лабораторией химии": ["Олег Лапин"]}),
     # someone beside the title's holder does not hold it
     ("Губернатор и мисс Белова поблагодарили всех.", {"губернатор": []}),
     # a participle's subject holds the title in the instrumental, not the name after it that may be genitive
