@@ -1296,7 +1296,7 @@ def _head_forms() -> frozenset[str]:
 
 # a compound's last part or a word without its prefix can be the role: "хип-хоп-исполнитель", "госсоветник"
 _ROLE_PART = re.compile(r"^(?:экс-|вице-|зам-|.+-|(?:медиа|нейро|гос|видео|фото|кино|теле|арт|поп|рок|супер|ультра|"
-                        r"экс|топ|зам)(?=[а-яё]{4}))")
+                        r"экс|топ|зам|бундес)(?=[а-яё]{4}))")
 
 
 # whose words or view: a person ("по словам аналитика", where "аналитика" reads first as "analytics")
