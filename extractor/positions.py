@@ -273,7 +273,7 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, p
         whose = {pid for m, pid in mentions.starting(s.end, s.end + 80)
                  if re.fullmatch(r"[ \u00a0,—–-]*|(?:[ \u00a0,]+(?:и[ \u00a0]+)?[а-яё-]+)*[ \u00a0]*", text[s.end:m.start])
                  and (_kin(text, s, h, m) or _whose(text, s, h, m, genders[pid], in_full[pid])
-                      or _whose_of_many(text, s, h, m, mentions))}
+                      or _whose_of_many(text, s, h, m, mentions) or _whose_remit(text, s, h, m))}
         skip = {(m.start, m.end) for m, pid in mentions.items if pid in whose} if whose else set()
         skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - 200), s.start)
                  if _APPOS_BEFORE.match(text[m.end:s.start]) and _oblique(text, h, m)}
@@ -281,6 +281,15 @@ def _learned_holders(text, spans, heads, found, mentions, sents, org_mentions, p
         if h.tag.case in ("gent", "datv", "accs") and not _plural(h):
             skip |= {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + 60)
                      if _subject_after_verb(text, s, m)}
+        # "Иван Котов, а также главы регионов": someone beside the title's holders
+        skip |= {(m.start, m.end) for m, _ in mentions.starting(max(0, s.start - 80), s.start)
+                 if _BESIDE_BEFORE.fullmatch(text, m.end, s.start) and not _AND_OTHER.match(text[m.end:s.start])}
+        # "«... три астронавта», сказал Иван Котов": a title in a quotation is not its speaker's (but a post may
+        # be: "«... на посту председателя клуба», сказал Иван Котов")
+        said = _QUOTE_SAID.match(text, s.end)
+        if said and "«" in text[max(0, s.start - 300):s.start].rsplit("»", 1)[-1] \
+                and not linker.AFTER_POST.search(text, max(0, s.start - 20), s.start):
+            skip |= {(m.start, m.end) for m, _ in mentions.starting(said.end(), said.end() + 1)}
         # "Губернатор и мисс Белова": someone beside the title's holder
         if not _plural(h):
             skip |= {(m.start, m.end) for m, _ in mentions.starting(s.end, s.end + 40)
@@ -329,6 +338,9 @@ _COPULA_AFTER = re.compile(r"[ \u00a0]+(?:стал|стала|станет|ст�
                            r"(?:[ \u00a0]+[А-ЯЁа-яё-]+){0,3}[ \u00a0]+")
 _LINKING = re.compile(r"(?<![а-яё])(?:был|была|стал|стала|станет|назначен|назначена|избран|избрана|является)"
                       r"(?![а-яё])")
+_BESIDE_BEFORE = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:а[ \u00a0]+также|и|или)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,2}", re.I)
+# the rest of a quotation up to its closing quote, and who said it: "», сказал ", "», — заявил глава ведомства "
+_QUOTE_SAID = re.compile(r"[^«»\n]{0,300}»[ \u00a0]*[,—–-]*[ \u00a0]*[—–-]?[ \u00a0]*(?:[а-яё]+[ \u00a0]+){1,3}")
 _AND_SOMEONE = re.compile(r"[ \u00a0]+и[ \u00a0]+(?:" + ADDRESS + r"[ \u00a0]+|[Мм]исс[ \u00a0]+)?")
 _INSTEAD = re.compile(r"[ \u00a0]+вместо(?:[ \u00a0]+[а-яё-]+){0,4}[ \u00a0]+", re.I)
 _SUBJECT_PRONOUN = re.compile(r"(?<![а-яё])(?:он|она)(?![а-яё])", re.I)
@@ -680,7 +692,7 @@ def _apposition(text, s, mentions, head, genders, in_full, org_mentions):
                     and (not _genitive(head) or "," not in gap and not _after_kin(text, s)):
                 return nxt[0], nxt[1], True  # "пресс-секретарь Билла Клинтона Джо Локхарт": Клинтон is whose
             if _whose(text, s, head, m, genders.get(pid, "?"), in_full.get(pid, frozenset())) \
-                    or _inner_role_last(text, s, head, m):
+                    or _inner_role_last(text, s, head, m) or _whose_remit(text, s, head, m):
                 break
             return m, pid, True
     dashed = [x for x in following[:1] if _DASH_AFTER.match(text[s.end:x[0].start])]
@@ -712,6 +724,15 @@ def _through_org(text, s, m, org_mentions) -> bool:
 
 # after the organisation, before the name: a closing quote, an abbreviation in brackets
 _ORG_TO_NAME = re.compile(r"[»\"]?(?:[ \u00a0]*\([^()\n]{1,30}\))?[ \u00a0]+")
+
+
+def _whose_remit(text, s, head, m) -> bool:
+    """A title that serves someone, a name and then what the post is in charge of: the name is whose it is
+    ("Помощник Мэри Смит по европейским делам"; "Советник президента по экономике Иван Котов" is Котов's)."""
+    return s.end <= m.start and _serves(head.word) and bool(_REMIT.match(text, m.end))
+
+
+_REMIT = re.compile(r"[ \u00a0]+по[ \u00a0]+[а-яё]")
 
 
 def _inner_role_last(text, s, head, m) -> bool:

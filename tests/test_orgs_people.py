@@ -592,6 +592,13 @@ HOLDERS = [  # title -> names of everyone holding it
     # a monarch's title; a German compound ("бундес-")
     ("Он правит, словно царь Борис Лесной.", {"царь": ["Борис Лесной"]}),
     ("Сегодня бундестренер Иван Котов назвал состав.", {"бундестренер": ["Иван Котов"]}),
+    # someone named before a title with "а также" or "и" is beside its holders; a title in a quotation is not its
+    # speaker's, unless it is a post; a serving title before a name and what the post is in charge of is that name's
+    ("Приедут Иван Котов, а также главы регионов.", {"глава регионов": []}),
+    ("«В экипаж войдут три астронавта», сказал Иван Котов.", {"астронавт": []}),
+    ("«На посту председателя клуба было трудно», сказал Иван Котов.", {"председатель клуба": ["Иван Котов"]}),
+    ("Помощник Мэри Смит по европейским делам заявил о переговорах.", {"помощник": []}),
+    ("Советник президента по экономике Иван Котов заявил о росте.", {"советник президента по экономике": ["Иван Котов"]}),
     # someone beside the title's holder does not hold it
     ("Губернатор и мисс Белова поблагодарили всех.", {"губернатор": []}),
     # a participle's subject holds the title in the instrumental, not the name after it that may be genitive
