@@ -21,7 +21,7 @@ _DASH_AFTER = re.compile(r"[ \u00a0]*[–—][ \u00a0]*\Z")
 _LIST_BEFORE = re.compile(r"(?:,|[ \u00a0]а)[ \u00a0]*\Z")
 # "Ирина Таратина, первый заместитель", "Олег Лапин (второй тренер)", "Пётр Сомов, бывший депутат" ("бывший" is left
 # out of a title), "Пётр Сомов, ныне сенатор"
-_APPOS_BEFORE = re.compile(r"^[ \u00a0]*(?:,|[–—-]|\([ \u00a0]*(?:[а-яё-]+[ \u00a0]+){0,2})[ \u00a0]*"
+_APPOS_BEFORE = re.compile(r"^[ \u00a0]*(?:,(?:[ \u00a0]*[–—])?|[–—-]|\([ \u00a0]*(?:[а-яё-]+[ \u00a0]+){0,2})[ \u00a0]*"
                            r"(?:(?:бывш|нынешн|действующ|тогдашн)[а-яё]+[ \u00a0]+|(?:ныне|сейчас)[ \u00a0]+)?"
                            r"(?:(?!котор|сво|эт|т[оаеуы]|наш|ваш|кажд|чь|сам|[а-яё]*(?:вш|ущ|ющ|ащ|ящ)[а-яё]{2,3}[ \u00a0])"
                            r"[а-яё]+(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ую|юю|ых|их|ыми|ими)"
@@ -330,6 +330,10 @@ _APPOINTED = re.compile(r"(?<![а-яё])(?:назнач|утверд|избра|
 _TAKES = re.compile(r"[ \u00a0]+(?:[А-ЯЁа-яё-]+[ \u00a0]+){0,4}(?:займ[её]т|займут|занял|заняла|занимает|занимал|занимала|получил|"
                     r"получила|получит)"
                     r"[ \u00a0]", re.I)
+# "обязанности директора фонда будет исполнять ...": the one acting in a post
+_DUTIES = re.compile(r"(?<![а-яё])(?:обязанности|полномочия)[ \u00a0]+$", re.I)
+_PERFORMS = re.compile(r"[ \u00a0]+(?:[А-ЯЁа-яё-]+[ \u00a0]+){0,4}(?:будет[ \u00a0]+исполнять|будут[ \u00a0]+исполнять|"
+                       r"исполня(?:ет|ют|л|ла|ли)|исполнит|исполнят|временно[ \u00a0]+исполня[а-яё]+)[ \u00a0]", re.I)
 # "Место председателя фонда занял ...", "кресло мэра займёт ...": the seat of a post
 _SEAT = re.compile(r"(?<![а-яё])(?:место|кресло)[ \u00a0]+$", re.I)
 _PARTICIPLE = re.compile(r"[ \u00a0]*,[ \u00a0]*$")
@@ -378,9 +382,9 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
         return _as_named(text, m, nominative[pid])
 
     if head.tag.case == "gent" and not cop:
-        if (linker.AFTER_POST.search(text, max(start, s.start - 20), s.start) or _SEAT.search(text, max(start, s.start - 20),
-                                                                                             s.start)) \
-                and _TAKES.match(text, s.end):
+        before = text[max(start, s.start - 20):s.start]
+        if (linker.AFTER_POST.search(before) or _SEAT.search(before)) and _TAKES.match(text, s.end) \
+                or _DUTIES.search(before) and _PERFORMS.match(text, s.end):
             after = [x for x in mentions.starting(s.end, end) if named(*x) and not _of_someone(text, x[0])]
             return (*after[0], False) if after else None
         return None
