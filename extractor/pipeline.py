@@ -499,7 +499,10 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
     # and a surname after a form of address both models missed: "г-жа Сомова", "господин Котов"
     addressed = [m.span(1) for m in _ADDRESSED.finditer(text)  # not "господин Президент"
                  if not any(q.normal_form in position_heads() for q in parses(m.group(1).lower())[:2])]
-    for a, b in names_named_after(text) + names_closing_orgs(text, orgs) + addressed:
+    # and a stage name in Latin letters after a performer's title: "рэпер Big Lesnik", "певица Marla Lesna"
+    in_orgs = covered(text, orgs)
+    staged = [m.span(1) for m in _STAGE_NAME.finditer(text) if in_orgs.free(*m.span(1))]
+    for a, b in names_named_after(text) + names_closing_orgs(text, orgs) + addressed + staged:
         if taken.free(a, b):
             nat.append(Span(a, b, "PERSON", "rule"))
             taken.take(a, b)
@@ -529,6 +532,12 @@ def _joined_by_spacy(text: str, nat: list[Span], spacy: list[Span]) -> list[Span
 
 
 _ADDRESSED = re.compile(r"(?<![\w-])" + ADDRESS + r"[ \u00a0]+(" + CAPITALISED + r")(?![\w-])")
+# a performer's title (one performer: a band's name after "музыканты" is an organisation's), then a name in Latin
+# letters that no quote opens and no Russian word continues
+_STAGE_NAME = re.compile(r"(?<![\w-])(?:рэпер|певиц|певц|певец|блогер|видеоблогер|диджей|ди-джей|композитор|"
+                         r"исполнитель|исполнительниц|актрис|актёр|актер|рок-музыкант|музыкант)[а-яё]{0,3}"
+                         r"(?<!ы)(?<!ов)(?<!ами)(?:-[а-яё]+)?[ \u00a0]+([A-Z][A-Za-z0-9'’.-]*(?:[ \u00a0][A-Z][A-Za-z0-9'’.-]*){0,2})"
+                         r"(?![\w«\"-]|[ \u00a0][A-Za-z])", re.I)
 
 
 

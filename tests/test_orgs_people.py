@@ -185,6 +185,10 @@ ORGS = [
 ]
 
 PEOPLE = [
+    # a stage name in Latin letters after a performer's title; not a band's after a plural title
+    ("На сцену вышла певица Marla Lesna.", {"Marla Lesna": ["Marla Lesna"]}),
+    ("Композитор-неоклассик Big Lesnik напишет музыку к фильму.", {"Big Lesnik": ["Big Lesnik"]}),
+    ("Музыканты Lesnoy Band выступили в Москве.", {}),
     # the dot after a regnal number that ends the sentence, or after "Jr", is no part of the name
     ("Премию вручит король Швеции Олаф IX.\nЦеремония пройдёт в мае.", {"Олаф IX": ["Олаф IX"]}),
     ("Его сменил Пётр Сомов (Peter Somov Jr.), бывший заместитель.",
