@@ -506,7 +506,23 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
         if taken.free(a, b):
             nat.append(Span(a, b, "PERSON", "rule"))
             taken.take(a, b)
-    return sorted(nat, key=lambda s: s.start)
+    return _nicknames(text, sorted(nat, key=lambda s: s.start))
+
+
+# between a name and another name for the same person: "Иван Котов по прозвищу Ваня Гром", "(псевдоним Лесник)"
+_NICKNAME_GAP = re.compile(r"[ \u00a0]*[,(]?[ \u00a0]*(?:по[ \u00a0]+(?:прозвищу|кличке)|известн(?:ый|ая|ого|ой)[ \u00a0]+как|"
+                           r"(?:творческий[ \u00a0]+|сценический[ \u00a0]+)?псевдоним|настоящее[ \u00a0]+имя|он[ \u00a0]+же|"
+                           r"она[ \u00a0]+же)[ \u00a0]*[—–:-]?[ \u00a0]*\(?[ \u00a0]*[«\"]?", re.I)
+
+
+def _nicknames(text: str, names: list[Span]) -> list[Span]:
+    """A nickname or pen name right after a name is another name of the same person."""
+    out = list(names)
+    for i in range(1, len(out)):
+        a, b = out[i - 1], out[i]
+        if b.alias_of is None and _NICKNAME_GAP.fullmatch(text, a.end, b.start):
+            out[i] = dataclasses.replace(b, alias_of=a.alias_of if a.alias_of is not None else a.start)
+    return out
 
 
 def _joined_by_spacy(text: str, nat: list[Span], spacy: list[Span]) -> list[Span]:

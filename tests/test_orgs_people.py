@@ -185,6 +185,9 @@ ORGS = [
 ]
 
 PEOPLE = [
+    # a nickname or pen name right after a name is the same person's
+    ("52-летний Иван Котов по прозвищу Ваня Гром был главарём клана.", {"Иван Котов": ["Иван Котов", "Ваня Гром"]}),
+    ("Пётр Сомов (псевдоним — Лесник) выступил в Москве.", {"Пётр Сомов": ["Пётр Сомов", "Лесник"]}),
     # a stage name in Latin letters after a performer's title; not a band's after a plural title
     ("На сцену вышла певица Marla Lesna.", {"Marla Lesna": ["Marla Lesna"]}),
     ("Композитор-неоклассик Big Lesnik напишет музыку к фильму.", {"Big Lesnik": ["Big Lesnik"]}),
