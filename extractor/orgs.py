@@ -460,8 +460,11 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
     # natasha's name where spaCy's, trimmed, leaves room: "[литовское правительство] через [Центральный банк]"
     taken = covered(text, [t for t in (_trim_org(text, o) for o in out) if t])
     starts = {o.start for o in out}
+    # (not a name spaCy reads as a person's that opens with a given name: "[Иоанн Лесногорский] (ЛПЦ)")
+    persons = {(p.start, p.end) for p in spans if p.type == "PERSON" and p.source == "spacy"}
     out += [n for n in spans if n.type == "ORG" and n.source == "natasha" and taken.free(n.start, n.end)
-            and not _descriptor_before(text, n, starts)]
+            and not _descriptor_before(text, n, starts)
+            and not ((n.start, n.end) in persons and _opens_with_given_name(text, n))]
     taken = covered(text, out)
     grown = [grow_over_place(text, loc) for loc in spans if loc.type == "LOC"]
     inner = [orgs_inside(text, pos) for pos in spans if pos.type == "POSITION" and pos.source == "spacy"]
@@ -508,6 +511,12 @@ def _descriptor_before(text: str, n: Span, starts: set[int]) -> bool:
             or not is_org_head(words[-1]) or any(not w.islower() for w in words[1:]):
         return False  # a Latin name after it; not a Russian genitive ("[Главном управлении] Минфина")
     return all(parses(w.lower())[0].tag.POS in ("ADJF", "PRTF") for w in words[:-1])
+
+
+def _opens_with_given_name(text: str, n: Span) -> bool:
+    words = _NAME_WORD.findall(text, n.start, n.end)
+    return len(words) > 1 and words[0][:1].isupper() and any(
+        "Name" in p.tag and p.is_known for p in parses(words[0].lower())[:2])
 
 
 def _bracketed(text: str, o: Span) -> Span | None:
@@ -651,10 +660,15 @@ def _institution_forms() -> frozenset[str]:
 
 
 def _trim_org(text: str, o: Span) -> Span | None:
-    """Words that cannot end a name leave it: "[Европейский союз] ранее", "[Минфин] заявил"."""
+    """Words that cannot end a name leave it: "[Европейский союз] ранее", "[Минфин] заявил"; so does a bracket
+    that closes none opened in it ("[ЛПЦ МП])")."""
     o = _without_title(text, o)
     if o is None:
         return None
+    if text[o.end - 1] == ")" and "(" not in text[o.start:o.end]:
+        o = Span(o.start, o.end - 1, o.type, o.source)
+        if o.end <= o.start:
+            return None
     building = _BUILDING.match(text, o.start)
     if building:  # "[Главное здание] Российской библиотеки", "[Новый корпус] больницы": the building is no part
         if building.end() >= o.end:

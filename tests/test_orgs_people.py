@@ -2,6 +2,8 @@
 import pytest
 
 ORGS = [
+    # a bracket that closes none opened in the name is no part of it
+    ("Вчера митрополит Никон Сосновский (ЛПЦ МП) открыл выставку.", {"ЛПЦ МП": ["ЛПЦ МП"]}),
     # a quoted name after a spacecraft's part or a programme is theirs, not an organisation's
     ("Экипаж перешёл в модуль «Сокол» вчера вечером.", {}),
     ("Его авторская программа «Новости недели» выходит по субботам.", {}),
@@ -1281,3 +1283,14 @@ def test_titles_apart_at_a_comma(title, expected):
 
     text = title + " Олег Лапин ушёл."
     assert [text[s.start:s.end] for s in titles_apart(text, [Span(0, len(title), "POSITION", "spacy")])] == expected
+
+
+def test_a_name_spacy_reads_as_a_persons_is_no_organisation():
+    """natasha's organisation that spaCy reads, word for word, as a person's name opening with a given name."""
+    from extractor.orgs import combine_orgs
+    from extractor.spans import Span
+    text = "Приехал архиепископ Иоанн Лесногорский (ЛПЦ)."
+    a, b = text.index("Иоанн"), text.index(" (")
+    spans = [Span(a, b, "ORG", "natasha"), Span(a, b, "PERSON", "spacy")]
+    assert [(o.start, o.end) for o in combine_orgs(text, spans)] == []
+    assert (a, b) in [(o.start, o.end) for o in combine_orgs(text, spans[:1])]
