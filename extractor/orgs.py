@@ -683,11 +683,18 @@ def _trim_org(text: str, o: Span) -> Span | None:
         if not tail:
             break
         ps = parses(tail.group(1))[:3]
-        # "[Уральской] стали": a word that can be a noun stays, but not "и", a noun once in a thousand
-        if not (ps[0].tag.POS == "CONJ" and ps[0].score > 0.9) and any(p.tag.POS not in _ORG_TAIL for p in ps):
+        # "[Уральской] стали": a word that can be a noun stays, but not "и", a noun once in a thousand, nor a
+        # preposition ("[областной думы] в")
+        # (but "театра на [Лесной улице]": a capitalised word after it may go on with the name)
+        cut_prep = tail.group(1) in _PREPOSITIONS and not re.match(r"[ \u00a0]+[А-ЯЁ]", text[end:end + 2])
+        if not (ps[0].tag.POS == "CONJ" and ps[0].score > 0.9) and not cut_prep \
+                and any(p.tag.POS not in _ORG_TAIL for p in ps):
             break
         end = o.start + tail.start()
     return o if end == o.end else (Span(o.start, end, o.type, o.source) if end > o.start else None)
+
+
+_PREPOSITIONS = frozenset("в во на с со к ко по о об от до из за у при для над под без через".split())
 
 
 # a building of an organisation before its name; a "корпус" of a place of learning or healing ("корпус морской

@@ -2,6 +2,10 @@
 import pytest
 
 ORGS = [
+    # a preposition ends no name, unless a capitalised word after it goes on with it
+    ("Кресло спикера областной думы в новом созыве занял депутат Иван Котов.", {"областная дума": ["областной думы"]}),
+    ("Иван Котов, директор театра на Лесной, сообщил о премьере.",
+     {"театр на Лесной": ["театра на Лесной"]}),
     # a bracket that closes none opened in the name is no part of it
     ("Вчера митрополит Никон Сосновский (ЛПЦ МП) открыл выставку.", {"ЛПЦ МП": ["ЛПЦ МП"]}),
     # a quoted name after a spacecraft's part or a programme is theirs, not an organisation's
