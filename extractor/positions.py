@@ -930,7 +930,7 @@ def position_heads() -> frozenset[str]:
 
 
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
-_TAIL_POS = {"ADVB", "ADJS", "NUMR", "VERB", "INFN", "PRED", "PRCL", "CONJ", "PREP", "GRND", "INTJ", "PRTS"}
+_TAIL_POS = {"ADVB", "ADJS", "NUMR", "VERB", "INFN", "PRED", "PRCL", "CONJ", "PREP", "GRND", "INTJ", "PRTS", "NPRO"}
 
 
 def find_positions(text: str, spans) -> list:
