@@ -887,7 +887,9 @@ def _its(text, s, head, org_mentions):
 # a title that tells whom someone serves or stands beside, not a body: "его телохранитель", "их защитники", "его
 # оппонент", "её преемник"
 _SERVES_ALSO = frozenset("телохранитель защитник замглавы замминистра оппонент соперник противник "
-                         "сторонник союзник соратник коллега преемник предшественник".split())
+                         "сторонник союзник соратник коллега преемник предшественник "
+                         # and the women's forms the dictionary gives as lemmas of their own
+                         "соперница противница сторонница союзница соратница преемница предшественница".split())
 
 
 def _to_head(words: list[str]) -> list[str]:
@@ -1533,7 +1535,7 @@ _TO_WHAT = re.compile(r"(?<![а-яё])(?:по|к|ко)(?![а-яё])", re.I)
 
 # whose aide or deputy a rank may follow ("помощник генерала"): the rank is whom they serve
 _SERVES = frozenset("помощник заместитель адъютант советник секретарь пресс-секретарь референт охранник водитель "
-                    "адвокат представитель".split())
+                    "адвокат представитель помощница заместительница советница представительница".split())
 
 
 _SERVES_OR_BESIDE = _SERVES | _SERVES_ALSO
