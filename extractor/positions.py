@@ -832,6 +832,9 @@ def _org_by_verb(text, start, sents, mentions, org_mentions):
     at = org_mentions.starting(verb.end(), min(end, verb.end() + _VERB_GAP))
     if not at or mentions.starting(verb.end(), at[0][0].start):
         return None
+    # not another post's: "перешёл на должность советника председателя совета директоров"
+    if any(_role_word(w) for w in _WORD.findall(text, verb.end(), at[0][0].start)):
+        return None
     return at[0][1]
 
 
