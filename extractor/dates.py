@@ -280,6 +280,8 @@ def _tense(text: str, start: int, end: int) -> str | None:
     четверг", "в пятницу будет объявлено"; not "в четверг сообщил, что пройдёт"), "past" for the reverse, else None;
     the verbs between the commas around the date first ("заявил, что начнёт консультации во вторник"); "может",
     "планирует" and the like speak of what is to come."""
+    if _TERM_ENDING.search(text, max(0, start - 40), start) and re.match(r"(?i)(?:до|по)[ \u00a0]", text[start:end]):
+        return "futr"  # the end of a term set now: "арестован на два месяца, до 20 января"
     for bound in (_PART_END, _CLAUSE_END):  # the part between commas first: "заявил, что начнёт во вторник"
         a = max((m.end() for m in bound.finditer(text, max(0, start - 120), start)), default=max(0, start - 120))
         b = next((m.start() for m in bound.finditer(text, end, end + 120)), min(len(text), end + 120))
@@ -293,6 +295,9 @@ def _tense(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# a term, right before the day it ends: "на два месяца, ", "сроком на 30 суток — "
+_TERM_ENDING = re.compile(r"(?<![а-яё])на[ \u00a0]+(?:[а-яё\d]+[ \u00a0]+){0,2}(?:дн(?:я|ей)|сут(?:ки|ок)|недел[а-яё]*|"
+                          r"месяц[а-яё]*|год[а-яё]*|лет)[ \u00a0]*[,—–-]?[ \u00a0]*$", re.I)
 _YEAR_SAID = re.compile(r"\d{4}|год|лет", re.I)
 _MONTH_DAY = re.compile(r"(\d{4})(-\d{2}(?:-\d{2})?)")
 
