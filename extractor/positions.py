@@ -827,8 +827,9 @@ def _org_by_verb(text, start, sents, mentions, org_mentions):
     end = end if line == -1 else line
     verb = next((v for v in _WORKS_VERB.finditer(text, start, end)
                  if parses(v.group().lower())[0].tag.POS in ("VERB", "PRTF", "PRTS", "GRND")), None)
-    if verb is None or mentions.starting(start, verb.start()) or _other_verb(text, start, verb.start()):
-        return None
+    if verb is None or mentions.starting(start, verb.start()) or _other_verb(text, start, verb.start()) \
+            or _THEN.search(text, start, verb.start()):
+        return None  # (not a later post: "занимал пост вице-мэра, затем возглавлял департамент")
     at = org_mentions.starting(verb.end(), min(end, verb.end() + _VERB_GAP))
     if not at or mentions.starting(verb.end(), at[0][0].start):
         return None
@@ -836,6 +837,9 @@ def _org_by_verb(text, start, sents, mentions, org_mentions):
     if any(_role_word(w) for w in _WORD.findall(text, verb.end(), at[0][0].start)):
         return None
     return at[0][1]
+
+
+_THEN = re.compile(r"(?<![а-яё])(?:затем|потом|позднее|позже|впоследствии|после[ \u00a0]+этого)(?![а-яё])", re.I)
 
 
 def _other_verb(text: str, start: int, end: int) -> bool:
