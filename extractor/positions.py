@@ -638,7 +638,8 @@ def _co_holders(text, s, found, mentions) -> tuple[str, ...]:
 
 _LIST_GAP = re.compile("^" + _LIST)
 # between two titles of one holder with no comma: a note in brackets, a word for when ("действующий", "бывший")
-_STACKED = re.compile(r"[ \u00a0]+(?:\([^()\n]{1,40}\)[ \u00a0]+)?(?:[а-яё]+(?:ий|ый|ая|ое)[ \u00a0]+)?")
+_STACKED = re.compile(r"[ \u00a0]+(?:\([^()\n]{1,40}\)[ \u00a0]+)?(?:(?:в|во|на|при)[ \u00a0]+[а-яё]+[ \u00a0]+)?"
+                      r"(?:[а-яё]+(?:ий|ый|ая|ое)[ \u00a0]+)?")  # ... "(ЛЛ) действующий", "в регионе"
 
 
 def _listed(text, s, found, head, mentions, in_full) -> tuple[str, ...]:

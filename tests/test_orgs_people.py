@@ -1308,3 +1308,13 @@ def test_a_name_spacy_reads_as_a_persons_is_no_organisation():
     spans = [Span(a, b, "ORG", "natasha"), Span(a, b, "PERSON", "spacy")]
     assert [(o.start, o.end) for o in combine_orgs(text, spans)] == []
     assert (a, b) in [(o.start, o.end) for o in combine_orgs(text, spans[:1])]
+
+
+@pytest.mark.parametrize("gap,expected", [
+    (" (ЛЛ) действующий ", True),  # a note in brackets and a word for when
+    (" в регионе ", True),  # where the first post is held
+    (", ", False),  # a list: each title may have its own holder
+])
+def test_what_may_stand_between_stacked_titles(gap, expected):
+    from extractor.positions import _STACKED
+    assert bool(_STACKED.fullmatch(gap)) is expected
