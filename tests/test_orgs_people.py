@@ -2,6 +2,9 @@
 import pytest
 
 ORGS = [
+    # a ministry both models miss, by the field it runs in the genitive ("в" after it is no field)
+    ("Первые объекты сдадут к сентябрю, сообщили в министерстве образования региона.",
+     {"министерство образования": ["министерстве образования"]}),
     # a preposition ends no name, unless a capitalised word after it goes on with it
     ("Кресло спикера областной думы в новом созыве занял депутат Иван Котов.", {"областная дума": ["областной думы"]}),
     ("Иван Котов, директор театра на Лесной, сообщил о премьере.",
