@@ -327,12 +327,14 @@ _HOLDS_POST = re.compile(r"(?<![а-яё])(?:занима(?:л|ла|ли|ет|ю�
 # "назначил руководителем службы 30-летнего Ивана Муравьева": the one appointed follows the title
 _APPOINTED = re.compile(r"(?<![а-яё])(?:назнач|утверд|избр|выбр)(?:ил|ила|или|ит|ят|ал|ала|али|ли)"
                         r"[ \u00a0]+(?:нов(?:ым|ой|ыми)[ \u00a0]+)?$", re.I)  # "избрал новым генеральным директором"
-_TAKES = re.compile(r"[ \u00a0]+(?:[А-ЯЁа-яё-]+[ \u00a0]+){0,4}(?:займ[её]т|займут|занял|заняла|занимает|занимал|занимала|получил|"
+# up to four words between a title and the verb that follows it
+_TO_VERB = r"[ \u00a0]+(?:[А-ЯЁа-яё-]+[ \u00a0]+){0,4}"
+_TAKES = re.compile(_TO_VERB + r"(?:займ[её]т|займут|занял|заняла|занимает|занимал|занимала|получил|"
                     r"получила|получит)"
                     r"[ \u00a0]", re.I)
 # "обязанности директора фонда будет исполнять ...": the one acting in a post
 _DUTIES = re.compile(r"(?<![а-яё])(?:обязанности|полномочия)[ \u00a0]+$", re.I)
-_PERFORMS = re.compile(r"[ \u00a0]+(?:[А-ЯЁа-яё-]+[ \u00a0]+){0,4}(?:будет[ \u00a0]+исполнять|будут[ \u00a0]+исполнять|"
+_PERFORMS = re.compile(_TO_VERB + r"(?:будет[ \u00a0]+исполнять|будут[ \u00a0]+исполнять|"
                        r"исполня(?:ет|ют|л|ла|ли)|исполнит|исполнят|временно[ \u00a0]+исполня[а-яё]+)[ \u00a0]", re.I)
 # "Место председателя фонда занял ...", "кресло мэра займёт ...": the seat of a post
 _SEAT = re.compile(r"(?<![а-яё])(?:место|кресло)[ \u00a0]+$", re.I)
@@ -351,8 +353,8 @@ _SUBJECT_PRONOUN = re.compile(r"(?<![а-яё])(?:он|она)(?![а-яё])", re.
 
 
 def _subject_after_verb(text, s, m) -> bool:
-    """Between the title and the name, lower-case words with a verb of the present or past among them, and a name
-    whose given name the dictionary knows in the nominative only."""
+    """Between the title and the name, lower-case words with a finite verb among them (not a linking one), and a
+    name whose given name the dictionary knows in the nominative only."""
     gap = text[s.end:m.start]
     if not re.fullmatch(r"(?:[ \u00a0]+[а-яё-]+)+[ \u00a0]+", gap) or _LINKING.search(gap):
         return False  # (not a linking verb: "Ведущей церемонии стала актриса Анна Котова")
