@@ -140,7 +140,7 @@ class Pipeline:
         if not text.strip():
             return Result(id=id, date=anchor.isoformat() if anchor else None)
         spans, sents = ner
-        spans = titles_apart(text, banks_named_as_people(text, spans))
+        spans = stage_names_apart(text, titles_apart(text, banks_named_as_people(text, spans)))
         persons = combine_persons(text, spans)
         orgs = combine_orgs(text, spans)
         places = [s for s in spans if s.type == "LOC"]
@@ -550,11 +550,21 @@ def _joined_by_spacy(text: str, nat: list[Span], spacy: list[Span]) -> list[Span
 _ADDRESSED = re.compile(r"(?<![\w-])" + ADDRESS + r"[ \u00a0]+(" + CAPITALISED + r")(?![\w-])")
 # a performer's title (one performer: a band's name after "музыканты" is an organisation's), then a name in Latin
 # letters that no quote opens and no Russian word continues
-_STAGE_NAME = re.compile(r"(?<![\w-])(?:рэпер|певиц|певц|певец|блогер|видеоблогер|диджей|ди-джей|композитор|"
+_STAGE_NAME = re.compile(r"(?<![\w-])(?i:рэпер|певиц|певц|певец|блогер|видеоблогер|диджей|ди-джей|композитор|"
                          r"исполнитель|исполнительниц|актрис|актёр|актер|рок-музыкант|музыкант)[а-яё]{0,3}"
-                         r"(?<!ы)(?<!ов)(?<!ами)(?:-[а-яё]+)?[ \u00a0]+([A-Z][A-Za-z0-9'’.-]*(?:[ \u00a0][A-Z][A-Za-z0-9'’.-]*){0,2})"
-                         r"(?![\w«\"-]|[ \u00a0][A-Za-z])", re.I)
+                         r"(?<!ы)(?<!ов)(?<!ами)(?:-[а-яё]+)?[ \u00a0]+([A-Z][A-Za-z0-9'’.-]*(?:[ \u00a0][A-Z][A-Za-z0-9'’.-]*){0,2}?)"
+                         r"(?<![a-z0-9]\.)\.?"
+                         r"(?![\w«\"-]|[ \u00a0][A-Za-z])")
 
+
+
+def stage_names_apart(text: str, spans: list[Span]) -> list[Span]:
+    """The models' organisations that are a performer's stage name right after the title ("певице Marla Lesna" is
+    a woman, not a label), left out: ``combine_persons`` takes the name."""
+    names = [m.span(1) for m in _STAGE_NAME.finditer(text)]
+    if not names:
+        return spans
+    return [s for s in spans if s.type != "ORG" or not any(a <= s.start and s.end <= b for a, b in names)]
 
 
 _RELATIVE_BEFORE = re.compile(r"(?<![а-яё])(?:" + RELATIVES + r"|супруга)[ \u00a0]+$", re.IGNORECASE)

@@ -582,7 +582,10 @@ def _whose(text, s, head, m, gender: str = "?", nominative=frozenset()) -> bool:
     nouns = [p for p in parses(head.word) if p.tag.POS == "NOUN"]
     if not nouns or head.tag.case not in _NOT_GENITIVE or any(p.tag.case != head.tag.case for p in nouns):
         return False
-    for w in _WORD.findall(text, m.start, m.end):  # every word a name the dictionary knows, in the genitive only
+    words = _WORD.findall(text, m.start, m.end)
+    if not words:
+        return False  # a name in Latin letters tells no case: "певица Marla Lesna"
+    for w in words:  # every word a name the dictionary knows, in the genitive only
         if len(w) == 1:
             continue  # an initial: "О.Лапина"
         # (a guess for a word the dictionary does not know, unless it looks indeclinable: "Тавили Океке")

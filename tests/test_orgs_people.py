@@ -201,6 +201,8 @@ PEOPLE = [
     ("На сцену вышла певица Marla Lesna.", {"Marla Lesna": ["Marla Lesna"]}),
     ("Композитор-неоклассик Big Lesnik напишет музыку к фильму.", {"Big Lesnik": ["Big Lesnik"]}),
     ("Музыканты Lesnoy Band выступили в Москве.", {}),
+    ("Он женился на певице Marla.", {"Marla": ["Marla"]}),  # though a model reads it as a label
+    ("По словам блогера Lesna home, машина была украшена.", {}),  # each word of a name capitalised
     # the dot after a regnal number that ends the sentence, or after "Jr", is no part of the name
     ("Премию вручит король Швеции Олаф IX.\nЦеремония пройдёт в мае.", {"Олаф IX": ["Олаф IX"]}),
     ("Его сменил Пётр Сомов (Peter Somov Jr.), бывший заместитель.",
@@ -627,6 +629,8 @@ HOLDERS = [  # title -> names of everyone holding it
     ("Главой службы назначена Анна Котова, работавшая заместителем Лапенко.",
      {"глава службы": ["Анна Котова"], "заместитель": ["Анна Котова"]}),
     ("В 2010 году был назначен министром Иван Котов.", {"министр": ["Иван Котов"]}),
+    # a name in Latin letters after a title tells no case: it holds the title, it is not whose the title is
+    ("Вчера певица Marla Lesna спела на бис.", {"певица": ["Marla Lesna"]}),
     ("Главой службы вместо Петра Сомова стал директор департамента ФНС Олег Лапин.",
      {"глава службы": ["Олег Лапин"], "директор департамента ФНС": ["Олег Лапин"]}),
 ]
