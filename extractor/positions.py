@@ -1456,10 +1456,16 @@ def _is_title(text: str, s: Span) -> bool:
         return False  # a participle alone names no one: "[посвящённых] юбиляру" ("нападающего" does)
     if _names_a_body(text, s.start, first.group()):  # "[директоров банка HSBC]" of "совет директоров банка"
         return False
-    for w in re.findall(r"[А-Яа-яЁё-]+", text[_after_acting(text, s.start, s.end):s.end]):
+    words = re.findall(r"[А-Яа-яЁё-]+", text[_after_acting(text, s.start, s.end):s.end])
+    for i, w in enumerate(words):
         ps = parses(_last_part(w))
         if ps[0].tag.POS == "NOUN":  # the head: a title names a person, so it is animate
             if ps[0].normal_form in _NOT_TITLES:
+                return False
+            # a thing before a thing it is of: "[Модель коронавируса]" (but "модель агентства", "стражей порядка")
+            if "anim" not in ps[0].tag and ps[0].tag.number == "sing" and i + 1 < len(words) \
+                    and all(p.normal_form == ps[0].normal_form for p in ps[:3] if p.tag.POS == "NOUN") \
+                    and words[i + 1].islower() and _thing_of(words[i + 1]):
                 return False
             return any("anim" in p.tag for p in ps[:3] if p.tag.POS == "NOUN")
     # no noun: "президентских [выборах]", "депутатскую [фракцию]", which NEREL counts as titles too; not an adjective of
@@ -1467,6 +1473,12 @@ def _is_title(text: str, s: Span) -> bool:
     nxt = _NEXT_WORD.match(text, s.end)
     root = re.sub(r"(?:ск|цк|н)?(?:ий|ый|ой)$", "", first_ps[0].normal_form)
     return not (nxt and is_org_head(nxt.group(1)) and root not in _head_lemmas())
+
+
+def _thing_of(word: str) -> bool:
+    """A noun in the genitive that never names a living being, nor a body ("агентства")."""
+    ps = [p for p in parses(word.lower())[:3] if p.tag.POS == "NOUN"]
+    return bool(ps) and ps[0].tag.case == "gent" and not any("anim" in p.tag for p in ps) and not is_org_head(word)
 
 
 def _rejoined(text: str, spans) -> list:
