@@ -471,9 +471,10 @@ def _opens_sentence(text: str, m, sents) -> bool:
 
 def _as_named(text: str, m, nominative: frozenset[str]) -> bool:
     """Every word of the mention is a word of the name in the nominative (``nominative``): the name as such, not an
-    inflected form of it."""
+    inflected form of it; an initial stands for a word of it ("А.Лапин" of "Алексей Лапин")."""
     words = [w.lower() for w in _WORD.findall(text, m.start, m.end)]
-    return bool(words) and all(w in nominative for w in words)
+    return bool(words) and all(w in nominative or len(w) == 1 and any(n.startswith(w) for n in nominative)
+                               for w in words) and any(len(w) > 1 for w in words)
 
 
 def nominative_words(person) -> frozenset[str]:
