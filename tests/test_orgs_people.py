@@ -632,6 +632,10 @@ HOLDERS = [  # title -> names of everyone holding it
     # initials stand for the name given in full before: "А.Лапин" is named as such, not inflected
     ("Анатолий Лапин приехал в Лесногорск. Пост главы района получил сторонник В.Котова А.Лапин.",
      {"глава района": ["Анатолий Лапин"]}),
+    # "военный" used as a noun heads its title, as "ведущий" does; not before its noun ("военный корреспондент")
+    ("Бывший танцор и отставной военный Олег Лапин открыл школу.",
+     {"танцор": ["Олег Лапин"], "военный": ["Олег Лапин"]}),
+    ("Военный корреспондент Олег Лапин погиб.", {"военный корреспондент": ["Олег Лапин"]}),
     # a name in Latin letters after a title tells no case: it holds the title, it is not whose the title is
     ("Вчера певица Marla Lesna спела на бис.", {"певица": ["Marla Lesna"]}),
     ("Главой службы вместо Петра Сомова стал директор департамента ФНС Олег Лапин.",
