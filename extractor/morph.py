@@ -425,11 +425,12 @@ def _all_agreeing(word: str, case: str, number: str, gender: str | None, pos: tu
 
 
 @lru_cache(maxsize=20000)
-def normalize_phrase(text: str) -> str:
+def normalize_phrase(text: str, person: bool = False) -> str:
     """'первого заместителя председателя комитета' -> 'первый заместитель председателя комитета'.
 
     The head noun and the modifiers before it go to the nominative (number kept); everything after
-    the head stays as written, so genitive dependents stay genitive.
+    the head stays as written, so genitive dependents stay genitive. ``person``: the phrase names a person (a
+    title), so a head read as a thing in the nominative is the person in another case ("премьера" -> "премьер").
     """
     words = list(WORD.finditer(text))
     # a Latin first part of a compound stays as written: "YouTube-блогером" -> "YouTube-блогер"
@@ -459,7 +460,7 @@ def normalize_phrase(text: str) -> str:
     for head_i in reversed(heads):  # an earlier head only if the dictionary knows it ("Стэнфордском" it does not)
         if head_i != heads[-1] and not morph().word_is_known(_last_part(words[head_i].group()).lower()):
             continue
-        out = _to_nominative(text, words, head_i)
+        out = _to_nominative(text, words, head_i, person)
         if out is not None:
             return out
     return text
@@ -550,7 +551,7 @@ def _far_likelier(word: str, reading) -> bool:
     return reading.score < 0.1 and top.score > 0.8 and top.tag.POS == "NOUN" and top.tag.case != "nomn"
 
 
-def _to_nominative(text: str, words: list, head_i: int) -> str | None:
+def _to_nominative(text: str, words: list, head_i: int, person: bool = False) -> str | None:
     """The phrase with ``words[head_i]`` as its head and the words before it as its modifiers, in the
     nominative; None if they agree in no case."""
     head = words[head_i]
@@ -578,6 +579,9 @@ def _to_nominative(text: str, words: list, head_i: int) -> str | None:
             list(_all_agreeing(head_word, case, number, None, ("PRTF",))) if participle else [])
         if case == "nomn" and heads and heads[0] is not None and _far_likelier(head_word, heads[0]):
             continue  # "Банка России": the bank's genitive, not a jar
+        if person and case == "nomn" and heads and heads[0] is not None and all("inan" in h.tag for h in heads) \
+                and any(p.tag.POS == "NOUN" and "anim" in p.tag for p in parses(head_word.lower())):
+            continue  # "премьера" of a title: the premier's genitive, not a premiere
         # a noun of either gender ("голова" the official) takes its modifiers' gender, a man's before a woman's
         readings = [(hp, g) for hp in heads for g in
                     (("masc", "femn") if hp is not None and "ms-f" in hp.tag else (gender if abbr else hp.tag.gender,))]

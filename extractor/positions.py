@@ -670,7 +670,7 @@ def _title(text: str, plural: bool = False) -> str:
     words = _WORD.findall(text)
     if len(words) == 1 and parses(words[0].lower())[0].tag.POS == "ADJF":  # "президентских" -> "президентский"
         return parses(words[0].lower())[0].normal_form
-    title = text if plural else normalize_phrase(text)
+    title = text if plural else normalize_phrase(text, person=True)
     if title[:1].isupper() and title[1:2].islower() and not re.match(r"[A-Za-z]+-", title):
         title = title[0].lower() + title[1:]
     return title
