@@ -116,6 +116,9 @@ def _a_declension(word: str) -> frozenset[str]:
 # words for a relative a name may follow as whose relative it names ("Сын А.Лапина"); pipeline adds "супруга"
 RELATIVES = r"(?:вдова|жена|дочь|мать|сестра|сын|муж|отец|брат|внук|внучка)"
 _KIN_BEFORE = re.compile(r"(?<![а-яё])" + RELATIVES + r"[ \u00a0]+$", re.I)
+# a word for a relative with no possessive before it: the name after it is whose relative ("Мать Петра Сомова")
+_WHOSE_KIN = re.compile(r"(?<![а-яё])(?<!его )(?<!её )(?<!ее )(?<!их )(?<!мой )(?<!моя )(?<!наш )(?<!наша )(?<!свой )"
+                        r"(?<!своя )" + RELATIVES + r"[ \u00a0]+$", re.I)
 
 
 # lower-case only: a capital "С" before a name may be an initial
@@ -146,7 +149,9 @@ def group_people(text: str, spans) -> list[Person]:
             # Попу", "с Игги Попом")
             prep = _PREPOSITION.search(text, max(0, s.start - 12), s.start)
             case = case or (_PREPOSITION_CASE.get(prep.group(1)) if prep else None)
-            verb = None if prep else _verb_nearby(text, s.start, s.end)
+            # (nor is a name after a word for a relative: "Мать Петра Сомова обвинила" is the mother's verb)
+            verb = None if prep or _WHOSE_KIN.search(text, max(0, s.start - 12), s.start) \
+                else _verb_nearby(text, s.start, s.end)
             if verb or case:
                 told.add(s.start)
             parts, gender = normalize_name(words_for_norm, verb, case)

@@ -201,6 +201,9 @@ PEOPLE = [
     ("На сцену вышла певица Marla Lesna.", {"Marla Lesna": ["Marla Lesna"]}),
     ("Композитор-неоклассик Big Lesnik напишет музыку к фильму.", {"Big Lesnik": ["Big Lesnik"]}),
     ("Музыканты Lesnoy Band выступили в Москве.", {}),
+    # a verb after a name after a word for a relative is the relative's: "Мать" is whose verb "обвинила" is
+    ("Мать Петра Сомова обвинила командира.", {"Пётр Сомов": ["Петра Сомова"]}),
+    ("Его мать Анна Сомова рассказала об этом.", {"Анна Сомова": ["Анна Сомова"]}),
     ("Он женился на певице Marla.", {"Marla": ["Marla"]}),  # though a model reads it as a label
     ("По словам блогера Lesna home, машина была украшена.", {}),  # each word of a name capitalised
     # the dot after a regnal number that ends the sentence, or after "Jr", is no part of the name
