@@ -450,6 +450,15 @@ def _join_inflected(groups: dict[str, dict]) -> None:
 
 # ---------------------------------------------------------------- spans from the models and rules
 
+# one unquoted word shaped as a town's name after "в", "из": a place ("заседание в Лесногорске")
+_TOWN_IN = re.compile(r"(?<![А-Яа-яЁё])(?:в|во|из|под)[ \u00a0]+[А-ЯЁ][а-яё]+(?:ск|цк|град|бург|поль)(?:а|у|е|ом)?")
+
+
+def _town_in(text: str, n: Span) -> bool:
+    m = _TOWN_IN.search(text, max(0, n.start - 4), n.end)
+    return bool(m) and m.end() == n.end and m.end() - m.start() > n.end - n.start
+
+
 def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
     """spaCy's organisations, natasha's where spaCy has none, and rules for what both miss."""
     names = covered(text, [p for p in spans if p.type == "PERSON" and p.source == "natasha"])
@@ -464,7 +473,7 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
     persons = {(p.start, p.end) for p in spans if p.type == "PERSON" and p.source == "spacy"}
     out += [n for n in spans if n.type == "ORG" and n.source == "natasha" and taken.free(n.start, n.end)
             and not _descriptor_before(text, n, starts)
-            and not ((n.start, n.end) in persons and _opens_with_given_name(text, n))]
+            and not ((n.start, n.end) in persons and _opens_with_given_name(text, n)) and not _town_in(text, n)]
     taken = covered(text, out)
     grown = [grow_over_place(text, loc) for loc in spans if loc.type == "LOC"]
     inner = [orgs_inside(text, pos) for pos in spans if pos.type == "POSITION" and pos.source == "spacy"]

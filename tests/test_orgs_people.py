@@ -2,6 +2,8 @@
 import pytest
 
 ORGS = [
+    # one unquoted word shaped as a town's name after "в" is a place, though a model reads it as an organisation
+    ("В среду в Лесногорске прошло заседание совета директоров ПАО «Лесбанк».", {"Лесбанк": ["Лесбанк"]}),
     # a ministry both models miss, by the field it runs in the genitive ("в" after it is no field)
     ("Первые объекты сдадут к сентябрю, сообщили в министерстве образования региона.",
      {"министерство образования": ["министерстве образования"]}),
