@@ -989,7 +989,22 @@ def find_positions(text: str, spans) -> list:
                 out = [s for s in out if not start <= s.start < end]  # the lexicon's bare "главнокомандующим"
                 out.append(Span(start, end, "POSITION", "rule"))
     out = [_over_its_degree(text, _over_its_field(text, s, people)) for s in _adjective_joined(text, out)]
-    return sorted((_with_prefix(text, s) for s in out if not _in_a_name(text, s)), key=lambda s: s.start)
+    return sorted((_with_prefix(text, s) for s in map(lambda s: _without_quoted_words(text, s), out)
+                   if not _in_a_name(text, s)), key=lambda s: s.start)
+
+
+_QUOTED_TAIL = re.compile(r"[ \u00a0]+[«\"]([а-яё][^«»\"]*)[»\"]?$")
+
+
+def _without_quoted_words(text: str, s: Span) -> Span:
+    """A title that ends in quoted lower-case words, the last of which may be no genitive, is cut before them: they
+    are what is said of the holder, not whose the title is ("заместителя [«личной трагедией»]"; "лидером
+    «лесников»" stays)."""
+    m = _QUOTED_TAIL.search(text, s.start, s.end)
+    words = _WORD.findall(m.group(1)) if m else []
+    if not words or m.start() == s.start or any(p.tag.case == "gent" for p in parses(words[-1].lower())[:3]):
+        return s
+    return Span(s.start, m.start(), s.type, s.source)
 
 
 # "доктор [физико-математических наук]", "кандидата [исторических наук]": a degree's science is part of it
