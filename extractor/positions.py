@@ -642,7 +642,9 @@ def _co_holders(text, s, found, mentions) -> tuple[str, ...]:
     return tuple(out if after else reversed(out))  # in the text's order
 
 
-_LIST_GAP = re.compile("^" + _LIST)
+# (and one after the other: "депутатом совета, а затем — министром", "а ещё раньше — преподавателем")
+_LIST_GAP = re.compile("^(?:" + _LIST + r"|[ \u00a0]*,[ \u00a0]*а[ \u00a0]+(?:затем|потом|позже|позднее|впоследствии|"
+                       r"ещё[ \u00a0]+раньше|еще[ \u00a0]+раньше|до[ \u00a0]+этого|прежде)[ \u00a0]*(?:[—–-][ \u00a0]*)?$)")
 # between two titles of one holder with no comma: a note in brackets, a word for when ("действующий", "бывший")
 _STACKED = re.compile(r"[ \u00a0]+(?:\([^()\n]{1,40}\)[ \u00a0]+)?(?:(?:в|во|на|при)[ \u00a0]+[а-яё]+[ \u00a0]+)?"
                       r"(?:[а-яё]+(?:ий|ый|ая|ое)[ \u00a0]+)?")  # ... "(ЛЛ) действующий", "в регионе"
