@@ -563,7 +563,12 @@ def _kin(text, s, head, m) -> bool:
     # a guess for a name the dictionary does not know, unless it looks indeclinable ("певицы Бейонсе")
     given = [p for w in _WORD.findall(text, m.start, m.end) for p in parses(w.lower())
              if "Name" in p.tag and (p.is_known or w[-1:].lower() not in "еиоуюэ")]
-    return bool(given) and not any(p.tag.case == "gent" for p in given)
+    if given and not any(p.tag.case == "gent" for p in given):
+        return True
+    # or a surname that is no genitive: "супруга губернатора Мишель Лапинская", "мать гимнастки Анна Лапинская"
+    words = _WORD.findall(text, m.start, m.end)
+    last = [p for p in parses(words[-1].lower()) if "Surn" in p.tag or p.tag.POS == "ADJF"] if len(words) > 1 else []
+    return bool(last) and not any(p.tag.case == "gent" for p in last)
 
 
 _NOT_GENITIVE = ("nomn", "ablt", "datv", "loct")

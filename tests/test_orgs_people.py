@@ -645,6 +645,9 @@ HOLDERS = [  # title -> names of everyone holding it
     ("Сам Котов работал в мэрии с 2015 года. Прежде он был депутатом городского совета, а ещё раньше — "
      "преподавателем Лесногорского государственного университета.",
      {"депутат городского совета": ["Котов"], "преподаватель": ["Котов"]}),
+    # a relative's name after a title in the genitive, the surname no genitive: the relative's, not the title's
+    ("Награду ей передала супруга губернатора Мишель Лапинская.", {"губернатор": []}),
+    ("Об этом рассказала мать гимнастки Анна Лапинская.", {"гимнастка": []}),
     # a name in Latin letters after a title tells no case: it holds the title, it is not whose the title is
     ("Вчера певица Marla Lesna спела на бис.", {"певица": ["Marla Lesna"]}),
     ("Главой службы вместо Петра Сомова стал директор департамента ФНС Олег Лапин.",
