@@ -140,7 +140,7 @@ class Pipeline:
         if not text.strip():
             return Result(id=id, date=anchor.isoformat() if anchor else None)
         spans, sents = ner
-        spans = stage_names_apart(text, titles_apart(text, banks_named_as_people(text, spans)))
+        spans = names_taken_for_places(text, stage_names_apart(text, titles_apart(text, banks_named_as_people(text, spans))))
         persons = combine_persons(text, spans)
         orgs = combine_orgs(text, spans)
         places = [s for s in spans if s.type == "LOC"]
@@ -556,6 +556,15 @@ _STAGE_NAME = re.compile(r"(?<![\w-])(?i:рэпер|певиц|певц|певе
                          r"(?<![a-z0-9]\.)\.?"
                          r"(?![\w«\"-]|[ \u00a0][A-Za-z])")
 
+
+
+def names_taken_for_places(text: str, spans: list[Span]) -> list[Span]:
+    """natasha's place or organisation that spaCy reads as a person, written as natasha reads a person elsewhere in
+    the text, is that person ("переговоры с главой МИД Ли Вэньцзе" before "Ли Вэньцзе отметил")."""
+    named = {text[s.start:s.end] for s in spans if s.type == "PERSON" and s.source == "natasha"}
+    persons = {(s.start, s.end) for s in spans if s.type == "PERSON" and s.source == "spacy"}
+    return [dataclasses.replace(s, type="PERSON") if s.source == "natasha" and s.type in ("LOC", "ORG")
+            and (s.start, s.end) in persons and text[s.start:s.end] in named else s for s in spans]
 
 
 def stage_names_apart(text: str, spans: list[Span]) -> list[Span]:

@@ -206,6 +206,9 @@ PEOPLE = [
     # a verb after a name after a word for a relative is the relative's: "Мать" is whose verb "обвинила" is
     ("Мать Петра Сомова обвинила командира.", {"Пётр Сомов": ["Петра Сомова"]}),
     ("Его мать Анна Сомова рассказала об этом.", {"Анна Сомова": ["Анна Сомова"]}),
+    # a name natasha reads as a place once and as a person again is the person both times
+    ("Министр провёл переговоры с главой МИД соседней страны Ли Вэньцзе. Ли Вэньцзе отметил, что готов помочь.",
+     {"Ли Вэньцзе": ["Ли Вэньцзе", "Ли Вэньцзе"]}),
     ("Он женился на певице Marla.", {"Marla": ["Marla"]}),  # though a model reads it as a label
     ("По словам блогера Lesna home, машина была украшена.", {}),  # each word of a name capitalised
     # the dot after a regnal number that ends the sentence, or after "Jr", is no part of the name
