@@ -206,9 +206,6 @@ PEOPLE = [
     # a verb after a name after a word for a relative is the relative's: "Мать" is whose verb "обвинила" is
     ("Мать Петра Сомова обвинила командира.", {"Пётр Сомов": ["Петра Сомова"]}),
     ("Его мать Анна Сомова рассказала об этом.", {"Анна Сомова": ["Анна Сомова"]}),
-    # a name natasha reads as a place once and as a person again is the person both times
-    ("Министр провёл переговоры с главой МИД соседней страны Ли Вэньцзе. Ли Вэньцзе отметил, что готов помочь.",
-     {"Ли Вэньцзе": ["Ли Вэньцзе", "Ли Вэньцзе"]}),
     ("Он женился на певице Marla.", {"Marla": ["Marla"]}),  # though a model reads it as a label
     ("По словам блогера Lesna home, машина была украшена.", {}),  # each word of a name capitalised
     # the dot after a regnal number that ends the sentence, or after "Jr", is no part of the name
@@ -651,6 +648,11 @@ HOLDERS = [  # title -> names of everyone holding it
     # a relative's name after a title in the genitive, the surname no genitive: the relative's, not the title's
     ("Награду ей передала супруга губернатора Мишель Лапинская.", {"губернатор": []}),
     ("Об этом рассказала мать гимнастки Анна Лапинская.", {"гимнастка": []}),
+    # a name natasha reads as a place once and as a person again is the person both times, and holds the title
+    ("Министр иностранных дел Лесновии Мария Белова провела переговоры с главой МИД соседней страны Ли Вэньцзе. "
+     "Встреча прошла 3 ноября. По словам Беловой, стороны обсудили газопровод. Ли Вэньцзе отметил, что его "
+     "правительство готово выделить половину суммы.",
+     {"министр иностранных дел Лесновии": ["Мария Белова"], "глава МИД соседней страны": ["Ли Вэньцзе"]}),
     # a name in Latin letters after a title tells no case: it holds the title, it is not whose the title is
     ("Вчера певица Marla Lesna спела на бис.", {"певица": ["Marla Lesna"]}),
     ("Главой службы вместо Петра Сомова стал директор департамента ФНС Олег Лапин.",
