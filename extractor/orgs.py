@@ -570,9 +570,16 @@ def _completed(text: str, s: Span, natasha: list[Span]) -> Span:
             words = _NAME_WORD.findall(text, s.start, s.end)
             last = words[-1] if words else ""
             if (last and not last.isupper() and parses(last.lower())[0].tag.POS == "ADJF") or \
-                    _OPEN_TAIL.match(text, s.end, n.end):
+                    _OPEN_TAIL.match(text, s.end, n.end) or _abbreviated_after(text, n):
                 return n
     return s
+
+
+def _abbreviated_after(text: str, n: Span) -> bool:
+    """The name is followed by its own abbreviation in brackets: "Европейского банка реконструкции и развития
+    (ЕБРР)"."""
+    m = re.match(r"[ \u00a0]*\(([А-ЯЁA-Z]{2,8})\)", text[n.end:n.end + 12])
+    return bool(m) and initials(_NAME_WORD.findall(text, n.start, n.end)) == m.group(1)
 
 
 _OPEN_TAIL = re.compile(r"[ \u00a0]+(?:и|о|об|по|на|за)[ \u00a0]+[а-яё]")
