@@ -5,6 +5,7 @@ import dataclasses
 import datetime as dt
 import re
 import threading
+from collections import Counter
 
 from . import syntax
 from .affiliations import find_affiliations, with_organisations
@@ -560,11 +561,24 @@ _STAGE_NAME = re.compile(r"(?<![\w-])(?i:рэпер|певиц|певц|певе
 
 def names_taken_for_places(text: str, spans: list[Span]) -> list[Span]:
     """natasha's place or organisation that spaCy reads as a person, written as natasha reads a person elsewhere in
-    the text, is that person ("переговоры с главой МИД Ли Вэньцзе" before "Ли Вэньцзе отметил")."""
-    named = {text[s.start:s.end] for s in spans if s.type == "PERSON" and s.source == "natasha"}
+    the text, is that person ("переговоры с главой МИД Ли Вэньцзе" before "Ли Вэньцзе отметил"); and the other way
+    round, natasha's one-word person that spaCy does not read as one, written as natasha reads a place elsewhere, is
+    that place ("министр Лесновии ... экс-премьер Лесновии Пётр Сомов")."""
+    def read(kinds):
+        return Counter(text[s.start:s.end] for s in spans if s.type in kinds and s.source == "natasha")
+
+    named, places = read(("PERSON",)), read(("LOC",))
     persons = {(s.start, s.end) for s in spans if s.type == "PERSON" and s.source == "spacy"}
-    return [dataclasses.replace(s, type="PERSON") if s.source == "natasha" and s.type in ("LOC", "ORG")
-            and (s.start, s.end) in persons and text[s.start:s.end] in named else s for s in spans]
+    out = []
+    for s in spans:
+        if s.source == "natasha" and s.type in ("LOC", "ORG") and (s.start, s.end) in persons \
+                and text[s.start:s.end] in named:
+            s = dataclasses.replace(s, type="PERSON")
+        elif s.source == "natasha" and s.type == "PERSON" and (s.start, s.end) not in persons \
+                and places[text[s.start:s.end]] >= named[text[s.start:s.end]] and " " not in text[s.start:s.end]:
+            s = dataclasses.replace(s, type="LOC")
+        out.append(s)
+    return out
 
 
 def stage_names_apart(text: str, spans: list[Span]) -> list[Span]:
