@@ -336,6 +336,9 @@ _TAKES = re.compile(_TO_VERB + r"(?:займ[её]т|займут|занял|з�
 _DUTIES = re.compile(r"(?<![а-яё])(?:обязанности|полномочия)[ \u00a0]+$", re.I)
 _PERFORMS = re.compile(_TO_VERB + r"(?:будет[ \u00a0]+исполнять|будут[ \u00a0]+исполнять|"
                        r"исполня(?:ет|ют|л|ла|ли)|исполнит|исполнят|временно[ \u00a0]+исполня[а-яё]+)[ \u00a0]", re.I)
+# "Исполнять обязанности директора будет ...": the verb put first
+_TO_PERFORM = re.compile(r"(?<![а-яё])(?:временно[ \u00a0]+)?исполнять[ \u00a0]+(?:обязанности|полномочия)[ \u00a0]+$", re.I)
+_WILL = re.compile(_TO_VERB + r"(?:будет|будут|станет|станут|поручено|поручили)[ \u00a0]", re.I)
 # "Место председателя фонда занял ...", "кресло мэра займёт ...": the seat of a post
 _SEAT = re.compile(r"(?<![а-яё])(?:место|кресло)[ \u00a0]+$", re.I)
 _PARTICIPLE = re.compile(r"[ \u00a0]*,[ \u00a0]*$")
@@ -382,6 +385,11 @@ def _copula_subject(text, s, head, mentions, sents, nominative):
 
     def named(m, pid):  # the mention is the name itself, not an inflected form ("Александра Калягина")
         return _as_named(text, m, nominative[pid])
+
+    if head.tag.case == "gent" and _TO_PERFORM.search(text, max(start, s.start - 40), s.start) \
+            and _WILL.match(text, s.end):  # "Исполнять обязанности директора будет Анна Котова"
+        after = [x for x in mentions.starting(s.end, end) if named(*x)]
+        return (*after[0], False) if after else None
 
     if head.tag.case == "gent" and not cop:
         before = text[max(start, s.start - 20):s.start]
