@@ -1003,7 +1003,8 @@ def find_positions(text: str, spans) -> list:
                 start = _acting(text, _adjectives_before(text, m.start(), m.group()))
                 out = [s for s in out if not start <= s.start < end]  # the lexicon's bare "главнокомандующим"
                 out.append(Span(start, end, "POSITION", "rule"))
-    out = [_over_its_degree(text, _over_its_field(text, s, people)) for s in _adjective_joined(text, out)]
+    out = [_over_its_branch(text, _over_its_degree(text, _over_its_field(text, s, people)))
+           for s in _adjective_joined(text, out)]
     return sorted((_with_prefix(text, s) for s in map(lambda s: _without_quoted_words(text, s), out)
                    if not _in_a_name(text, s)), key=lambda s: s.start)
 
@@ -1039,6 +1040,30 @@ _FIELD = re.compile(r"[ \u00a0]+по[ \u00a0]+((?:[а-яё-]+[ \u00a0]+){0,3}?[�
 _NOT_A_FIELD = frozenset("образованию профессии специальности происхождению национальности словам данным мнению "
                          "итогам традиции приглашению поручению случаю телефону телевидению радио делу обвинению "
                          "подозрению факту требованию решению указу просьбе причине".split())
+
+
+# a minister's branch in the genitive: "министром [строительства]", "министра [иностранных дел]"
+_MINISTER = re.compile(r"(?:министр|замминистра|министерств)[а-яё]*$", re.I)
+
+
+def _over_its_branch(text: str, s: Span) -> Span:
+    """A minister's title the model stopped at the head runs on over the branch he runs, a lower-case noun in the
+    genitive that names no living being, with its adjectives ("Министром строительства стал ...")."""
+    head = _MINISTER.search(text, s.start, s.end)
+    if not head or s.end - s.start > 14 or any(p.tag.number == "plur" for p in parses(head.group().lower())[:1]):
+        return s
+    words, at = [], s.end
+    while len(words) < 3:
+        m = re.compile(r"[ \u00a0]([а-яё]{3,})(?![\w-])").match(text, at)
+        if not m:
+            break
+        words.append(m)
+        at = m.end()
+    for k in range(len(words), 0, -1):  # the longest run of adjectives and a noun, all in the genitive
+        if _thing_of(words[k - 1].group(1)) and all(any(p.tag.POS == "ADJF" and p.tag.case == "gent"
+                                                        for p in parses(w.group(1))[:3]) for w in words[:k - 1]):
+            return Span(s.start, words[k - 1].end(), s.type, s.source)
+    return s
 
 
 def _over_its_field(text: str, s: Span, people) -> Span:

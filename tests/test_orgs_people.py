@@ -687,6 +687,10 @@ TITLE_EDGES = [  # sentence -> the titles found
     # quoted lower-case words after a title that are no genitive are said of the holder ("«лесников»" stays)
     ("Мэр назвал арест своего бывшего заместителя «личной трагедией».", ["Мэр", "заместителя"]),
     ("Его избрали лидером «лесников».", ["лидером «лесников»"]),
+    # a minister's title the model stops at the head runs on over the branch in the genitive; not over "в" or a
+    # plural's country
+    ("Министром строительства стал Дмитрий Белов.", ["Министром строительства"]),
+    ("Он стал министром в 2010 году.", ["министром"]),
     ("Модель коронавируса", []),  # a thing before a thing it is of; not "Модель агентства" below
     ("Модель агентства Анна Котова вышла замуж.", ["Модель агентства"]),
     ("Сам губернатор отказался от комментариев.", ["губернатор"]),  # a pronoun opening the sentence is no part
