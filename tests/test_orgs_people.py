@@ -663,6 +663,8 @@ HOLDERS = [  # title -> names of everyone holding it
     # the one acting in a post named after "будет" when "исполнять обязанности" comes first
     ("Исполнять обязанности премьер-министра до выборов будет вице-премьер Мария Белова.",
      {"премьер-министр": ["Мария Белова"], "вице-премьер": ["Мария Белова"]}),
+    # the one who keeps a post named after the verb
+    ("Пост министра спорта сохранил за собой Андрей Котов.", {"министр спорта": ["Андрей Котов"]}),
     # a name in Latin letters after a title tells no case: it holds the title, it is not whose the title is
     ("Вчера певица Marla Lesna спела на бис.", {"певица": ["Marla Lesna"]}),
     ("Главой службы вместо Петра Сомова стал директор департамента ФНС Олег Лапин.",
