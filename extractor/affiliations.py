@@ -12,7 +12,7 @@ import re
 
 from .morph import WORD, parses, verb_gender
 from .orgs import owned_name
-from .positions import nominative_words, person_gender
+from .positions import ANOTHER_TIME, nominative_words, person_gender
 from .spans import ByStart, covered, sentence_at
 from .types import Affiliation, Mention
 
@@ -126,9 +126,17 @@ def with_organisations(text: str, positions, ties, sents) -> list:
     where: dict = {}  # (person, sentence) -> the organisation of their first affiliation there
     for a in ties:
         where.setdefault((a.person, sentence_at(sents, a.cue.start, len(text))), a.organisation)
+    said = {(a.person, a.organisation): a for a in reversed(ties)}
+    titles = ByStart(positions)
     out = []
     for p in positions:
         org = where.get((p.person, sentence_at(sents, p.start, len(text)))) if p.person and not p.organisation else None
+        a = said.get((p.person, org))
+        # not the organisation of another title between the verb and it ("Анна Котова, работавшая ректором
+        # университета"), nor one said of another time ("возглавит министерство — до назначения она была директором")
+        if a and (any(t is not p for t in titles.within(a.cue.end, a.organisation_mention.end))
+                  or ANOTHER_TIME.search(text, min(a.cue.end, p.start), max(a.cue.start, p.end))):
+            org = None
         out.append(dataclasses.replace(p, organisation=org) if org else p)
     return out
 

@@ -850,7 +850,7 @@ def _org_by_verb(text, start, sents, mentions, org_mentions):
     verb = next((v for v in _WORKS_VERB.finditer(text, start, end)
                  if parses(v.group().lower())[0].tag.POS in ("VERB", "PRTF", "PRTS", "GRND")), None)
     if verb is None or mentions.starting(start, verb.start()) or _other_verb(text, start, verb.start()) \
-            or _THEN.search(text, start, verb.start()):
+            or ANOTHER_TIME.search(text, start, verb.start()):
         return None  # (not a later post: "занимал пост вице-мэра, затем возглавлял департамент")
     at = org_mentions.starting(verb.end(), min(end, verb.end() + _VERB_GAP))
     if not at or mentions.starting(verb.end(), at[0][0].start):
@@ -861,7 +861,10 @@ def _org_by_verb(text, start, sents, mentions, org_mentions):
     return at[0][1]
 
 
-_THEN = re.compile(r"(?<![а-яё])(?:затем|потом|позднее|позже|впоследствии|после[ \u00a0]+этого)(?![а-яё])", re.I)
+# a word for another time, before or after: what follows it is another post ("затем возглавлял", "ранее
+# возглавлявший", "до назначения она была директором")
+ANOTHER_TIME = re.compile(r"(?<![а-яё])(?:затем|потом|позднее|позже|впоследствии|после[ \u00a0]+этого|ранее|"
+                          r"до[ \u00a0]+этого|до[ \u00a0]+назначения)(?![а-яё])", re.I)
 
 
 def _other_verb(text: str, start: int, end: int) -> bool:

@@ -106,3 +106,18 @@ def test_an_affiliation_said_in_another_sentence_gives_no_title_its_organisation
     d = pipeline("Иван Котов был избран губернатором в 2021 году. До этого он руководил администрацией Твери.").to_dict()
     assert [(p["text"], p["organisation"]) for p in d["positions"]] == [("губернатором", None)]
     assert [a["kind"] for a in d["affiliations"]] == ["head"]
+
+
+@pytest.mark.parametrize("text,title", [
+    # not the organisation of another title between the verb and it
+    ("Вице-губернатором по социальной политике стала Марина Котова, работавшая в 2018–2023 годах ректором "
+     "Лесногорского педагогического университета.", "Вице-губернатором по социальной политике"),
+    # nor one said of another time
+    ("Министерство культуры возглавит Елена Сомова — до назначения она была директором областной филармонии.",
+     "директором областной филармонии"),
+    ("Министром строительства стал Дмитрий Белов, ранее возглавлявший ГКУ «Дирекция по строительству».",
+     "Министром строительства"),
+])
+def test_an_affiliation_of_another_post_gives_no_title_its_organisation(pipeline, text, title):
+    d = pipeline(text).to_dict()
+    assert [p["organisation"] for p in d["positions"] if p["text"] == title] == [None]
