@@ -976,6 +976,8 @@ def _names_a_work(text: str, o: Span) -> bool:
 # code ("поправки к ГК"), sectors of the economy ("в торговле, АПК, промышленности"), an age ("75-летний"), the
 # arts ("актёр театра и кино"; nerel-train: none of these an organisation, 19 times predicted)
 _NOT_ORG = re.compile(r"СМИ|[Ии]нтернет\w*|Сет(?:ь|и|ью)|(?i:covid-19)|SARS(?:-CoV)?(?:-2)?|ЕГЭ|ОГЭ|МКС|ПАО|ОАО|ЗАО|ООО|АО|"
+                      r"ГКУ|ГБУ|ГАУ|ФКУ|ФГБУ|МБУ|МКУ|ГУП|МУП|ФГУП|АНО|"  # legal forms of state bodies, alone
+                      r"[а-яё]+(?:ый|ий|ой)[ \u00a0]+блок|"  # "курирует экономический блок" of a government
                       r"ГК|АПК|ТЭК|ЖКХ|ВПК|ОПК|ВВП|ВНП|НДС|НДФЛ|ИПЦ|ОСАГО|КАСКО|ДТП|CEO|CFO|COO|CTO|CIO|"
                       r"\d+-летн\w*|театра[ \u00a0]+и[ \u00a0]+кино")
 # "Российской Федерации", "субъектов Федерации": the country, not a federation
