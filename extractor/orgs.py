@@ -978,6 +978,7 @@ def _names_a_work(text: str, o: Span) -> bool:
 _NOT_ORG = re.compile(r"СМИ|[Ии]нтернет\w*|Сет(?:ь|и|ью)|(?i:covid-19)|SARS(?:-CoV)?(?:-2)?|ЕГЭ|ОГЭ|МКС|ПАО|ОАО|ЗАО|ООО|АО|"
                       r"ГКУ|ГБУ|ГАУ|ФКУ|ФГБУ|МБУ|МКУ|ГУП|МУП|ФГУП|АНО|"  # legal forms of state bodies, alone
                       r"[а-яё]+(?:ый|ий|ой)[ \u00a0]+блок|"  # "курирует экономический блок" of a government
+                      r"[A-Za-z0-9]+-[а-яё]+|"  # a common noun with a Latin first part: "IT-компаний", "VIP-палате"
                       r"ГК|АПК|ТЭК|ЖКХ|ВПК|ОПК|ВВП|ВНП|НДС|НДФЛ|ИПЦ|ОСАГО|КАСКО|ДТП|CEO|CFO|COO|CTO|CIO|"
                       r"\d+-летн\w*|театра[ \u00a0]+и[ \u00a0]+кино")
 # "Российской Федерации", "субъектов Федерации": the country, not a federation
