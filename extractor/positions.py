@@ -1006,7 +1006,7 @@ def find_positions(text: str, spans) -> list:
                 start = _acting(text, _adjectives_before(text, m.start(), m.group()))
                 out = [s for s in out if not start <= s.start < end]  # the lexicon's bare "главнокомандующим"
                 out.append(Span(start, end, "POSITION", "rule"))
-    out = [_over_its_branch(text, _over_its_degree(text, _over_its_field(text, s, people)))
+    out = [_over_its_kind(text, _over_its_branch(text, _over_its_degree(text, _over_its_field(text, s, people))))
            for s in _adjective_joined(text, out)]
     return sorted((_with_prefix(text, s) for s in map(lambda s: _without_quoted_words(text, s), out)
                    if not _in_a_name(text, s)), key=lambda s: s.start)
@@ -1047,6 +1047,20 @@ _NOT_A_FIELD = frozenset("образованию профессии специа
 
 # a minister's branch in the genitive: "министром [строительства]", "министра [иностранных дел]"
 _MINISTER = re.compile(r"(?:министр|замминистра|министерств)[а-яё]*$", re.I)
+
+
+_KIND_AFTER = re.compile(r"[ \u00a0]([а-яё]+)(?=[ \u00a0]*[,;:.)—–]|[ \u00a0]+[А-ЯЁ])")
+
+
+def _over_its_kind(text: str, s: Span) -> Span:
+    """A post the model stopped at its one word runs on over a lone word for a kind of organisation in the genitive
+    after it, before a comma or a name ("Ректор [университета], член-корреспондент РАН ...")."""
+    words = _WORD.findall(text, s.start, s.end)
+    m = _KIND_AFTER.match(text, s.end)
+    if len(words) != 1 or not _post(words[0]) or not m or not is_org_head(m.group(1)) or not any(
+            p.tag.case == "gent" and p.tag.POS == "NOUN" for p in parses(m.group(1))[:2]):
+        return s
+    return Span(s.start, m.end(), s.type, s.source)
 
 
 def _over_its_branch(text: str, s: Span) -> Span:
@@ -1238,7 +1252,7 @@ _ACTING_AT = re.compile(_ACTING.pattern.replace("(?<![\\w.-])", "").replace("$",
 _POSTS = frozenset("директор гендиректор худрук руководитель председатель генсек генпрокурор прокурор секретарь "
                    "пресс-секретарь представитель советник заместитель замминистра замглавы начальник командующий "
                    "спикер сенатор депутат член управляющий основатель владелец совладелец спецпредставитель "
-                   "спецпосланник".split())
+                   "спецпосланник ректор проректор декан главврач".split())
 
 
 def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Span]:

@@ -698,6 +698,9 @@ TITLE_EDGES = [  # sentence -> the titles found
     # plural's country
     ("Министром строительства стал Дмитрий Белов.", ["Министром строительства"]),
     ("Он стал министром в 2010 году.", ["министром"]),
+    # a post the model stops at its one word runs on over a lone kind word in the genitive before a comma or a name
+    ("Ректор университета, член-корреспондент РАН Анна Котова назвала разработку прорывной.",
+     ["Ректор университета", "член-корреспондент РАН"]),
     ("Модель коронавируса", []),  # a thing before a thing it is of; not "Модель агентства" below
     ("Модель агентства Анна Котова вышла замуж.", ["Модель агентства"]),
     ("Сам губернатор отказался от комментариев.", ["губернатор"]),  # a pronoun opening the sentence is no part
