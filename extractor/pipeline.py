@@ -141,7 +141,8 @@ class Pipeline:
         if not text.strip():
             return Result(id=id, date=anchor.isoformat() if anchor else None)
         spans, sents = ner
-        spans = names_taken_for_places(text, stage_names_apart(text, titles_apart(text, banks_named_as_people(text, spans))))
+        for mend in (banks_named_as_people, titles_apart, stage_names_apart, names_taken_for_places):
+            spans = mend(text, spans)  # the models' spans mended where they read a name as something else
         persons = combine_persons(text, spans)
         orgs = combine_orgs(text, spans)
         places = [s for s in spans if s.type == "LOC"]

@@ -1006,10 +1006,9 @@ def find_positions(text: str, spans) -> list:
                 start = _acting(text, _adjectives_before(text, m.start(), m.group()))
                 out = [s for s in out if not start <= s.start < end]  # the lexicon's bare "главнокомандующим"
                 out.append(Span(start, end, "POSITION", "rule"))
-    out = [_over_its_kind(text, _over_its_branch(text, _over_its_degree(text, _over_its_field(text, s, people))))
-           for s in _adjective_joined(text, out)]
-    return sorted((_with_prefix(text, s) for s in map(lambda s: _without_quoted_words(text, s), out)
-                   if not _in_a_name(text, s)), key=lambda s: s.start)
+    out = [_without_quoted_words(text, _over_its_kind(text, _over_its_branch(
+        text, _over_its_degree(text, _over_its_field(text, s, people))))) for s in _adjective_joined(text, out)]
+    return sorted((_with_prefix(text, s) for s in out if not _in_a_name(text, s)), key=lambda s: s.start)
 
 
 _QUOTED_TAIL = re.compile(r"[ \u00a0]+[«\"]([а-яё][^«»\"]*)[»\"]?$")
@@ -1045,10 +1044,9 @@ _NOT_A_FIELD = frozenset("образованию профессии специа
                          "подозрению факту требованию решению указу просьбе причине".split())
 
 
-# a minister's branch in the genitive: "министром [строительства]", "министра [иностранных дел]"
-_MINISTER = re.compile(r"(?:министр|замминистра|министерств)[а-яё]*$", re.I)
-
-
+# a minister's title, then each lower-case word after it: "министром [строительства]", "министра [иностранных дел]"
+_MINISTER = re.compile(r"(?:министр|замминистра)[а-яё]*$", re.I)
+_NEXT_LOWER = re.compile(r"[ \u00a0]([а-яё]{3,})(?![\w-])")
 _KIND_AFTER = re.compile(r"[ \u00a0]([а-яё]+)(?=[ \u00a0]*[,;:.)—–]|[ \u00a0]+[А-ЯЁ])")
 
 
@@ -1069,13 +1067,10 @@ def _over_its_branch(text: str, s: Span) -> Span:
     head = _MINISTER.search(text, s.start, s.end)
     if not head or s.end - s.start > 14 or any(p.tag.number == "plur" for p in parses(head.group().lower())[:1]):
         return s
-    words, at = [], s.end
-    while len(words) < 3:
-        m = re.compile(r"[ \u00a0]([а-яё]{3,})(?![\w-])").match(text, at)
-        if not m:
-            break
-        words.append(m)
-        at = m.end()
+    words = [_NEXT_LOWER.match(text, s.end)]
+    while words[-1] and len(words) < 3:
+        words.append(_NEXT_LOWER.match(text, words[-1].end()))
+    words = [w for w in words if w]
     for k in range(len(words), 0, -1):  # the longest run of adjectives and a noun, all in the genitive
         if _thing_of(words[k - 1].group(1)) and all(any(p.tag.POS == "ADJF" and p.tag.case == "gent"
                                                         for p in parses(w.group(1))[:3]) for w in words[:k - 1]):
