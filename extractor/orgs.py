@@ -477,7 +477,8 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
     taken = covered(text, out)
     grown = [grow_over_place(text, loc) for loc in spans if loc.type == "LOC"]
     inner = [orgs_inside(text, pos) for pos in spans if pos.type == "POSITION" and pos.source == "spacy"]
-    for a, b in (x for x in grown + inner + _abbreviations_inside(text, spans) + _ministries(text) if x):
+    for a, b in (x for x in grown + inner + _abbreviations_inside(text, spans) + _ministries(text) + _committees(text)
+                 if x):
         if taken.free(a, b):
             out.append(Span(a, b, "ORG", "rule"))
             taken.take(a, b)
@@ -916,6 +917,29 @@ def _ministries(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _MINISTRY.finditer(text)
             if len(m.group(1)) > 2 and m.group(1) not in _PREPOSITIONS
             and any(p.tag.POS == "NOUN" and p.tag.case == "gent" and "anim" not in p.tag for p in parses(m.group(1))[:2])]
+
+
+# a committee, a department or an agency by what it deals with: "комитетом по инвестициям", "департамента по
+# делам молодёжи" (its last words in the dative, then a stop or a capitalised word)
+_COMMITTEE = re.compile(r"(?<![А-Яа-яЁё-])(?:комитет|департамент|агентств)(?:а|у|ом|е|о)?[ \u00a0]+по[ \u00a0]+"
+                        r"((?:[а-яё]+[ \u00a0]+(?:и[ \u00a0]+)?){0,3}[а-яё]+)(?=[ \u00a0]*[,.;:)]|[ \u00a0]+[А-ЯЁ])")
+
+
+def _committees(text: str) -> list[tuple[int, int]]:
+    """A committee both models missed, by the field it deals with: words in the dative, an adjective or "и" before
+    the last ("комитетом по инвестициям", "агентство по делам молодёжи" (the genitive after a dative noun))."""
+    def dative(word: str) -> bool:
+        return any(p.tag.POS in ("NOUN", "ADJF") and p.tag.case == "datv" for p in parses(word)[:3])
+
+    return [m.span() for m in _COMMITTEE.finditer(text)
+            if m.group(1).split()[0] not in NOT_A_FIELD and dative(m.group(1).split()[0])]
+
+
+# what "по" brings that is no field a post or a body deals with ("экономист по образованию", "по словам", "службы
+# по состоянию здоровья")
+NOT_A_FIELD = frozenset("образованию профессии специальности происхождению национальности словам данным мнению "
+                        "итогам традиции приглашению поручению случаю телефону телевидению радио делу обвинению "
+                        "подозрению факту требованию решению указу просьбе причине состоянию призыву контракту".split())
 
 
 def _named_after(text: str, o: Span) -> Span:

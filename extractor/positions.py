@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from . import linker
 from .morph import HOSTED, head_noun, morph, normalize_phrase, noun_forms, parses, person_participle
-from .orgs import RANK, REGION_HEADS, bare_kind, is_org_head, org_heads, owned_name, stem
+from .orgs import NOT_A_FIELD, RANK, REGION_HEADS, bare_kind, is_org_head, org_heads, owned_name, stem
 from .people import ADDRESS, NAMED_AFTER, named_after
 from .resources import lexicon
 from .spans import ByStart, Span, covered, quote_close, sentence_at
@@ -1039,9 +1039,6 @@ def _over_its_degree(text: str, s: Span) -> Span:
 # "вице-президент [по финансовому планированию] Анна Котова": what the post is in charge of, before the holder's
 # name; not what is said of the holder ("экономист по образованию", "по словам")
 _FIELD = re.compile(r"[ \u00a0]+по[ \u00a0]+((?:[а-яё-]+[ \u00a0]+){0,3}?[а-яё-]+)(?:[ \u00a0]+(?=[А-ЯЁ])|(?=[.,;]))")
-_NOT_A_FIELD = frozenset("образованию профессии специальности происхождению национальности словам данным мнению "
-                         "итогам традиции приглашению поручению случаю телефону телевидению радио делу обвинению "
-                         "подозрению факту требованию решению указу просьбе причине".split())
 
 
 # a minister's title, then each lower-case word after it: "министром [строительства]", "министра [иностранных дел]"
@@ -1091,7 +1088,7 @@ def _over_its_field(text: str, s: Span, people) -> Span:
     words = m.group(1).split()
     last = parses(words[-1])[0]
     datv = any(p.tag.POS == "NOUN" and p.tag.case == "datv" for p in parses(words[-1])[:3])  # "работе" reads both
-    if words[-1] in _NOT_A_FIELD or last.tag.POS != "NOUN" or not datv or not all(
+    if words[-1] in NOT_A_FIELD or last.tag.POS != "NOUN" or not datv or not all(
             parses(w)[0].tag.POS in ("ADJF", "PRTF", "CONJ") or parses(w)[0].tag.case == "datv" for w in words[:-1]):
         return s
     return Span(s.start, s.end + len(m.group().rstrip(" \u00a0")), s.type, s.source)
