@@ -1343,7 +1343,7 @@ def _genitive_name(text: str, name: Span) -> bool:
 # title 82 times in 385, nearly all before these heads.
 _COUNTRY_POSTS = frozenset("президент вице-президент премьер премьер-министр вице-премьер министр лидер глава "
                            "патриарх архиепископ мэр губернатор деятель полицейский силовик шпион посол "
-                           "канцлер король королева монарх правитель".split())
+                           "канцлер король королева монарх правитель госсекретарь".split())
 
 
 def _country_post(head_word: str) -> bool:

@@ -704,6 +704,7 @@ TITLE_EDGES = [  # sentence -> the titles found
     # a post the model stops at its one word runs on over a lone kind word in the genitive before a comma or a name
     ("Ректор университета, член-корреспондент РАН Анна Котова назвала разработку прорывной.",
      ["Ректор университета", "член-корреспондент РАН"]),
+    ("Он провёл переговоры с госсекретарём США.", ["госсекретарём США"]),  # a country's post takes the country
     ("Модель коронавируса", []),  # a thing before a thing it is of; not "Модель агентства" below
     ("Модель агентства Анна Котова вышла замуж.", ["Модель агентства"]),
     ("Сам губернатор отказался от комментариев.", ["губернатор"]),  # a pronoun opening the sentence is no part
