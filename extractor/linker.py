@@ -207,13 +207,21 @@ def weights() -> dict[str, float]:
     return json.loads(resource("linker.json").read_text(encoding="utf-8"))["weights"]
 
 
+# a preposition right before a name after the title: the name is its object, not the title's holder
+# ("ассистентом художника у Ивана Котова", "спросил у Котова")
+_PREPOSITION_BEFORE = re.compile(r"(?<![А-Яа-яЁё])(?:у|от|для|против|к|ко|о|об|при|без|из|за|на|по|перед|после|до)"
+                                 r"[ \u00a0]+$")
+
+
 def candidates(ctx: Context, title: tuple[int, int], skip=frozenset()) -> list[tuple[int, int]]:
-    """The person mentions that may hold the title: those near it, but not in ``skip``."""
+    """The person mentions that may hold the title: those near it, but not in ``skip``, nor a preposition's object
+    after it."""
     head, after_with, _ = ctx.title(title)
     # "встретился с президентом": someone else, unless the name agrees ("с главой федерации Анной Котовой")
     with_ = head is not None and head.tag.case == "ablt" and after_with
     return [m for m in ctx.candidates(title) if m not in skip and not (with_ and not any(
-        parses(w.lower())[0].tag.case == "ablt" for w in _WORD.findall(ctx.text, m[0], m[1])))]
+        parses(w.lower())[0].tag.case == "ablt" for w in _WORD.findall(ctx.text, m[0], m[1])))
+        and not (m[0] >= title[1] and _PREPOSITION_BEFORE.search(ctx.text, max(0, m[0] - 10), m[0]))]
 
 
 def best_holder(ctx: Context, title: tuple[int, int], skip=frozenset()):

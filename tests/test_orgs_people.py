@@ -671,6 +671,9 @@ HOLDERS = [  # title -> names of everyone holding it
     # the one acting in a post named after "будет" when "исполнять обязанности" comes first
     ("Исполнять обязанности премьер-министра до выборов будет вице-премьер Мария Белова.",
      {"премьер-министр": ["Мария Белова"], "вице-премьер": ["Мария Белова"]}),
+    # a preposition's object after a title does not hold it
+    ("Директор школы спросил у Петра Сомова, когда тот приедет.", {"директор школы": []}),
+    ("Работал он ассистентом художника у Петра Сомова.", {"ассистент художника": []}),
     # the one who keeps a post named after the verb
     ("Пост министра спорта сохранил за собой Андрей Котов.", {"министр спорта": ["Андрей Котов"]}),
     # a name in Latin letters after a title tells no case: it holds the title, it is not whose the title is
