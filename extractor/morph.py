@@ -444,6 +444,8 @@ def normalize_phrase(text: str, person: bool = False) -> str:
         if i and text[words[i - 1].end():m.start()].strip():
             break  # punctuation between words: stop
         word = _last_part(m.group()).lower()
+        if word == "и" and heads == [] and i and i + 1 < len(words):
+            continue  # between two modifiers: "Северной торговой и промышленной палаты"
         ps = parses(word)
         nxt = words[i + 1].group() if i + 1 < len(words) else ""
         participle = person_participle(ps)
@@ -551,6 +553,9 @@ def _far_likelier(word: str, reading) -> bool:
     return reading.score < 0.1 and top.score > 0.8 and top.tag.POS == "NOUN" and top.tag.case != "nomn"
 
 
+_AND = object()  # "и" between two modifiers, kept as it is
+
+
 def _to_nominative(text: str, words: list, head_i: int, person: bool = False) -> str | None:
     """The phrase with ``words[head_i]`` as its head and the words before it as its modifiers, in the
     nominative; None if they agree in no case."""
@@ -586,7 +591,8 @@ def _to_nominative(text: str, words: list, head_i: int, person: bool = False) ->
         readings = [(hp, g) for hp in heads for g in
                     (("masc", "femn") if hp is not None and "ms-f" in hp.tag else (gender if abbr else hp.tag.gender,))]
         for hp, g in readings:
-            mods = [_agreeing(_last_part(m.group()), case, number, g, _MODS) for m in words[:head_i]]
+            mods = [_AND if m.group() == "и" else _agreeing(_last_part(m.group()), case, number, g, _MODS)
+                    for m in words[:head_i]]
             if all(m is not None for m in mods):
                 gender = g
                 break
@@ -600,7 +606,7 @@ def _to_nominative(text: str, words: list, head_i: int, person: bool = False) ->
                 pieces.append(text[pos:m.start()] + abbr.group(1))
                 pos = m.end()
                 continue
-            if p.tag.POS == "NOUN" and "Fixd" in p.tag:
+            if p is _AND or p.tag.POS == "NOUN" and "Fixd" in p.tag:
                 continue
             grams = {"nomn", number}
             if p.tag.POS in _MODS and number == "sing":

@@ -1043,6 +1043,8 @@ PHRASES = [  # a title or a name -> its nominative
     ("учителей", "учителя"),
     ("тренеров", "тренеры"),
     ("Банка России", "Банк России"),  # the likeliest reading: a bank's genitive, not a jar
+    # "и" between two modifiers, each put in the nominative
+    ("Северной торговой и промышленной палаты", "Северная торговая и промышленная палата"),
     ("Аналитики банка", "Аналитики банка"),  # analysts, far likelier than analytics' genitive
     ("аналитиков", "аналитики"),
     ("газеты «Известия»", "газета «Известия»"),
