@@ -464,7 +464,8 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
     names = covered(text, [p for p in spans if p.type == "PERSON" and p.source == "natasha"])
     # where natasha reads a name, spaCy's organisation is mostly a person ("ДЖЕЙ-ЗИ", "Mimeng")
     natasha = [n for n in spans if n.type == "ORG" and n.source == "natasha"]
-    out = [_completed(text, s, natasha) for s in spans
+    places = {(p.start, p.end) for p in spans if p.type == "LOC" and p.source == "natasha"}
+    out = [_without_place_for(text, _completed(text, s, natasha), places) for s in spans
            if s.type == "ORG" and s.source == "spacy" and names.free(s.start, s.end)]
     # natasha's name where spaCy's, trimmed, leaves room: "[литовское правительство] через [Центральный банк]"
     taken = covered(text, [t for t in (_trim_org(text, o) for o in out) if t])
@@ -573,6 +574,18 @@ def _completed(text: str, s: Span, natasha: list[Span]) -> Span:
             if (last and not last.isupper() and parses(last.lower())[0].tag.POS == "ADJF") or \
                     _OPEN_TAIL.match(text, s.end, n.end) or _abbreviated_after(text, n):
                 return n
+    return s
+
+
+_FOR_PLACE = re.compile(r"[ \u00a0]+для[ \u00a0]+(?=[А-ЯЁ])")
+
+
+def _without_place_for(text: str, s: Span, places) -> Span:
+    """spaCy's name ending in "для" and a place natasha reads as one is cut before "для": the place is whom the
+    organisation is for, not part of its name ("Кредит [Всемирного банка] для Молдавии")."""
+    for m in _FOR_PLACE.finditer(text, s.start, s.end):
+        if (m.end(), s.end) in places:
+            return Span(s.start, m.start(), s.type, s.source)
     return s
 
 
