@@ -1393,3 +1393,17 @@ def test_a_name_spacy_reads_as_a_persons_is_no_organisation():
 def test_what_may_stand_between_stacked_titles(gap, expected):
     from extractor.positions import _STACKED
     assert bool(_STACKED.fullmatch(gap)) is expected
+
+
+@pytest.mark.parametrize("text,name,expected", [
+    # a government has no field after "по": the model's span is cut before it
+    ("Депутаты раскритиковали планы британского правительства по снижению налогов.",
+     "британского правительства по снижению налогов", "британского правительства"),
+    ("Комитет по инвестициям одобрил план.", "Комитет по инвестициям", "Комитет по инвестициям"),
+])
+def test_a_government_has_no_field(text, name, expected):
+    from extractor.orgs import _without_place_for
+    from extractor.spans import Span
+    start = text.index(name)
+    s = _without_place_for(text, Span(start, start + len(name), "ORG", "spacy"), set())
+    assert text[s.start:s.end] == expected
