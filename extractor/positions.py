@@ -102,7 +102,8 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
         # holder, both ways; the surer holder wins
         near = [k for k in (i - 1, i + 1) if 0 <= k < len(spans) and holders[k]
                 and _LIST_GAP.match(text[spans[min(i, k)].end:spans[max(i, k)].start])
-                and (heads[i] is None or heads[k] is None or _plural(heads[i]) == _plural(heads[k]))]
+                and (heads[i] is None or heads[k] is None or _plural(heads[i]) == _plural(heads[k]))
+                and not any(_SPOUSE.search(text, spans[x].start, spans[x].end) for x in (i, k))]
         j = max(near, key=lambda k: sure[k]) if near else None
         if j is not None and held[i] and (holders[i] is None or sure[j] > sure[i]):
             holders[i], sure[i] = holders[j], sure[j]
@@ -350,7 +351,10 @@ _LINKING = re.compile(r"(?<![а-яё])(?:был|была|стал|стала|с�
 _BESIDE_BEFORE = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:а[ \u00a0]+также|и|или)[ \u00a0]+(?:[а-яё-]+[ \u00a0]+){0,2}", re.I)
 # the rest of a quotation up to its closing quote, and who said it: "», сказал ", "», — заявил глава ведомства "
 _QUOTE_SAID = re.compile(r"[^«»\n]{0,300}»[ \u00a0]*[,—–-]*[ \u00a0]*[—–-]?[ \u00a0]*(?:[а-яё]+[ \u00a0]+){1,3}")
-_AND_SOMEONE = re.compile(r"[ \u00a0]+и[ \u00a0]+(?:" + ADDRESS + r"[ \u00a0]+|[Мм]исс[ \u00a0]+)?")
+_AND_SOMEONE = re.compile(r"[ \u00a0]+и[ \u00a0]+(?:" + ADDRESS + r"[ \u00a0]+|[Мм]исс[ \u00a0]+|"
+                          r"(?:перв(?:ая|ой|ую)[ \u00a0]+)?леди[ \u00a0]+|супруга[ \u00a0]+)?")  # "и первая леди ..."
+# a spouse's title beside the other's: "Мэр и первая леди Анна Сомова" are two people, sharing no holder
+_SPOUSE = re.compile(r"(?i)(?:перв(?:ая|ой|ую)[ \u00a0]+)?леди$")
 _INSTEAD = re.compile(r"[ \u00a0]+вместо(?:[ \u00a0]+[а-яё-]+){0,4}[ \u00a0]+", re.I)
 _SUBJECT_PRONOUN = re.compile(r"(?<![а-яё])(?:он|она)(?![а-яё])", re.I)
 
