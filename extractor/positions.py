@@ -352,9 +352,9 @@ _BESIDE_BEFORE = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:а[ \u00a0]+также|и
 # the rest of a quotation up to its closing quote, and who said it: "», сказал ", "», — заявил глава ведомства "
 _QUOTE_SAID = re.compile(r"[^«»\n]{0,300}»[ \u00a0]*[,—–-]*[ \u00a0]*[—–-]?[ \u00a0]*(?:[а-яё]+[ \u00a0]+){1,3}")
 _AND_SOMEONE = re.compile(r"[ \u00a0]+и[ \u00a0]+(?:" + ADDRESS + r"[ \u00a0]+|[Мм]исс[ \u00a0]+|"
-                          r"(?:перв(?:ая|ой|ую)[ \u00a0]+)?леди[ \u00a0]+|супруга[ \u00a0]+)?")  # "и первая леди ..."
-# a spouse's title beside the other's: "Мэр и первая леди Анна Сомова" are two people, sharing no holder
-_SPOUSE = re.compile(r"(?i)(?:перв(?:ая|ой|ую)[ \u00a0]+)?леди$")
+                          r"(?:перв(?:ая|ой|ую)[ \u00a0]+)?леди(?:[ \u00a0]+[а-яё]+)?[ \u00a0]+|супруга[ \u00a0]+)?")
+# a spouse's title beside the other's: "Мэр и первая леди города Анна Сомова" are two people, sharing no holder
+_SPOUSE = re.compile(r"(?i)(?<![а-яё])леди(?![а-яё])")
 _INSTEAD = re.compile(r"[ \u00a0]+вместо(?:[ \u00a0]+[а-яё-]+){0,4}[ \u00a0]+", re.I)
 _SUBJECT_PRONOUN = re.compile(r"(?<![а-яё])(?:он|она)(?![а-яё])", re.I)
 
