@@ -123,21 +123,19 @@ def with_organisations(text: str, positions, ties, sents) -> list:
     organisation the title lacks:
     "Иван Котов, опытный менеджер, в 2010 году возглавил «Ромашку»" (the manager of «Ромашка»)."""
     sents = sorted(sents)
-    where: dict = {}  # (person, sentence) -> the organisation of their first affiliation there
+    where: dict = {}  # (person, sentence) -> their first affiliation there
     for a in ties:
-        where.setdefault((a.person, sentence_at(sents, a.cue.start, len(text))), a.organisation)
-    said = {(a.person, a.organisation): a for a in reversed(ties)}
+        where.setdefault((a.person, sentence_at(sents, a.cue.start, len(text))), a)
     titles = ByStart(positions)
     out = []
     for p in positions:
-        org = where.get((p.person, sentence_at(sents, p.start, len(text)))) if p.person and not p.organisation else None
-        a = said.get((p.person, org))
+        a = where.get((p.person, sentence_at(sents, p.start, len(text)))) if p.person and not p.organisation else None
         # not the organisation of another title between the verb and it ("Анна Котова, работавшая ректором
         # университета"), nor one said of another time ("возглавит министерство — до назначения она была директором")
-        if a and (any(t is not p for t in titles.within(a.cue.end, a.organisation_mention.end))
-                  or ANOTHER_TIME.search(text, min(a.cue.end, p.start), max(a.cue.start, p.end))):
-            org = None
-        out.append(dataclasses.replace(p, organisation=org) if org else p)
+        if a and not any(t is not p for t in titles.within(a.cue.end, a.organisation_mention.end)) \
+                and not ANOTHER_TIME.search(text, min(a.cue.end, p.start), max(a.cue.start, p.end)):
+            p = dataclasses.replace(p, organisation=a.organisation)
+        out.append(p)
     return out
 
 

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from . import syntax
 from .morph import head_noun, parses
+from .people import PREPOSITION
 from .resources import resource
 from .spans import Coverage
 
@@ -207,10 +208,9 @@ def weights() -> dict[str, float]:
     return json.loads(resource("linker.json").read_text(encoding="utf-8"))["weights"]
 
 
-# a preposition right before a name after the title: the name is its object, not the title's holder
-# ("ассистентом художника у Ивана Котова", "спросил у Котова")
-_PREPOSITION_BEFORE = re.compile(r"(?<![А-Яа-яЁё])(?:у|от|для|против|к|ко|о|об|при|без|из|за|на|по|перед|после|до)"
-                                 r"[ \u00a0]+$")
+# a preposition right before a name after the title makes the name its object, not the title's holder
+# ("ассистентом художника у Ивана Котова", "спросил у Котова"); but not these
+_MAY_HOLD_AFTER = frozenset("с со в во над под между около среди возле обо".split())
 
 
 def candidates(ctx: Context, title: tuple[int, int], skip=frozenset()) -> list[tuple[int, int]]:
@@ -221,7 +221,12 @@ def candidates(ctx: Context, title: tuple[int, int], skip=frozenset()) -> list[t
     with_ = head is not None and head.tag.case == "ablt" and after_with
     return [m for m in ctx.candidates(title) if m not in skip and not (with_ and not any(
         parses(w.lower())[0].tag.case == "ablt" for w in _WORD.findall(ctx.text, m[0], m[1])))
-        and not (m[0] >= title[1] and _PREPOSITION_BEFORE.search(ctx.text, max(0, m[0] - 10), m[0]))]
+        and not (m[0] >= title[1] and _object_of_preposition(ctx.text, m[0]))]
+
+
+def _object_of_preposition(text: str, start: int) -> bool:
+    prep = PREPOSITION.search(text, max(0, start - 10), start)
+    return bool(prep) and prep.group(1) not in _MAY_HOLD_AFTER
 
 
 def best_holder(ctx: Context, title: tuple[int, int], skip=frozenset()):

@@ -596,8 +596,8 @@ def _without_place_for(text: str, s: Span, places) -> Span:
 def _abbreviated_after(text: str, n: Span) -> bool:
     """The name is followed by its own abbreviation in brackets: "Европейского банка реконструкции и развития
     (ЕБРР)"."""
-    m = re.match(r"[ \u00a0]*\(([А-ЯЁA-Z]{2,8})\)", text[n.end:n.end + 12])
-    return bool(m) and initials(_NAME_WORD.findall(text, n.start, n.end)) == m.group(1)
+    m = _IN_BRACKETS.match(text, n.end)
+    return bool(m) and 2 <= len(m.group(1)) <= 8 and initials(_NAME_WORD.findall(text, n.start, n.end)) == m.group(1)
 
 
 _OPEN_TAIL = re.compile(r"[ \u00a0]+(?:и|о|об|по|на|за)[ \u00a0]+[а-яё]")

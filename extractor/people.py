@@ -122,7 +122,7 @@ _WHOSE_KIN = re.compile(r"(?<![а-яё])(?<!его )(?<!её )(?<!ее )(?<!их
 
 
 # lower-case only: a capital "С" before a name may be an initial
-_PREPOSITION = re.compile(r"(?<![А-Яа-яЁё])(с|со|к|ко|о|об|обо|при|у|для|без|от|до|из|после|против|около|среди|возле|"
+PREPOSITION = re.compile(r"(?<![А-Яа-яЁё])(с|со|к|ко|о|об|обо|при|у|для|без|от|до|из|после|против|около|среди|возле|"
                           r"между|над|под|перед|за|по|на|в|во)[ \u00a0]+$")
 _PREPOSITION_CASE = {**dict.fromkeys(("к", "ко"), "datv"), **dict.fromkeys(("о", "об", "обо", "при"), "loct"),
                      **dict.fromkeys("у для без от до из после против около среди возле".split(), "gent"),
@@ -147,7 +147,7 @@ def group_people(text: str, spans) -> list[Person]:
                 words_for_norm) == 1 and _KIN_BEFORE.search(text, max(0, s.start - 12), s.start) else None
             # a name right after a preposition is no verb's subject, and some prepositions tell its case ("к Игги
             # Попу", "с Игги Попом")
-            prep = _PREPOSITION.search(text, max(0, s.start - 12), s.start)
+            prep = PREPOSITION.search(text, max(0, s.start - 12), s.start)
             case = case or (_PREPOSITION_CASE.get(prep.group(1)) if prep else None)
             # (nor is a name after a word for a relative: "Мать Петра Сомова обвинила" is the mother's verb)
             verb = None if prep or _WHOSE_KIN.search(text, max(0, s.start - 12), s.start) \

@@ -559,7 +559,6 @@ _STAGE_NAME = re.compile(r"(?<![\w-])(?i:рэпер|певиц|певц|певе
                          r"(?![\w«\"-]|[ \u00a0][A-Za-z])")
 
 
-
 def names_taken_for_places(text: str, spans: list[Span]) -> list[Span]:
     """natasha's place or organisation that spaCy reads as a person, written as natasha reads a person elsewhere in
     the text, is that person ("переговоры с главой МИД Ли Вэньцзе" before "Ли Вэньцзе отметил"); and the other way

@@ -921,9 +921,8 @@ def _its(text, s, head, org_mentions):
 
 
 # a title that tells whom someone serves or stands beside, not a body: "его телохранитель", "их защитники", "его
-# оппонент", "её преемник"
-_SERVES_ALSO = frozenset("телохранитель защитник замглавы замминистра оппонент соперник противник "
-                         "сторонник союзник соратник коллега преемник предшественник "
+# соперница", "её преемник" (оппонент, соперник, противник, сторонник, соратник are no titles: _NOT_TITLES)
+_SERVES_ALSO = frozenset("телохранитель защитник замглавы замминистра союзник коллега преемник предшественник "
                          # and the women's forms the dictionary gives as lemmas of their own
                          "соперница противница сторонница союзница соратница преемница предшественница".split())
 
