@@ -177,6 +177,8 @@ def find_money(text: str) -> list[MoneyMention]:
     taken = Coverage(len(text))
 
     def add(s: int, e: int, currency: str | None, inferred: bool, no_number: bool = False) -> None:
+        # the qualifier is read before the words left out of the span: "более чем на 12 млн" is more than 12 million
+        qual = _qualifier(text[s:e])
         span, s = _strip_qual(text[s:e], s)
         while e > s and text[e - 1] in " \u00a0.,":
             # "руб." keeps its dot, unless the dot also ends the sentence: before a line break, a capital letter or
@@ -191,7 +193,6 @@ def find_money(text: str) -> list[MoneyMention]:
         vals = [] if no_number else _amounts(span)
         if not vals and not no_number:
             return
-        qual = _qualifier(span)
         is_range = len(vals) >= 2
         if qual == "up_to" and _CHANGE_TO.search(text[max(0, s - 60):s]):
             # "выросла до 4,7 млрд рублей": the value reached, not a bound, and "до" stays outside the span

@@ -35,9 +35,9 @@ def test_dates(seed_result):
 
 
 def test_money(seed_result):
-    money = [(m["amount"], m["currency"], m["currency_inferred"]) for m in seed_result["money"]]
-    assert money == [(40_000_000, "USD", False), (130_000_000, "USD", False),
-                     (77_000_000, "USD", True), (54_000_000, "USD", True)]
+    money = [(m["amount"], m["currency"], m["currency_inferred"], m["qualifier"]) for m in seed_result["money"]]
+    assert money == [(40_000_000, "USD", False, "more"), (130_000_000, "USD", False, "more"),
+                     (77_000_000, "USD", True, None), (54_000_000, "USD", True, None)]
 
 
 def test_offsets(seed_result, seed_text):
