@@ -35,7 +35,8 @@ _APPOS_AFTER_PLURAL = re.compile(
 _AND_OTHER = re.compile(r"^[ \u00a0]*,?[ \u00a0]*и[ \u00a0]+(?:многих[ \u00a0]+)?(?:других|прочих|иных)[ \u00a0]+"
                         r"(?:[а-яё-]+[ \u00a0]+){0,2}$")
 # one name of a list to the next: "A (проект «Метро»), B и C"
-_LIST = r"[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*$"  # "A, B", "A и B", "A, а также B"
+_AND = r"[ \u00a0]*(?:,|и|,[ \u00a0]*а[ \u00a0]+также)[ \u00a0]*"  # "A, B", "A и B", "A, а также B"
+_LIST = _AND + "$"
 # between names of a list: a note in brackets, or where they come from ("Павел Орлов из Москвы, Илья Зимин")
 _NOTE = r"(?:[ \u00a0]*\([^()\n]{0,80}\)|[ \u00a0]+из[ \u00a0]+[А-ЯЁ][а-яё-]+(?:[ \u00a0]+[А-ЯЁ][а-яё-]+)?)?"
 _CHAIN_GAP = re.compile("^" + _NOTE + _LIST)
@@ -663,7 +664,9 @@ def _co_holders(text, s, found, mentions) -> tuple[str, ...]:
 
 
 # (and one after the other: "депутатом совета, а затем — министром", "а ещё раньше — преподавателем")
-_LIST_GAP = re.compile("^(?:" + _LIST + r"|[ \u00a0]*,[ \u00a0]*а[ \u00a0]+(?:затем|потом|позже|позднее|впоследствии|"
+# (a word for when stays out of a title: "водитель и экс-министр", "актёр и бывший министр")
+_LIST_GAP = re.compile("^(?:" + _AND + r"(?:экс-|бывш[а-яё]+[ \u00a0]+)?$"
+                       r"|[ \u00a0]*,[ \u00a0]*а[ \u00a0]+(?:затем|потом|позже|позднее|впоследствии|"
                        r"ещё[ \u00a0]+раньше|еще[ \u00a0]+раньше|до[ \u00a0]+этого|прежде)[ \u00a0]*(?:[—–-][ \u00a0]*)?$)")
 # between two titles of one holder with no comma: a note in brackets, a word for when ("действующий", "бывший")
 _STACKED = re.compile(r"[ \u00a0]+(?:\([^()\n]{1,40}\)[ \u00a0]+)?(?:(?:в|во|на|при)[ \u00a0]+[а-яё]+[ \u00a0]+)?"
