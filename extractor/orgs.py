@@ -823,8 +823,14 @@ _RELATIONAL_QUAL = frozenset("окружной окружный столичны
                              "переходный верховный высший".split())
 
 
+# adjectives that are titles as nouns ("[ведущего] КВН", "[управляющего] фонда"): never inside an organisation's name
+# in nerel-train
+_ROLE_ADJECTIVES = frozenset("ведущий командующий управляющий заведующий".split())
+
+
 def _relational(p) -> bool:
-    return not _NOT_RELATIONAL & set(p.tag.grammemes) or p.normal_form in _RELATIONAL_QUAL
+    return p.normal_form not in _ROLE_ADJECTIVES and (
+        not _NOT_RELATIONAL & set(p.tag.grammemes) or p.normal_form in _RELATIONAL_QUAL)
 
 
 def _grow_left(text: str, o: Span) -> Span:

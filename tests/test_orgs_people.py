@@ -4,6 +4,9 @@ import pytest
 ORGS = [
     # a place after "для" is whom the organisation is for, not part of its name
     ("Кредит Всемирного банка для Молдавии одобрен вчера.", {"Всемирный банк": ["Всемирного банка"]}),
+    # a word that is a title as a noun does not join the name after it as its adjective
+    ("Ведущий НТВ Олег Лапин вернулся в эфир.", {"НТВ": ["НТВ"]}),
+    ("Управляющий АСВ Олег Лапин дал интервью.", {"АСВ": ["АСВ"]}),
     # a committee or an agency both models miss, by what it deals with; not a descriptor before a quoted name
     ("Он одновременно руководит комитетом по инвестициям.", {"комитет по инвестициям": ["комитетом по инвестициям"]}),
     ("Цены выросли, сообщили в агентстве по продаже жилья «Лесной дом».", {"Лесной дом": ["Лесной дом"]}),
