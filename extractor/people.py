@@ -130,6 +130,10 @@ _PREPOSITION_CASE = {**dict.fromkeys(("к", "ко"), "datv"), **dict.fromkeys(("
                      **dict.fromkeys(("между", "над", "под", "перед"), ("ablt", "accs"))}
 
 
+_LOCATIVE_BEFORE = re.compile(r"(?<![А-Яа-яЁё])(?:о|об|обо|при|в|во|на)[ \u00a0]+(?:[А-Яа-яЁё.-]+[ \u00a0]+){0,3}$", re.I)
+_NOT_LOCATIVE = tuple(c for c in CASES if c != "loct")
+
+
 def group_people(text: str, spans) -> list[Person]:
     """Join every mention of the same person: full names first, then surname- or first-name-only ones."""
     parsed = []
@@ -154,7 +158,9 @@ def group_people(text: str, spans) -> list[Person]:
                 else _verb_nearby(text, s.start, s.end)
             if verb or case:
                 told.add(s.start)
-            parts, gender = normalize_name(words_for_norm, verb, case)
+            # and with no preposition a few words before, no prepositional case: "Тинатине" is no "Тинатин" of "о Тинатине"
+            cases = case or (None if _LOCATIVE_BEFORE.search(text, max(0, s.start - 60), s.start) else _NOT_LOCATIVE)
+            parts, gender = normalize_name(words_for_norm, verb, cases)
             if initials and len(words_for_norm) == 1 and gender == "femn" and not case and verb != "femn" \
                     and FEMN_NOM.search(words_for_norm[0].lower()) and not _person_noun_before(text, s.start):
                 # initials and a surname that reads both ways, with nothing to tell: a man's genitive or
