@@ -255,6 +255,9 @@ def group_people(text: str, spans) -> list[Person]:
             p = {"first": parts["first"], "middle": parts["middle"], "last": parts["last"], "mentions": [],
                  "n": len(people)}
             people.append(p)
+        elif _named_already(parts, raw_forms, p):
+            if parts["first"] and not p["first"] and not p["middle"]:  # a given name after all: "Кристина", "Кристину"
+                p["first"], p["last"] = p["last"], None
         elif not _final_word_of(parts, p):
             for k in ("first", "middle", "last"):
                 cur = p[k]
@@ -441,6 +444,16 @@ def _final_word_of(parts: dict, p: dict) -> bool:
     Диарра"): it tells nothing new of the name (nor is it a first name)."""
     given = [v for v in parts.values() if v]
     return bool(p["last"]) and len(given) == 1 and _norm(given[0]) == _final(p["last"])
+
+
+def _named_already(parts: dict, raw_forms: frozenset[str], p: dict) -> bool:
+    """A one-word mention of a word the person's name has already, in another case or read otherwise ("Артёма" of
+    "Артём", read as a surname for want of one; "Кристину" of a "Кристина" read as a surname): it adds no part."""
+    given = [v for v in parts.values() if v]
+    if len(given) != 1:
+        return False
+    forms = _key_forms(_given(given[0])) | raw_forms
+    return any(p[k] and _norm(_given(p[k])) in forms for k in ("first", "last"))
 
 
 def _final(last: str) -> str:

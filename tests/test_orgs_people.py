@@ -212,6 +212,9 @@ ORGS = [
 ]
 
 PEOPLE = [
+    # a lone given name met in two cases is one given name, not a given name and a surname
+    ("Артём пришёл домой поздно. Мама Артёма не спала.", {"Артём": ["Артём", "Артёма"]}),
+    ("Кристина вышла на сцену. Все смотрели на Кристину.", {"Кристина": ["Кристина", "Кристину"]}),
     # with no preposition before it a name is in no prepositional case: "-е" of a name the dictionary does not know
     # ends it as written
     ("Премьер-министром станет Эсме Гогиашвили.", {"Эсме Гогиашвили": ["Эсме Гогиашвили"]}),
@@ -1431,3 +1434,8 @@ def test_a_government_has_no_field(text, name, expected):
     start = text.index(name)
     s = _without_place_for(text, Span(start, start + len(name), "ORG", "spacy"), set())
     assert text[s.start:s.end] == expected
+
+
+def test_a_lone_given_name_read_as_a_surname_first_is_a_given_name(pipeline):
+    d = pipeline("Кристина вышла на сцену. Все смотрели на Кристину.").to_dict()
+    assert [(p["first"], p["last"]) for p in d["people"]] == [("Кристина", None)]
