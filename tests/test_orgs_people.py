@@ -4,6 +4,9 @@ import pytest
 ORGS = [
     # a place after "для" is whom the organisation is for, not part of its name
     ("Кредит Всемирного банка для Молдавии одобрен вчера.", {"Всемирный банк": ["Всемирного банка"]}),
+    # a site a report is quoted from is an organisation; a site named otherwise is none
+    ("Об этом в пятницу сообщает lesnoy.ru, ссылаясь на свои источники.", {"lesnoy.ru": ["lesnoy.ru"]}),
+    ("Петиция на lesnoy.org набрала много подписей.", {}),
     # a word that is a title as a noun does not join the name after it as its adjective
     ("Ведущий НТВ Олег Лапин вернулся в эфир.", {"НТВ": ["НТВ"]}),
     ("Управляющий АСВ Олег Лапин дал интервью.", {"АСВ": ["АСВ"]}),
