@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from .morph import morph, normalize_phrase, noun_forms, parses, person_participle
-from .people import named_after
+from .people import PREPOSITIONS, named_after
 from .resources import lexicon, resource
 from .spans import QUOTE_PAIRS, Span, covered, quote_close
 from .types import Mention, Organisation
@@ -723,15 +723,12 @@ def _trim_org(text: str, o: Span) -> Span | None:
         # "[Уральской] стали": a word that can be a noun stays, but not "и", a noun once in a thousand, nor a
         # preposition ("[областной думы] в")
         # (but "театра на [Лесной улице]": a capitalised word after it may go on with the name)
-        cut_prep = tail.group(1) in _PREPOSITIONS and not re.match(r"[ \u00a0]+[А-ЯЁ]", text[end:end + 2])
+        cut_prep = tail.group(1) in PREPOSITIONS and not re.match(r"[ \u00a0]+[А-ЯЁ]", text[end:end + 2])
         if not (ps[0].tag.POS == "CONJ" and ps[0].score > 0.9) and not cut_prep \
                 and any(p.tag.POS not in _ORG_TAIL for p in ps):
             break
         end = o.start + tail.start()
     return o if end == o.end else (Span(o.start, end, o.type, o.source) if end > o.start else None)
-
-
-_PREPOSITIONS = frozenset("в во на с со к ко по о об от до из за у при для над под без через".split())
 
 
 # a building of an organisation before its name; a "корпус" of a place of learning or healing ("корпус морской
@@ -941,7 +938,7 @@ def _ministries(text: str) -> list[tuple[int, int]]:
     """A ministry both models missed, by the field it runs, a noun in the genitive right after it: "в министерстве
     образования региона" (the field is taken by ``_grow_domain``)."""
     return [m.span() for m in _MINISTRY.finditer(text)
-            if len(m.group(1)) > 2 and m.group(1) not in _PREPOSITIONS
+            if len(m.group(1)) > 2 and m.group(1) not in PREPOSITIONS
             and any(p.tag.POS == "NOUN" and p.tag.case == "gent" and "anim" not in p.tag for p in parses(m.group(1))[:2])]
 
 

@@ -121,9 +121,11 @@ _WHOSE_KIN = re.compile(r"(?<![а-яё])(?<!его )(?<!её )(?<!ее )(?<!их
                         r"(?<!своя )" + RELATIVES + r"[ \u00a0]+$", re.I)
 
 
-# lower-case only: a capital "С" before a name may be an initial
-PREPOSITION = re.compile(r"(?<![А-Яа-яЁё])(с|со|к|ко|о|об|обо|при|у|для|без|от|до|из|после|против|около|среди|возле|"
-                          r"между|над|под|перед|за|по|на|в|во)[ \u00a0]+$")
+PREPOSITIONS = frozenset("в во на с со к ко по о об обо от до из за у при для над под без через после против около "
+                         "среди возле между перед".split())
+# a preposition right before a name; lower-case only: a capital "С" before a name may be an initial
+PREPOSITION = re.compile(r"(?<![А-Яа-яЁё])(" + "|".join(sorted(PREPOSITIONS, key=lambda w: (-len(w), w)))
+                         + r")[ \u00a0]+$")
 _PREPOSITION_CASE = {**dict.fromkeys(("к", "ко"), "datv"), **dict.fromkeys(("о", "об", "обо", "при"), "loct"),
                      **dict.fromkeys("у для без от до из после против около среди возле".split(), "gent"),
                      **dict.fromkeys(("с", "со"), ("gent", "ablt")),  # "с Иваном", "начиная с Ивана"
