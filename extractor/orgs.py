@@ -465,7 +465,7 @@ def combine_orgs(text: str, spans: list[Span]) -> list[Span]:
     # where natasha reads a name, spaCy's organisation is mostly a person ("ДЖЕЙ-ЗИ", "Mimeng")
     natasha = [n for n in spans if n.type == "ORG" and n.source == "natasha"]
     places = {(p.start, p.end) for p in spans if p.type == "LOC" and p.source == "natasha"}
-    out = [_without_place_for(text, _completed(text, s, natasha), places) for s in spans
+    out = [_without_field(text, _without_place_for(text, _completed(text, s, natasha), places)) for s in spans
            if s.type == "ORG" and s.source == "spacy" and names.free(s.start, s.end)]
     # natasha's name where spaCy's, trimmed, leaves room: "[литовское правительство] через [Центральный банк]"
     taken = covered(text, [t for t in (_trim_org(text, o) for o in out) if t])
@@ -587,11 +587,16 @@ _GOVERNMENT_BY = re.compile(r"(?i:правительств|кабинет)[а-я
 
 def _without_place_for(text: str, s: Span, places) -> Span:
     """spaCy's name ending in "для" and a place natasha reads as one is cut before "для": the place is whom the
-    organisation is for, not part of its name ("Кредит [Всемирного банка] для Молдавии"); and a government's name
-    before "по" (nerel-train and the dev files: no organisation "правительство по ...")."""
+    organisation is for, not part of its name ("Кредит [Всемирного банка] для Молдавии")."""
     for m in _FOR_PLACE.finditer(text, s.start, s.end):
         if (m.end(), s.end) in places:
             return Span(s.start, m.start(), s.type, s.source)
+    return s
+
+
+def _without_field(text: str, s: Span) -> Span:
+    """A government's name is cut before "по" (nerel-train and the dev files: no organisation "правительство по
+    ...")."""
     m = _GOVERNMENT_BY.search(text, s.start, s.end)
     return Span(s.start, m.start(1), s.type, s.source) if m else s
 

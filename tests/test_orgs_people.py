@@ -1435,10 +1435,10 @@ def test_what_may_stand_between_stacked_titles(gap, expected):
     ("Комитет по инвестициям одобрил план.", "Комитет по инвестициям", "Комитет по инвестициям"),
 ])
 def test_a_government_has_no_field(text, name, expected):
-    from extractor.orgs import _without_place_for
+    from extractor.orgs import _without_field
     from extractor.spans import Span
     start = text.index(name)
-    s = _without_place_for(text, Span(start, start + len(name), "ORG", "spacy"), set())
+    s = _without_field(text, Span(start, start + len(name), "ORG", "spacy"))
     assert text[s.start:s.end] == expected
 
 
