@@ -407,6 +407,13 @@ def _verb_nearby(text: str, start: int, end: int) -> str | None:
         g = verb_gender(w)
         if g:
             return g
+    if re.match(r"[ \u00a0]*,", text[end:end + 3]):  # or a participle in the nominative: "Кэндзи Мацусита, ранее возглавлявший"
+        for w in after[:2]:
+            p = parses(w.lower())[0] if w.isalpha() else None
+            if p is None or p.tag.POS == "PRTF":
+                if p and p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.gender in ("masc", "femn"):
+                    return p.tag.gender
+                break
     before = re.findall(r"[А-Яа-яЁё]+|[.!?;:«»\n]", text[max(0, start - 30):start])
     g = verb_gender(before[-1]) if before and before[-1].isalpha() else None
     if g:
