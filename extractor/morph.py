@@ -179,6 +179,26 @@ def surname_first(words) -> bool:
             and not any(_WESTERN_SURNAME.search(w.lower()) for w in words[1:]))
 
 
+# a word of Japanese syllables as Polivanov's system writes them (a vowel after at most one consonant, "дз" or a
+# doubled one, "цу", and "н" or "й" closing a syllable): "Кэндзи", "Ямасита", "Рёсукэ"; "Ортиса", "Вилла",
+# "Веселера" (no "е" but after a vowel), "Шульца" are none
+_JAPANESE = re.compile(r"(?:(?:(?:[кгстдхфбпмрвн]|дз|кк|тт|пп)?[аиуэоёюя]|цу)[йн]?)+", re.I)
+
+
+# a Japanese surname's "-а" in the nominative and the cases that do not end an Italian one ("Ямасита", "Ямаситу",
+# "Ямаситой"; "Ровере" is as written), not after "н"
+_JAPANESE_A = re.compile(r"(?<=[^нН])(?:а|у|ой|ою)$")
+
+
+def _japanese(words) -> bool:
+    """A given name in "-и", "-о", "-у", "-э" and a surname, both of Japanese syllables and the surname no Russian
+    one: a surname in "-а" is its nominative ("Кэндзи Ямасита") and keeps it in the other cases, unless "н" ends
+    what comes before ("Харуо Кана" is Кан's)."""
+    return len(words) == 2 and words[0][-1:].lower() in "иоуэ" and all(_JAPANESE.fullmatch(w) for w in words) \
+        and not _SURNAME_END.search(words[1].lower()) and not _RUSSIAN_SURNAME.search(words[1].lower()) \
+        and not any("Name" in p.tag and p.is_known and p.tag.case != "nomn" for p in parses(words[0].lower()))
+
+
 _SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|ская|цкий|цкая|ого|ой|ому|ым|ых|ко|ук|юк|ян|дзе|швили)$")
 
 
@@ -335,7 +355,7 @@ _REGNAL = re.compile(REGNAL)
 def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_cases: tuple[str, ...] | None = None,
                     given_only: bool = False) -> tuple[tuple, str | None]:
     roles = ["first"] * len(words) if given_only else _name_roles(words)
-    asian = surname_first(words)
+    asian, japanese = surname_first(words), _japanese(words)
     best, best_score = None, -1.0
     for gender in ("masc", "femn"):
         for case in known_cases or CASES:
@@ -354,6 +374,13 @@ def _normalize_name(words: tuple[str, ...], subject_of: str | None, known_cases:
                     forms.append(_asian_given(w))
                 elif r == "last" and particle(w) and "-" not in w:  # "ван", "фон": as written, lower-case
                     forms.append(w.lower())
+                elif r == "first" and japanese:  # a Japanese given name never declines: "Харуо", "Кэндзи"
+                    score += 1.0
+                    forms.append(w)
+                elif r == "last" and japanese and _JAPANESE_A.search(w):
+                    nom = _JAPANESE_A.sub("а", w)
+                    score += 1.0 if (case == "nomn") == (nom == w) else 0.0
+                    forms.append(nom)
                 elif r == "last":
                     nom, fit = surname_nominative(w, gender, case)
                     score += fit

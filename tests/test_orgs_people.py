@@ -978,6 +978,13 @@ NAME_PARTS = [  # words of a name as written -> first, middle, last in the nomin
     (["Александром", "Шустеровичем"], ("Александр", None, "Шустерович")),
     # a given name that never declines stays as written (not "Аркадя", the genitive of a rare woman's name)
     (["Аркади", "Гогиашвили"], ("Аркади", None, "Гогиашвили")),
+    # a Japanese name: the given name never declines, the surname's "-а" is its own; "н" before it ends a surname
+    (["Кэндзи", "Ямасита"], ("Кэндзи", None, "Ямасита")),
+    (["Кэндзи", "Ямаситу"], ("Кэндзи", None, "Ямасита")),
+    (["Харуо", "Кана"], ("Харуо", None, "Кан")),
+    # none: a given name known in an oblique case, a Russian surname
+    (["Рашиду", "Тахири"], ("Рашид", None, "Тахири")),
+    (["Ренцо", "Котову"], ("Ренцо", None, "Котов")),
 ]
 
 
