@@ -12,7 +12,7 @@ from .affiliations import find_affiliations, with_organisations
 from .dates import find_dates, parse_anchor
 from .errors import ExtractorError, InputError, ModelError
 from .money import find_money
-from .morph import morph, parses
+from .morph import REGNAL, morph, parses
 from .orgs import banks_named_as_people, combine_orgs, group_orgs, named_orgs, orgs_in_titles
 from .people import ADDRESS, CAPITALISED, RELATIVES, group_people, names_closing_orgs, names_named_after
 from .positions import build_positions, extend_to_body, find_positions, position_heads, titles_apart
@@ -504,7 +504,7 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
     # and a stage name in Latin letters after a performer's title: "рэпер Big Lesnik", "певица Marla Lesna"
     in_orgs = covered(text, orgs)
     staged = [m.span(1) for m in _STAGE_NAME.finditer(text) if in_orgs.free(*m.span(1))]
-    for a, b in names_named_after(text) + names_closing_orgs(text, orgs) + addressed + staged:
+    for a, b in names_named_after(text) + names_closing_orgs(text, orgs) + addressed + staged + _crowned(text, spans):
         if taken.free(a, b):
             nat.append(Span(a, b, "PERSON", "rule"))
             taken.take(a, b)
@@ -515,6 +515,29 @@ def combine_persons(text: str, spans: list[Span]) -> list[Span]:
 _NICKNAME_GAP = re.compile(r"[ \u00a0]*[,(]?[ \u00a0]*(?:по[ \u00a0]+(?:прозвищу|кличке)|известн(?:ый|ая|ого|ой)[ \u00a0]+как|"
                            r"(?:творческий[ \u00a0]+|сценический[ \u00a0]+)?псевдоним|настоящее[ \u00a0]+имя|он[ \u00a0]+же|"
                            r"она[ \u00a0]+же)[ \u00a0]*[—–:-]?[ \u00a0]*\(?[ \u00a0]*[«\"]?", re.I)
+
+
+# a monarch's title, the land's name perhaps, and a name with the monarch's number: "король Лесновии Мбонго III"
+_CROWNED = re.compile(r"(?<![\w-])(?i:корол[а-яё]*|султан[а-яё]*|эмир[а-яё]*|шах[а-яё]{0,3}|цар[а-яё]*|императо[а-яё]+|"
+                      r"императриц[а-яё]*|принц[а-яё]*|фараон[а-яё]*|хан[а-яё]{0,3}|князь|княз[а-яё]+|мвами)"
+                      r"[ \u00a0]+((?:[А-ЯЁ][а-яё-]+[ \u00a0]+){1,4}" + REGNAL + r")(?![\w-])")
+
+
+def _crowned(text: str, spans: list[Span]) -> list[tuple[int, int]]:
+    """A monarch's name with its number after the title both models miss, less the land's name before it: a place
+    natasha finds, or the first of two or more words that is no given name ("король Лесновии Мбонго Тату III")."""
+    places = covered(text, [s for s in spans if s.type == "LOC"])
+    out = []
+    for m in _CROWNED.finditer(text):
+        words = list(re.finditer(r"[А-ЯЁ][а-яё-]+", text[m.start(1):m.end(1)]))
+        first = words[0].group()
+        land = not places.free(m.start(1), m.start(1) + len(first)) or len(words) > 1 and not any(
+            "Name" in p.tag and p.is_known for p in parses(first.lower())[:2])
+        if land and len(words) > 1:
+            out.append((m.start(1) + words[1].start(), m.end(1)))
+        elif not land:
+            out.append((m.start(1), m.end(1)))
+    return out
 
 
 def _nicknames(text: str, names: list[Span]) -> list[Span]:
