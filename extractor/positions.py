@@ -1305,8 +1305,30 @@ def extend_to_body(text: str, titles: list[Span], names: list[Span]) -> list[Spa
             to = at and [n for n in names.starting(s.end + at.end(), s.end + at.end() + 1)]
             if to:
                 s = Span(s.start, max(n.end for n in to), s.type, s.source)
-        out.append(_quote_closed(text, s))
+        out.append(_quote_closed(text, _paired(text, s)))
     return out
+
+
+_PAIRED_BEFORE = re.compile(r"([А-ЯЁа-яё]+)[ \u00a0]+и[ \u00a0]+$")
+_PAIRED_AFTER = re.compile(r"[ \u00a0]+и[ \u00a0]+([А-ЯЁ][а-яё]+(?:-[А-ЯЁа-яё]+)?)(?![\w-])")
+
+
+def _paired(text: str, s: Span) -> Span:
+    """An adjective and "и" before the title's first adjective, alike in case, number and gender, are the title's
+    ("[Чрезвычайный и полномочный посланник]", "[старший и главный инженер]"); and a capitalised adjective
+    after its last, a bishop's second see ("[митрополит Лесногорский и Озёрский]")."""
+    def form(word: str):
+        return {(p.tag.case, p.tag.number, p.tag.gender) for p in parses(word.lower())[:3] if p.tag.POS == "ADJF"}
+
+    words = _WORD.findall(text, s.start, s.end)
+    before = _PAIRED_BEFORE.search(text, max(0, s.start - 40), s.start)
+    if len(words) > 1 and before and form(before.group(1)) & form(words[0]) \
+            and parses(before.group(1).lower())[0].normal_form not in _NOT_PART and not _NEVER_PART.fullmatch(before.group(1)):
+        s = Span(before.start(), s.end, s.type, s.source)
+    after = _PAIRED_AFTER.match(text, s.end)
+    if len(words) > 1 and words[-1][:1].isupper() and after and form(words[-1]) & form(after.group(1)):
+        s = Span(s.start, after.end(), s.type, s.source)
+    return s
 
 
 def _quote_closed(text: str, s: Span) -> Span:
