@@ -44,9 +44,10 @@ def load_predictions(path: Path) -> dict[str, dict]:
 
 def evaluate(gold: Iterable[Path], pred: Path | None = None, type_map: dict[str, str] | None = None,
              pipeline=None, keep_docs: bool = False, progress: Callable[[int], None] | None = None,
-             affiliations: bool = False) -> EvalReport:
+             affiliations: bool = False, with_kind: bool = False) -> EvalReport:
     """Score every gold document; documents missing from ``pred`` count as empty predictions. ``affiliations``:
-    count them as WORKPLACE relations too (the benchmark's rules do not)."""
+    count them as WORKPLACE relations too (the benchmark's rules do not); ``with_kind``: score organisations' mentions
+    with the words for their kind where they have them (FactRuEval's boundaries; NEREL's leave them out)."""
     preds = load_predictions(pred) if pred else None
     if pipeline is None and preds is None:
         from .pipeline import default_pipeline
@@ -58,7 +59,8 @@ def evaluate(gold: Iterable[Path], pred: Path | None = None, type_map: dict[str,
                 result = preds.get(str(doc["id"]), {})
             else:
                 result = pipeline(doc["text"], date=doc.get("date")).to_dict()
-            p = result_to_pred(result, affiliations) if "error" not in result else {"entities": [], "relations": []}
+            p = result_to_pred(result, affiliations, with_kind) if "error" not in result \
+                else {"entities": [], "relations": []}
             errors: list | None = [] if keep_docs else None
             score_document(doc, p, report.scores, errors)
             if keep_docs:

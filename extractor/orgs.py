@@ -8,7 +8,7 @@ from .morph import morph, normalize_phrase, noun_forms, parses, person_participl
 from .people import PREPOSITIONS, named_after
 from .resources import lexicon, resource
 from .spans import QUOTE_PAIRS, Span, covered, quote_close
-from .types import Mention, Organisation
+from .types import Mention, Organisation, OrgMention
 
 _WORD = re.compile(r"[А-Яа-яЁё]+")
 REGION_HEADS = frozenset("округ область край район республика штат провинция".split())  # a region's name
@@ -259,6 +259,63 @@ def _named_by_kind(text: str, start: int) -> bool:
     return bool(kind) and is_org_head(kind.group(1)) and parses(kind.group(1))[0].normal_form not in _PART_OF
 
 
+_LEGAL_BEFORE = re.compile(r"(?<![\w-])(ОАО|ООО|ЗАО|ПАО|АО|ФГУП|ГУП|МУП|АНО|НКО)[ \u00a0]+[«\"„“]?$")
+_WORD_BEFORE = re.compile(r"(?<![\w-])([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)[ \u00a0]+[«\"„“]?$")
+_ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([а-яё]+(?:-[а-яё]+)*)[ \u00a0]+$")
+_CLOSING = {"«": "»", '"': '"', "„": "“", "“": "”"}
+# words for the kind of a body the names of which they seldom head, and the prefixes of compounds of kind words
+_KIND_ALSO = frozenset("сеть сайт портал ресурс еженедельник ежемесячник профсоюз проект холдинг".split())
+_KIND_PREFIX = re.compile(r"^(?:медиа|интернет-?|теле|радио|авиа|агро|нефте|газо)(?=[а-яё]{4})")
+
+
+def _kind_noun(word: str) -> list:
+    """The noun parses of a word for an organisation's kind ("компании", "социальной сети", "медиакомпанией")."""
+    last = _KIND_PREFIX.sub("", word.split("-")[-1].lower())
+    nouns = [p for p in parses(last)[:3] if p.tag.POS == "NOUN"]
+    return nouns if nouns and (is_org_head(last) or nouns[0].normal_form in _KIND_ALSO) else []
+
+
+def _agreeing_before(text: str, a: int, heads: list) -> int:
+    """Where the adjectives agreeing with the noun at ``a`` begin: "торгового [дома]", "лесновийского [Минфина]"."""
+    while True:
+        adj = _ADJECTIVE_BEFORE.search(text, max(0, a - 30), a)
+        ps = [p for p in parses(adj.group(1))[:2] if p.tag.POS in ("ADJF", "PRTF")] if adj else []
+        if not any(p.tag.case == n.tag.case and p.tag.number == n.tag.number for p in ps for n in heads):
+            return a
+        a = adj.start()
+
+
+def with_kind(text: str, start: int, end: int) -> tuple[int, int, str | None] | None:
+    """The mention with the words for its kind right before it, as FactRuEval draws an organisation: a noun for a
+    kind of organisation and the adjectives agreeing with it ("российской компании «Ромашка»", "социальной сети
+    Lesnoy"), a legal form ("ОАО «Лютик»"), or the adjectives agreeing with the name itself ("лесновийского Минфина");
+    its closing quote too. (start, end, the kind in the nominative or None), or None when there are none. NEREL
+    leaves these words out, and so do the mentions: this is the other way to draw them."""
+    legal = _LEGAL_BEFORE.search(text, max(0, start - 12), start)
+    word = None if legal else _WORD_BEFORE.search(text, max(0, start - 40), start)
+    before = text[max(0, word.start() - 2):word.start()].rstrip(" \u00a0") if word else ""
+    # (a capitalised word only at a sentence's start: "Компания Lesnoy Soft")
+    nouns = _kind_noun(word.group(1)) if word and (word.group(1)[0].islower() or before[-1:] in ("", ".", "!", "?", "\n")) \
+        else []
+    if legal:
+        a, kind = legal.start(), legal.group(1)
+    elif nouns:
+        w = word.group(1).lower()
+        last = w.split("-")[-1]
+        prefix = _KIND_PREFIX.match(last)
+        a = _agreeing_before(text, word.start(), nouns)
+        kind = w[:len(w) - len(last)] + (prefix.group() if prefix else "") + nouns[0].normal_form  # "медиакомпания"
+    else:
+        first = _NAME_WORD.match(text, start)
+        heads = [p for p in parses(first.group().lower())[:2] if p.tag.POS == "NOUN"] if first else []
+        a, kind = _agreeing_before(text, start - (1 if text[start - 1:start] in _CLOSING else 0), heads), None
+        if a >= start - 1:
+            return None
+    quote = text[start - 1:start] if start else ""
+    b = end + 1 if quote in _CLOSING and text[end:end + 1] == _CLOSING[quote] else end
+    return a, b, kind
+
+
 def _unknown_nominative(name: str) -> bool:
     """One word the dictionary does not know, ending in a hard consonant but in no case ending ("-ом", "-ах",
     "-ов"): a nominative as written ("Сосновир", "Бьёрклёвен"; its guessed readings as some plural's genitive are
@@ -287,7 +344,11 @@ def group_orgs(text: str, spans) -> list[Organisation]:
         g = groups.setdefault(key, {"name": name, "mentions": []})
         if len(name) > len(g["name"]):  # the fullest mention names the organisation
             g["name"] = name
-        g["mentions"].append(Mention(s.start, s.end, mtext))
+        kind = with_kind(text, s.start, s.end)
+        g["mentions"].append(OrgMention(s.start, s.end, mtext,
+                                        Mention(kind[0], kind[1], text[kind[0]:kind[1]]) if kind else None))
+        if kind:
+            g.setdefault("kinds", []).append(kind[2])
     for full, short in _defined(text, list(keys)):
         a, b = keys[full], keys[short]
         if a in groups and b in groups and a != b:  # the name given again in brackets is the same organisation
@@ -299,7 +360,9 @@ def group_orgs(text: str, spans) -> list[Organisation]:
     _join_abbreviations(groups)
     out = []
     for n, g in enumerate(sorted(groups.values(), key=lambda g: g["mentions"][0].start), 1):
-        out.append(Organisation(f"org-{n}", g["name"], tuple(g["mentions"])))
+        kinds = g.get("kinds", [])
+        kind = max(kinds, key=lambda k: (kinds.count(k), -kinds.index(k))) if kinds else None  # the most, the first
+        out.append(Organisation(f"org-{n}", g["name"], tuple(g["mentions"]), kind))
     return out
 
 
@@ -357,8 +420,10 @@ def _inner_initials(short: str, words: list[str]) -> bool:
 
 
 def _merge(groups: dict[str, dict], key: str, into: str) -> None:
-    """The mentions of ``key``'s organisation are ``into``'s, in the text's order."""
-    groups[into]["mentions"] = sorted(groups[into]["mentions"] + groups.pop(key)["mentions"], key=lambda m: m.start)
+    """The mentions of ``key``'s organisation (and the words for its kind) are ``into``'s, in the text's order."""
+    gone = groups.pop(key)
+    groups[into]["mentions"] = sorted(groups[into]["mentions"] + gone["mentions"], key=lambda m: m.start)
+    groups[into]["kinds"] = groups[into].get("kinds", []) + gone.get("kinds", [])
 
 
 def _join_abbreviations(groups: dict[str, dict]) -> None:
@@ -444,8 +509,7 @@ def _join_inflected(groups: dict[str, dict]) -> None:
             continue
         for k in keys:
             if k != main:
-                groups[main]["mentions"] += groups.pop(k)["mentions"]
-        groups[main]["mentions"].sort(key=lambda m: m.start)
+                _merge(groups, k, main)
 
 
 # ---------------------------------------------------------------- spans from the models and rules

@@ -228,6 +228,9 @@ def restore(result: Result, text: str, where: list[tuple[int, int]] | None) -> R
         a, b = span(x.start, x.end)
         return dataclasses.replace(x, start=a, end=b, text=text[a:b])
 
+    def org_mention(m):
+        return dataclasses.replace(fix(m), with_kind=fix(m.with_kind) if m.with_kind else None)
+
     def role(p):
         if p.role is None:
             return None
@@ -237,7 +240,8 @@ def restore(result: Result, text: str, where: list[tuple[int, int]] | None) -> R
     return dataclasses.replace(
         result,
         people=tuple(dataclasses.replace(p, mentions=tuple(map(fix, p.mentions))) for p in result.people),
-        organisations=tuple(dataclasses.replace(o, mentions=tuple(map(fix, o.mentions))) for o in result.organisations),
+        organisations=tuple(dataclasses.replace(o, mentions=tuple(map(org_mention, o.mentions)))
+                            for o in result.organisations),
         positions=tuple(dataclasses.replace(fix(p), role=role(p)) for p in result.positions),
         affiliations=tuple(dataclasses.replace(a, person_mention=fix(a.person_mention), cue=fix(a.cue),
                                                organisation_mention=fix(a.organisation_mention))

@@ -6,6 +6,9 @@ from .types import SCHEMA_VERSION
 _MENTION = {"type": "object", "required": ["start", "end", "text"], "additionalProperties": False,
             "properties": {"start": {"type": "integer", "minimum": 0}, "end": {"type": "integer", "minimum": 0},
                            "text": {"type": "string"}}}
+# an organisation's mention, and the same with the words for its kind before it ("компании «Ромашка»"), as
+# FactRuEval draws organisations, where the text has them
+_ORG_MENTION = {**_MENTION, "properties": {**_MENTION["properties"], "with_kind": {"oneOf": [_MENTION, {"type": "null"}]}}}
 _NSTR = {"type": ["string", "null"]}
 _NNUM = {"type": ["number", "null"]}
 
@@ -53,7 +56,9 @@ def output_schema() -> dict:
                      "type": "object", "required": ["id", "name", "mentions"],
                      "properties": {"id": {"type": "string", "pattern": "^org-\\d+$"},
                                     "name": {"type": "string", "description": "the name in the nominative"},
-                                    "mentions": {"type": "array", "items": _MENTION}}}},
+                                    "kind": {"type": ["string", "null"], "description": "the word for its kind the "
+                                             "text gives it most (\"компания\", \"партия\", \"ОАО\"), nominative"},
+                                    "mentions": {"type": "array", "items": _ORG_MENTION}}}},
                  "affiliations": {"type": "array", "description": "a person tied to an organisation by a verb or "
                                   "a phrase with no title between (\"возглавил «Ромашку»\", \"работает в банке\", "
                                   "\"во главе с\"); a title's own organisation is in positions", "items": {

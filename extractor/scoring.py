@@ -147,14 +147,17 @@ def score_document(gold: dict, pred: dict, scores: Scores, errors: list | None =
         scores.relations[rt].add(match_relations(pr, gr))
 
 
-def result_to_pred(result: dict, affiliations: bool = False) -> dict:
+def result_to_pred(result: dict, affiliations: bool = False, with_kind: bool = False) -> dict:
     """The project's JSON output -> scored entities and relations (rules of the benchmark README, which derive
-    WORKPLACE from positions only); ``affiliations``: count each affiliation as a WORKPLACE relation too."""
+    WORKPLACE from positions only); ``affiliations``: count each affiliation as a WORKPLACE relation too;
+    ``with_kind``: an organisation's mention with the words for its kind where it has them, as FactRuEval draws it."""
     ents = []
     for p in result.get("people", []):
         ents += [{"type": "PERSON", "start": m["start"], "end": m["end"]} for m in p["mentions"]]
     for o in result.get("organisations", []):
-        ents += [{"type": "ORG", "start": m["start"], "end": m["end"]} for m in o["mentions"]]
+        for m in o["mentions"]:
+            m = m.get("with_kind") or m if with_kind else m
+            ents.append({"type": "ORG", "start": m["start"], "end": m["end"]})
     for p in result.get("positions", []):
         ents.append({"type": "POSITION", "start": p["start"], "end": p["end"]})
         if p.get("role"):  # the bare title nested in it ("министр энергетики" in "министр энергетики РФ")

@@ -32,13 +32,24 @@ class Person:
 
 
 @dataclass(frozen=True)
+class OrgMention(Mention):
+    """An organisation's mention; ``with_kind``: the same with the words for its kind before it, as FactRuEval draws
+    it ("компании «Ромашка»", "ОАО «Лютик»"), where the text has them."""
+    with_kind: Optional[Mention] = None
+
+    def to_dict(self) -> dict:
+        return {**super().to_dict(), "with_kind": self.with_kind.to_dict() if self.with_kind else None}
+
+
+@dataclass(frozen=True)
 class Organisation:
     id: str
     name: str
-    mentions: tuple[Mention, ...]
+    mentions: tuple[OrgMention, ...]
+    kind: Optional[str] = None  # the word for its kind the text gives it most ("компания", "партия"), nominative
 
     def to_dict(self) -> dict:
-        return {"id": self.id, "name": self.name, "mentions": [m.to_dict() for m in self.mentions]}
+        return {"id": self.id, "name": self.name, "kind": self.kind, "mentions": [m.to_dict() for m in self.mentions]}
 
 
 @dataclass(frozen=True)

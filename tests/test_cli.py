@@ -149,6 +149,16 @@ def test_eval_counts_affiliations_only_when_asked(runner):
     assert more["gold"] > plain["gold"] and more["pred"] > plain["pred"]
 
 
+def test_eval_scores_the_words_for_an_organisations_kind_only_when_asked(runner, tmp_path):
+    text = "Акции компании «Ромашка» выросли."
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps({"id": "d1", "text": text, "types": ["ORG"], "relations": [], "entities": [
+        {"type": "ORG", "start": 6, "end": 24, "text": "компании «Ромашка»"}]}, ensure_ascii=False), encoding="utf-8")
+    plain = json.loads(run(runner, ["eval", str(gold), "--json"]).stdout)["strict"]["ORG"]
+    kind = json.loads(run(runner, ["eval", str(gold), "--json", "--with-kind"]).stdout)["strict"]["ORG"]
+    assert (plain["f1"], kind["f1"]) == (0.0, 1.0)
+
+
 def test_eval_fail_under(runner):
     r = run(runner, ["eval", "samples", "--fail-under", "PERSON=1.01"])
     assert r.exit_code == 1 and "below the floor" in r.stderr

@@ -42,7 +42,8 @@ def test_output_validates_against_the_published_schema(pipeline):
 
     schema = output_schema()
     jsonschema.Draft202012Validator.check_schema(schema)
-    text = "Экспорт – 77 миллионов после 130 миллионов долларов. С 1 по 5 марта 2020 года Иван Петров, министр, был в Минске."
+    text = ("Экспорт – 77 миллионов после 130 миллионов долларов. С 1 по 5 марта 2020 года Иван Петров, министр, был в "
+            "Минске. Акции компании «Ромашка» выросли.")
     doc = pipeline(text, date="2020-03-10").to_dict()
     jsonschema.validate(doc, schema)
     jsonschema.validate({"id": "x", "error": "x: no such file or folder"}, schema)

@@ -1459,3 +1459,24 @@ def test_a_government_has_no_field(text, name, expected):
 def test_a_lone_given_name_read_as_a_surname_first_is_a_given_name(pipeline):
     d = pipeline("Кристина вышла на сцену. Все смотрели на Кристину.").to_dict()
     assert [(p["first"], p["last"]) for p in d["people"]] == [("Кристина", None)]
+
+
+@pytest.mark.parametrize("text,mention,expected", [
+    # a noun for its kind and the adjectives agreeing with it, its closing quote too; a legal form
+    ("Акции российской компании «Ромашка» выросли.", "Ромашка", ("российской компании «Ромашка»", "компания")),
+    ("Новость напечатала газета «Лесные вести».", "Лесные вести", ("газета «Лесные вести»", "газета")),
+    ("Вчера ОАО «Лютик» отчиталось.", "Лютик", ("ОАО «Лютик»", "ОАО")),
+    ("Его выпустила медиакомпания Lesmedia.", "Lesmedia", ("медиакомпания Lesmedia", "медиакомпания")),
+    ("Об этом сообщило интернет-издание Lesnews.", "Lesnews", ("интернет-издание Lesnews", "интернет-издание")),
+    ("Компания Lesnoy Soft выпустила программу.", "Lesnoy Soft", ("Компания Lesnoy Soft", "компания")),
+    # adjectives of the name itself, with no kind
+    ("Глава лесновийского Минфина приехал.", "Минфина", ("лесновийского Минфина", None)),
+    # none: a word that names no kind of organisation, a capitalised word inside a sentence
+    ("Акции Ромашки выросли.", "Ромашки", None),
+    ("Вчера Лесбанк и Ромашка подписали договор.", "Ромашка", None),
+])
+def test_with_kind(text, mention, expected):
+    from extractor.orgs import with_kind
+    start = text.index(mention)
+    got = with_kind(text, start, start + len(mention))
+    assert (got and (text[got[0]:got[1]], got[2])) == expected

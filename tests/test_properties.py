@@ -21,12 +21,14 @@ def check(result, text):
     for o in d["organisations"]:
         for m in o["mentions"]:
             assert text[m["start"]:m["end"]] == m["text"]
+            k = m["with_kind"]  # the mention with the words for its kind holds the mention
+            assert k is None or text[k["start"]:k["end"]] == k["text"] and k["start"] <= m["start"] < m["end"] <= k["end"]
     for key in ("positions", "dates", "money"):
         for m in d[key]:
             assert 0 <= m["start"] < m["end"] <= len(text)
             assert text[m["start"]:m["end"]] == m["text"]
     people = {p["id"]: p["mentions"] for p in d["people"]}
-    orgs = {o["id"]: o["mentions"] for o in d["organisations"]}
+    orgs = {o["id"]: [{k: m[k] for k in ("start", "end", "text")} for m in o["mentions"]] for o in d["organisations"]}
     for a in d["affiliations"]:
         assert a["person_mention"] in people[a["person"]] and a["organisation_mention"] in orgs[a["organisation"]]
         assert text[a["cue"]["start"]:a["cue"]["end"]] == a["cue"]["text"]

@@ -23,12 +23,14 @@ def eval_command(
     fail_under: Optional[str] = typer.Option(None, "--fail-under", help="TYPE=F1,... floors on strict F1; exit 1 if any is below."),
     html: Optional[Path] = typer.Option(None, "--html", help="Write a self-contained HTML report here."),
     affiliations: bool = typer.Option(False, "--affiliations", help="Count affiliations (\"возглавил «Ромашку»\") as WORKPLACE relations too; the benchmark's rules derive WORKPLACE from positions only."),
+    with_kind: bool = typer.Option(False, "--with-kind", help="Score organisations' mentions with the words for their kind (\"компании «Ромашка»\") where they have them, as FactRuEval draws them; NEREL leaves them out."),
 ) -> None:
     """Score extraction against gold annotations: strict and lenient P/R/F1 per type, and relations."""
     with user_errors():
         floors = parse_floors(fail_under)
         report = evaluate(gold, pred, parse_map(type_map), keep_docs=errors or bool(html),
-                          progress=_progress if sys.stderr.isatty() else None, affiliations=affiliations)
+                          progress=_progress if sys.stderr.isatty() else None, affiliations=affiliations,
+                          with_kind=with_kind)
         if sys.stderr.isatty():
             print(file=sys.stderr)
         scores = report.to_dict()
