@@ -1064,7 +1064,7 @@ _INTERNATIONAL = re.compile(
 
 # a site's address, and the words a report is quoted from a source by (nerel-train: a site after them is an
 # organisation 10 times in 10, one named otherwise 9 times in 16: "петиция на lesnoy.org" is none)
-_WEB_ADDRESS = re.compile(r"(?<![\w./@-])[A-Za-zА-Яа-яЁё0-9-]+\.(?:ru|com|net|org|ua|by|kz|рф|tv|info)(?![\w/.-])")
+_WEB_ADDRESS = re.compile(r"(?<![\w./@-])[A-Za-zА-Яа-яЁё0-9-]+\.(?:ru|com|net|org|ua|by|kz|рф|tv|info)(?![\w/-]|\.\w)")
 _REPORTED_BY = re.compile(r"(?<![а-яё])(?:сообща\w*|пиш(?:ет|ут)|цитиру\w+|переда(?:ёт|ет|ют)|отмеча\w+|"
                           r"(?:по|согласно)[ \u00a0]+(?:данным|информации|словам[ \u00a0]+собеседника)|"
                           r"со[ \u00a0]+ссылкой[ \u00a0]+на|в[ \u00a0]+интервью)[ \u00a0]+(?:[а-яё]+[ \u00a0]+){0,3}$", re.I)
