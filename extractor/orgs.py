@@ -268,11 +268,21 @@ _KIND_ALSO = frozenset("сеть сайт портал ресурс еженед
 _KIND_PREFIX = re.compile(r"^(?:медиа|интернет-?|теле|радио|авиа|агро|нефте|газо)(?=[а-яё]{4})")
 
 
-def _kind_noun(word: str) -> list:
-    """The noun parses of a word for an organisation's kind ("компании", "социальной сети", "медиакомпанией")."""
-    last = _KIND_PREFIX.sub("", word.split("-")[-1].lower())
-    nouns = [p for p in parses(last)[:3] if p.tag.POS == "NOUN"]
-    return nouns if nouns and (is_org_head(last) or nouns[0].normal_form in _KIND_ALSO) else []
+def _kind(word: str) -> tuple[list, str] | None:
+    """A word for a kind of organisation ("компании", "социальной сети", "медиакомпанией"): its noun parses and its
+    nominative ("медиакомпания"); None for any other word."""
+    w = word.lower()
+    last = w.split("-")[-1]
+    prefix = _KIND_PREFIX.match(last)
+    stem = last[prefix.end():] if prefix else last
+    nouns = [p for p in parses(stem)[:3] if p.tag.POS == "NOUN"]
+    if not nouns or not (is_org_head(stem) or nouns[0].normal_form in _KIND_ALSO):
+        return None
+    return nouns, w[:len(w) - len(last)] + (prefix.group() if prefix else "") + nouns[0].normal_form
+
+
+def _at_sentence_start(text: str, at: int) -> bool:
+    return text[max(0, at - 3):at].rstrip(" \u00a0")[-1:] in ("", ".", "!", "?", "\n")
 
 
 def _agreeing_before(text: str, a: int, heads: list) -> int:
@@ -293,27 +303,23 @@ def with_kind(text: str, start: int, end: int) -> tuple[int, int, str | None] | 
     leaves these words out, and so do the mentions: this is the other way to draw them."""
     legal = _LEGAL_BEFORE.search(text, max(0, start - 12), start)
     word = None if legal else _WORD_BEFORE.search(text, max(0, start - 40), start)
-    before = text[max(0, word.start() - 2):word.start()].rstrip(" \u00a0") if word else ""
     # (a capitalised word only at a sentence's start: "Компания Lesnoy Soft")
-    nouns = _kind_noun(word.group(1)) if word and (word.group(1)[0].islower() or before[-1:] in ("", ".", "!", "?", "\n")) \
-        else []
+    kind = _kind(word.group(1)) if word and (word.group(1)[0].islower() or _at_sentence_start(text, word.start())) \
+        else None
     if legal:
-        a, kind = legal.start(), legal.group(1)
-    elif nouns:
-        w = word.group(1).lower()
-        last = w.split("-")[-1]
-        prefix = _KIND_PREFIX.match(last)
-        a = _agreeing_before(text, word.start(), nouns)
-        kind = w[:len(w) - len(last)] + (prefix.group() if prefix else "") + nouns[0].normal_form  # "медиакомпания"
-    else:
+        a, name = legal.start(), legal.group(1)
+    elif kind:
+        a, name = _agreeing_before(text, word.start(), kind[0]), kind[1]
+    else:  # adjectives of the name itself: "лесновийского Минфина"
         first = _NAME_WORD.match(text, start)
         heads = [p for p in parses(first.group().lower())[:2] if p.tag.POS == "NOUN"] if first else []
-        a, kind = _agreeing_before(text, start - (1 if text[start - 1:start] in _CLOSING else 0), heads), None
-        if a >= start - 1:
+        at = start - 1 if text[start - 1:start] in _CLOSING else start
+        a, name = _agreeing_before(text, at, heads), None
+        if a == at:
             return None
     quote = text[start - 1:start] if start else ""
     b = end + 1 if quote in _CLOSING and text[end:end + 1] == _CLOSING[quote] else end
-    return a, b, kind
+    return a, b, name
 
 
 def _unknown_nominative(name: str) -> bool:
