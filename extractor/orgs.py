@@ -281,6 +281,20 @@ def _kind(word: str) -> tuple[list, str] | None:
     return nouns, w[:len(w) - len(last)] + (prefix.group() if prefix else "") + nouns[0].normal_form
 
 
+def _kind_in_name(name: str) -> str | None:
+    """The kind an organisation's name says itself: its legal form ("ОАО «Лютик»") or its first noun, when that is a
+    word for a kind of body ("Администрация Лесногорской области", "Лесногорского университета")."""
+    legal = re.match(r"(ОАО|ООО|ЗАО|ПАО|АО|ФГУП|ГУП|МУП|АНО|НКО)[ \u00a0]", name)
+    if legal:
+        return legal.group(1)
+    words = _NAME_WORD.findall(name)
+    for w in words[:4] if len(words) > 1 else ():  # (one word is a name of its own: "Минфин")
+        if parses(w.lower())[0].tag.POS == "NOUN":
+            kind = _kind(w)
+            return kind[1] if kind else None
+    return None
+
+
 def _at_sentence_start(text: str, at: int) -> bool:
     return text[max(0, at - 3):at].rstrip(" \u00a0")[-1:] in ("", ".", "!", "?", "\n")
 
@@ -353,8 +367,9 @@ def group_orgs(text: str, spans) -> list[Organisation]:
         kind = with_kind(text, s.start, s.end)
         g["mentions"].append(OrgMention(s.start, s.end, mtext,
                                         Mention(kind[0], kind[1], text[kind[0]:kind[1]]) if kind else None))
-        if kind:
-            g.setdefault("kinds", []).append(kind[2])
+        named = kind and kind[2] or _kind_in_name(mtext)
+        if named:
+            g.setdefault("kinds", []).append(named)
     for full, short in _defined(text, list(keys)):
         a, b = keys[full], keys[short]
         if a in groups and b in groups and a != b:  # the name given again in brackets is the same organisation

@@ -56,8 +56,10 @@ def output_schema() -> dict:
                      "type": "object", "required": ["id", "name", "mentions"],
                      "properties": {"id": {"type": "string", "pattern": "^org-\\d+$"},
                                     "name": {"type": "string", "description": "the name in the nominative"},
-                                    "kind": {"type": ["string", "null"], "description": "the word for its kind the "
-                                             "text gives it most (\"компания\", \"партия\", \"ОАО\"), nominative"},
+                                    "kind": {"type": ["string", "null"], "description": "the word for its kind, "
+                                             "nominative: the one the text puts before its mentions most "
+                                             "(\"компания\", \"партия\", \"ОАО\"), else the one its name opens "
+                                             "with (\"администрация\")"},
                                     "mentions": {"type": "array", "items": _ORG_MENTION}}}},
                  "affiliations": {"type": "array", "description": "a person tied to an organisation by a verb or "
                                   "a phrase with no title between (\"возглавил «Ромашку»\", \"работает в банке\", "

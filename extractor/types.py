@@ -46,7 +46,7 @@ class Organisation:
     id: str
     name: str
     mentions: tuple[OrgMention, ...]
-    kind: Optional[str] = None  # the word for its kind the text gives it most ("компания", "партия"), nominative
+    kind: Optional[str] = None  # the word for its kind ("компания", "партия", "администрация"), nominative
 
     def to_dict(self) -> dict:
         return {"id": self.id, "name": self.name, "kind": self.kind, "mentions": [m.to_dict() for m in self.mentions]}

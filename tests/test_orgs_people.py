@@ -1491,3 +1491,14 @@ def test_a_monarchs_name_with_its_number_after_the_title():
     assert [text[a:b] for a, b in _crowned(text, [])] == ["Мбонго III"]  # "Лесновии" no given name the dictionary knows
     text = "Королева Анна II прибыла."  # a given name the dictionary knows is no land
     assert [text[a:b] for a, b in _crowned(text, [])] == ["Анна II"]
+
+
+@pytest.mark.parametrize("text,expected", [
+    # an organisation's kind: the word for it before its mentions, else what its name says of itself
+    ("Акции российской компании «Ромашка» выросли. «Ромашка» наняла Котова.", [("Ромашка", "компания")]),
+    ("Администрация Лесногорской области одобрила план.", [("Администрация Лесногорской области", "администрация")]),
+    ("Вчера ОАО «Лютик» отчиталось.", [("ОАО «Лютик»", "ОАО")]),
+    ("Минфин и Лесбанк подписали договор.", [("Минфин", None), ("Лесбанк", None)]),  # a name of one word says none
+])
+def test_organisations_kind(pipeline, text, expected):
+    assert [(o["name"], o["kind"]) for o in pipeline(text).to_dict()["organisations"]] == expected
