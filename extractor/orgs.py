@@ -281,17 +281,21 @@ def _kind(word: str) -> tuple[list, str] | None:
     return nouns, w[:len(w) - len(last)] + (prefix.group() if prefix else "") + nouns[0].normal_form
 
 
+_SHORT_NAMES = frozenset("госдума минздрав минобороны минфин мвд".split())  # in org_heads.txt, yet names
+
+
 def _kind_in_name(name: str) -> str | None:
     """The kind an organisation's name says itself: its legal form ("ОАО «Лютик»") or its first noun, when that is a
-    word for a kind of body ("Администрация Лесногорской области", "Лесногорского университета")."""
+    word for a kind of body ("Администрация Лесногорской области", "Лесногорского университета", "полиция")."""
     legal = re.match(r"(ОАО|ООО|ЗАО|ПАО|АО|ФГУП|ГУП|МУП|АНО|НКО)[ \u00a0]", name)
     if legal:
         return legal.group(1)
     words = _NAME_WORD.findall(name)
-    for w in words[:4] if len(words) > 1 else ():  # (one word is a name of its own: "Минфин")
+    for w in words[:4]:
         if parses(w.lower())[0].tag.POS == "NOUN":
             kind = _kind(w)
-            return kind[1] if kind else None
+            # (a common noun alone is its kind, "правительство", but not a short name: "Минфин")
+            return kind[1] if kind and (len(words) > 1 or kind[1] not in _SHORT_NAMES) else None
     return None
 
 

@@ -1499,6 +1499,7 @@ def test_a_monarchs_name_with_its_number_after_the_title():
     ("Администрация Лесногорской области одобрила план.", [("Администрация Лесногорской области", "администрация")]),
     ("Вчера ОАО «Лютик» отчиталось.", [("ОАО «Лютик»", "ОАО")]),
     ("Минфин и Лесбанк подписали договор.", [("Минфин", None), ("Лесбанк", None)]),  # a name of one word says none
+    ("Об этом сообщили в правительстве.", [("правительство", "правительство")]),  # a common noun alone is its kind
 ])
 def test_organisations_kind(pipeline, text, expected):
     assert [(o["name"], o["kind"]) for o in pipeline(text).to_dict()["organisations"]] == expected
