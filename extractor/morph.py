@@ -254,7 +254,9 @@ def _name_roles(words: list[str]) -> list[str]:
     if len(words) == 1:
         w = words[0].lower()
         surname_like = re.search(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ой|ому|ым|ского|ская|ской|ский)$", w)
-        return ["first"] if top_name[0] and parses(w)[0].score >= 0.5 and not surname_like else ["last"]
+        # a given name the dictionary knows, in any case ("Виктории"), or its likeliest reading by far
+        likely = parses(w)[0].score >= 0.5 or parses(w)[0].is_known
+        return ["first"] if top_name[0] and likely and not surname_like else ["last"]
     if patr and patr[0] >= 1 and roles[patr[0] - 1] == "last" and is_name[patr[0] - 1]:
         roles[patr[0] - 1] = "first"  # Имя Отчество [Фамилия] or Фамилия Имя Отчество
         return roles

@@ -170,6 +170,8 @@ def group_people(text: str, spans) -> list[Person]:
                 parts, _ = normalize_name(words_for_norm, None, ("gent", "accs"))
         else:
             parts = {"first": None, "middle": None, "last": None}
+        if initials and len(words_for_norm) == 1 and parts["first"] and not parts["last"]:
+            parts = {**parts, "first": None, "last": parts["first"]}  # "Х. Лесная": the word after initials is a surname
         if initials and parts["first"] is None:
             parts["first"] = initials[0]
             if len(initials) > 1 and parts["middle"] is None:

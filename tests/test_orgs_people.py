@@ -215,6 +215,9 @@ ORGS = [
 ]
 
 PEOPLE = [
+    # a lone given name the dictionary knows is one in any case; a word after initials is a surname whatever it reads as
+    ("Награду вручили Виктории.", {"Виктория": ["Виктории"]}),
+    ("Письмо подписал Р. Амир.", {"Р. Амир": ["Р. Амир"]}),
     # a lone given name met in two cases is one given name, not a given name and a surname
     ("Артём пришёл домой поздно. Мама Артёма не спала.", {"Артём": ["Артём", "Артёма"]}),
     ("Кристина вышла на сцену. Все смотрели на Кристину.", {"Кристина": ["Кристина", "Кристину"]}),
