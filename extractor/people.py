@@ -303,6 +303,9 @@ ADDRESS = (r"(?:[Гг]-(?:н|на|ну|ном|не|жа|жи|же|жой|жу)|[
 _ADDRESS_BEFORE = re.compile(r"(?<![\w-])" + ADDRESS + r"[ \u00a0]+$")
 
 
+_SURNAME_SHAPE = re.compile(r"[^аеёиоуыэюя](?:ов|ев|ёв|ин|ын)(?:а)?$")
+
+
 def _common_word(text: str, m: Mention) -> bool:
     """A lone capitalised word the dictionary knows only as a common word, at a sentence's start ("Сцена из
     фильма", "Кандидатке 54 года") or not a noun at all ("Размечтались"): no name (nerel-train: 47 such
@@ -313,7 +316,10 @@ def _common_word(text: str, m: Mention) -> bool:
     if not ps[0].is_known or any(g in p.tag for p in ps for g in _NAMEISH) \
             or _ADDRESS_BEFORE.search(text, max(0, m.start - 12), m.start):
         return False
-    return ps[0].tag.POS != "NOUN" or bool(_SENTENCE_START.search(text[max(0, m.start - 5):m.start]))
+    if _SENTENCE_START.search(text[max(0, m.start - 5):m.start]):
+        return True
+    # inside a sentence, a word shaped as a Russian surname is one: "Сомов" is no short adjective "сомов"
+    return ps[0].tag.POS != "NOUN" and not _SURNAME_SHAPE.search(m.text)
 
 
 _TOWN_END = re.compile(r"(?:ск|цк|град|бург|поль)(?:а|у|е|ом)?|(?:ов|ев|ин|ын)о")

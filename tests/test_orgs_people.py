@@ -215,6 +215,8 @@ ORGS = [
 ]
 
 PEOPLE = [
+    # inside a sentence a surname the dictionary reads as a short adjective ("сомов") is a surname all the same
+    ("В составе сборной сыграли Котов, Сомов и Лапин.", {"Котов": ["Котов"], "Сомов": ["Сомов"], "Лапин": ["Лапин"]}),
     # a lone given name the dictionary knows is one in any case; a word after initials is a surname whatever it reads as
     ("Награду вручили Виктории.", {"Виктория": ["Виктории"]}),
     ("Письмо подписал Р. Амир.", {"Р. Амир": ["Р. Амир"]}),
