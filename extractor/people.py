@@ -132,7 +132,9 @@ _PREPOSITION_CASE = {**dict.fromkeys(("к", "ко"), "datv"), **dict.fromkeys(("
                      **dict.fromkeys(("между", "над", "под", "перед"), ("ablt", "accs"))}
 
 
-_LOCATIVE_BEFORE = re.compile(r"(?<![А-Яа-яЁё])(?:о|об|обо|при|в|во|на)[ \u00a0]+(?:[А-Яа-яЁё.-]+[ \u00a0]+){0,3}$", re.I)
+# a preposition that may govern the prepositional case, up to three words before a name
+_LOCATIVE_BEFORE = re.compile(r"(?<![А-Яа-яЁё])(?:о|об|обо|при|в|во|на)[ \u00a0]+(?:[А-Яа-яЁё.-]+[ \u00a0]+){0,3}$",
+                              re.I)
 _NOT_LOCATIVE = tuple(c for c in CASES if c != "loct")
 
 
@@ -160,7 +162,8 @@ def group_people(text: str, spans) -> list[Person]:
                 else _verb_nearby(text, s.start, s.end)
             if verb or case:
                 told.add(s.start)
-            # and with no preposition a few words before, no prepositional case: "Тинатине" is no "Тинатин" of "о Тинатине"
+            # and with no preposition a few words before, no prepositional case: "Тинатине" is no "Тинатин" of
+            # "о Тинатине"
             cases = case or (None if _LOCATIVE_BEFORE.search(text, max(0, s.start - 60), s.start) else _NOT_LOCATIVE)
             parts, gender = normalize_name(words_for_norm, verb, cases)
             if initials and len(words_for_norm) == 1 and gender == "femn" and not case and verb != "femn" \
@@ -171,7 +174,8 @@ def group_people(text: str, spans) -> list[Person]:
         else:
             parts = {"first": None, "middle": None, "last": None}
         if initials and len(words_for_norm) == 1 and parts["first"] and not parts["last"]:
-            parts = {**parts, "first": None, "last": parts["first"]}  # "Х. Лесная": the word after initials is a surname
+            # "Р. Амир": the one word after initials is a surname, whatever else it reads as
+            parts = {**parts, "first": None, "last": parts["first"]}
         if initials and parts["first"] is None:
             parts["first"] = initials[0]
             if len(initials) > 1 and parts["middle"] is None:
@@ -415,7 +419,8 @@ def _verb_nearby(text: str, start: int, end: int) -> str | None:
         g = verb_gender(w)
         if g:
             return g
-    if re.match(r"[ \u00a0]*,", text[end:end + 3]):  # or a participle in the nominative: "Кэндзи Мацусита, ранее возглавлявший"
+    # or a participle in the nominative after a comma: "Кэндзи Мацусита, ранее возглавлявший"
+    if re.match(r"[ \u00a0]*,", text[end:end + 3]):
         for w in after[:2]:
             p = parses(w.lower())[0] if w.isalpha() else None
             if p is None or p.tag.POS == "PRTF":

@@ -61,7 +61,8 @@ def build_positions(text: str, spans, people, organisations, sents, places=()) -
     for i in range(1, len(spans)):  # and the rest of its list: "выборах президента, вице-президента, депутатов"
         run_for[i] = run_for[i] or run_for[i - 1] and bool(_LIST_GAP.match(text[spans[i - 1].end:spans[i].start]))
     held = [None if r or h is not None and h.normal_form in _NOT_A_JOB
-            or _PUT_FORWARD.search(text, max(0, s.start - 60), s.start) or _POSED_AS.search(text, max(0, s.start - 60), s.start)
+            or _PUT_FORWARD.search(text, max(0, s.start - 60), s.start)
+            or _POSED_AS.search(text, max(0, s.start - 60), s.start)
             or h is not None and h.tag.case == "ablt" and _WOULD_BE.search(text, max(0, s.start - 40), s.start) else h
             for s, h, r in zip(spans, heads, run_for)]
     genders = {p.id: _known_gender(p) for p in people}
@@ -504,12 +505,12 @@ def nominative_words(person) -> frozenset[str]:
 # президента", "кандидат в депутаты", "баллотировался на пост мэра"; nerel-train: a holder 2 times in 109)
 _RUN_FOR = re.compile(r"(?<![а-яё])(?:выбор[а-яё]*|выбира[а-яё]*|(?:кандидат[а-яё]*|баллотир[а-яё]+|претендент[а-яё]*|"
                       r"претендова[а-яё]+)[ \u00a0]+(?:на[ \u00a0]+пост|в))[ \u00a0]+$", re.I)
-# put forward for a post, not yet in it: NEREL links no one to the post ("выдвинул на пост главы": 4 of 4 in
-# nerel-train and nerel-dev), while one appointed or elected holds it ("назначил на пост главы ведомства генерала
-# Ивана Котова")
 # wealth and study are no job anyone holds: "миллиардер Иван Котов", "студентка Анна Котова" (nerel-train links
 # 2 of 11 and 1 of 16 such titles to anyone)
 _NOT_A_JOB = frozenset("миллиардер мультимиллиардер миллионер студент студентка".split())
+# put forward for a post, not yet in it: NEREL links no one to the post ("выдвинул на пост главы": 4 of 4 in
+# nerel-train and nerel-dev), while one appointed or elected holds it ("назначил на пост главы ведомства генерала
+# Ивана Котова")
 _PUT_FORWARD = re.compile(r"(?<![а-яё])(?:выдвинул|выдвинет|предложил|рекомендовал)[аи]?[ \u00a0]+(?:[а-яё]+[ \u00a0]+)?"
                           r"на[ \u00a0]+(?:пост|должность)[ \u00a0]+$", re.I)
 
@@ -1326,7 +1327,8 @@ def _paired(text: str, s: Span) -> Span:
     words = _WORD.findall(text, s.start, s.end)
     before = _PAIRED_BEFORE.search(text, max(0, s.start - 40), s.start)
     if len(words) > 1 and before and form(before.group(1)) & form(words[0]) \
-            and parses(before.group(1).lower())[0].normal_form not in _NOT_PART and not _NEVER_PART.fullmatch(before.group(1)):
+            and parses(before.group(1).lower())[0].normal_form not in _NOT_PART \
+            and not _NEVER_PART.fullmatch(before.group(1)):
         s = Span(before.start(), s.end, s.type, s.source)
     after = _PAIRED_AFTER.match(text, s.end)
     if len(words) > 1 and words[-1][:1].isupper() and after and form(words[-1]) & form(after.group(1)):

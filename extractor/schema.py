@@ -8,7 +8,8 @@ _MENTION = {"type": "object", "required": ["start", "end", "text"], "additionalP
                            "text": {"type": "string"}}}
 # an organisation's mention, and the same with the words for its kind before it ("компании «Ромашка»"), as
 # FactRuEval draws organisations, where the text has them
-_ORG_MENTION = {**_MENTION, "properties": {**_MENTION["properties"], "with_kind": {"oneOf": [_MENTION, {"type": "null"}]}}}
+_ORG_MENTION = {**_MENTION, "properties": {**_MENTION["properties"],
+                                           "with_kind": {"oneOf": [_MENTION, {"type": "null"}]}}}
 _NSTR = {"type": ["string", "null"]}
 _NNUM = {"type": ["number", "null"]}
 
