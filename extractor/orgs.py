@@ -259,10 +259,10 @@ def _named_by_kind(text: str, start: int) -> bool:
     return bool(kind) and is_org_head(kind.group(1)) and parses(kind.group(1))[0].normal_form not in _PART_OF
 
 
-_LEGAL_BEFORE = re.compile(r"(?<![\w-])(ОАО|ООО|ЗАО|ПАО|АО|ФГУП|ГУП|МУП|АНО|НКО)[ \u00a0]+[«\"„“]?$")
+_LEGAL_FORMS = r"(ОАО|ООО|ЗАО|ПАО|АО|ФГУП|ГУП|МУП|АНО|НКО)"
+_LEGAL_BEFORE = re.compile(r"(?<![\w-])" + _LEGAL_FORMS + r"[ \u00a0]+[«\"„“]?$")
 _WORD_BEFORE = re.compile(r"(?<![\w-])([А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*)[ \u00a0]+[«\"„“]?$")
 _ADJECTIVE_BEFORE = re.compile(r"(?<![\w-])([а-яё]+(?:-[а-яё]+)*)[ \u00a0]+$")
-_CLOSING = {"«": "»", '"': '"', "„": "“", "“": "”"}
 # words for the kind of a body the names of which they seldom head, and the prefixes of compounds of kind words
 _KIND_ALSO = frozenset("сеть сайт портал ресурс еженедельник ежемесячник профсоюз проект холдинг".split())
 _KIND_PREFIX = re.compile(r"^(?:медиа|интернет-?|теле|радио|авиа|агро|нефте|газо)(?=[а-яё]{4})")
@@ -287,7 +287,7 @@ _SHORT_NAMES = frozenset("госдума минздрав минобороны �
 def _kind_in_name(name: str) -> str | None:
     """The kind an organisation's name says itself: its legal form ("ОАО «Лютик»") or its first noun, when that is a
     word for a kind of body ("Администрация Лесногорской области", "Лесногорского университета", "полиция")."""
-    legal = re.match(r"(ОАО|ООО|ЗАО|ПАО|АО|ФГУП|ГУП|МУП|АНО|НКО)[ \u00a0]", name)
+    legal = re.match(_LEGAL_FORMS + r"[ \u00a0]", name)
     if legal:
         return legal.group(1)
     words = _NAME_WORD.findall(name)
@@ -331,12 +331,12 @@ def with_kind(text: str, start: int, end: int) -> tuple[int, int, str | None] | 
     else:  # adjectives of the name itself: "лесновийского Минфина"
         first = _NAME_WORD.match(text, start)
         heads = [p for p in parses(first.group().lower())[:2] if p.tag.POS == "NOUN"] if first else []
-        at = start - 1 if text[start - 1:start] in _CLOSING else start
+        at = start - 1 if text[start - 1:start] in QUOTE_PAIRS else start
         a, name = _agreeing_before(text, at, heads), None
         if a == at:
             return None
     quote = text[start - 1:start] if start else ""
-    b = end + 1 if quote in _CLOSING and text[end:end + 1] == _CLOSING[quote] else end
+    b = end + 1 if quote in QUOTE_PAIRS and text[end:end + 1] == QUOTE_PAIRS[quote] else end
     return a, b, name
 
 

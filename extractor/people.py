@@ -132,8 +132,10 @@ _PREPOSITION_CASE = {**dict.fromkeys(("к", "ко"), "datv"), **dict.fromkeys(("
                      **dict.fromkeys(("между", "над", "под", "перед"), ("ablt", "accs"))}
 
 
-# a preposition that may govern the prepositional case, up to three words before a name
-_LOCATIVE_BEFORE = re.compile(r"(?<![А-Яа-яЁё])(?:о|об|обо|при|в|во|на)[ \u00a0]+(?:[А-Яа-яЁё.-]+[ \u00a0]+){0,3}$",
+# a preposition that may govern the prepositional case (those that govern it alone, and "в", "на"), up to three
+# words before a name
+_LOCATIVE = [p for p, c in _PREPOSITION_CASE.items() if c == "loct"] + ["в", "во", "на"]
+_LOCATIVE_BEFORE = re.compile(r"(?<![А-Яа-яЁё])(?:" + "|".join(_LOCATIVE) + r")[ \u00a0]+(?:[А-Яа-яЁё.-]+[ \u00a0]+){0,3}$",
                               re.I)
 _NOT_LOCATIVE = tuple(c for c in CASES if c != "loct")
 

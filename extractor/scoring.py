@@ -156,7 +156,7 @@ def result_to_pred(result: dict, affiliations: bool = False, with_kind: bool = F
         ents += [{"type": "PERSON", "start": m["start"], "end": m["end"]} for m in p["mentions"]]
     for o in result.get("organisations", []):
         for m in o["mentions"]:
-            m = m.get("with_kind") or m if with_kind else m
+            m = (m.get("with_kind") or m) if with_kind else m
             ents.append({"type": "ORG", "start": m["start"], "end": m["end"]})
     for p in result.get("positions", []):
         ents.append({"type": "POSITION", "start": p["start"], "end": p["end"]})
